@@ -1,0 +1,119 @@
+// Builds the whole main-side application from injected parts. The Electron composition root
+// (index.ts) and the e2e harness both call this, so tests exercise the real handler table.
+import type { Handlers } from './shared/contract';
+import { AuthService, type SandboxCredentials } from './auth/auth-service';
+import { openAuthStore } from './auth/auth-store';
+import { createTokenClient } from './auth/token-client';
+import type { FetchLike } from './http/fetch-errors';
+import { createRequestRunner } from './http/request-runner';
+import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
+import { readCurrentUser } from './auth/current-user';
+import { Redactor } from './redaction/redactor';
+import { ResponseStore } from './response/response-store';
+import { openSettingsStore } from './settings/settings-store';
+import type { ConfFactory, StoreContext } from './store/document-store';
+import type { Vault } from './vault/vault';
+
+export interface SandboxHandle {
+  credentials: SandboxCredentials;
+  close(): Promise<void>;
+}
+
+export interface AppCoreDeps {
+  userDataDir: string;
+  createConf: ConfFactory;
+  vault: Vault;
+  fetch?: FetchLike;
+  now?: () => number;
+  /** Starts the built-in sandbox (once; the core keeps it until dispose). */
+  startSandbox(): Promise<SandboxHandle>;
+  isTrustedSender(sender: SenderInfo): boolean;
+  log(level: 'info' | 'error', message: string): void;
+}
+
+export interface AppCore {
+  dispatch: Dispatch;
+  handlers: Handlers;
+  auth: AuthService;
+  redactor: Redactor;
+  dispose(): Promise<void>;
+}
+
+export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
+  const now = deps.now ?? Date.now;
+  const fetchImpl = deps.fetch ?? fetch;
+  const notices: string[] = [];
+  const redactor = new Redactor();
+  const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
+  const settings = openSettingsStore(storeContext);
+  const responses = new ResponseStore();
+  const runner = createRequestRunner({ fetch: fetchImpl, now, settings: settings.read, redactor, responses });
+  const tokens = createTokenClient({ fetch: fetchImpl, now, timeoutMs: () => settings.read().timeoutSeconds * 1000 });
+
+  let sandbox: Promise<SandboxHandle> | null = null;
+  const auth = new AuthService({
+    tokens,
+    vault: deps.vault,
+    store: openAuthStore(storeContext),
+    redactor,
+    now,
+    notify: (m) => notices.push(m),
+    notices: () => [...notices],
+    startSandbox: async () => {
+      sandbox ??= deps.startSandbox().catch((error) => {
+        sandbox = null;
+        throw error;
+      });
+      return (await sandbox).credentials;
+    },
+    loadUser: (source) => readCurrentUser(runner, source),
+    onSignedOut: () => {
+      responses.clear();
+      redactor.clear();
+    },
+  });
+  await auth.restore();
+
+  const handlers: Handlers = {
+    auth: {
+      state: () => auth.state(),
+      login: (input) => auth.login(input),
+      sandbox: () => auth.loginSandbox(),
+      reauth: ({ password }) => auth.reauth(password),
+      logout: () => auth.logout(),
+    },
+    settings: {
+      get: async () => settings.read(),
+      update: async (patch) => {
+        settings.write({ ...settings.read(), ...patch });
+        return settings.read();
+      },
+    },
+    request: {
+      send: (input) => runner.send(auth.tokenSource(), input),
+      cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
+    },
+    response: {
+      tree: async ({ responseId, expanded, offset, limit }) => responses.tree(responseId, expanded, offset, limit),
+      text: async ({ responseId, offset, length, pretty }) => responses.text(responseId, offset, length, pretty),
+    },
+  };
+
+  const dispatch = createIpcRouter(handlers, {
+    isTrustedSender: deps.isTrustedSender,
+    redact: (text) => redactor.redact(text),
+    logError: (message, error) => deps.log('error', redactor.redact(`${message}: ${(error as Error)?.stack ?? String(error)}`)),
+  });
+
+  return {
+    dispatch,
+    handlers,
+    auth,
+    redactor,
+    async dispose() {
+      const running = sandbox;
+      sandbox = null;
+      if (running) await (await running).close();
+    },
+  };
+}

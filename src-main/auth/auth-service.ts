@@ -1,0 +1,249 @@
+// Sign-in, restore, sign-in-again and sign-out. Owns the one Session and decides what is stored:
+// secrets only as vault ciphertext and only with a protected vault; never for the sandbox.
+import { AppError } from '../shared/app-error';
+import type { AuthState, CredentialsInput, ProfileView, SessionView } from '../shared/contract';
+import type { DocumentStore } from '../store/document-store';
+import type { Redactor } from '../redaction/redactor';
+import type { TokenSource } from '../http/request-runner';
+import { normalizeHost } from '../http/url-rules';
+import { VaultDecryptError, type Vault, type VaultStatus } from '../vault/vault';
+import type { AuthDocument, SealedSecrets, StoredProfile } from './auth-store';
+import { Session } from './session';
+import type { ClientCredentials, TokenClient, TokenSet } from './token-client';
+
+export interface SandboxCredentials {
+  host: string;
+  appId: string;
+  appSecret: string;
+  username: string;
+  password: string;
+}
+
+export interface CurrentUser {
+  id: string;
+  name: string;
+}
+
+export interface AuthServiceDeps {
+  tokens: TokenClient;
+  vault: Vault;
+  store: DocumentStore<AuthDocument>;
+  redactor: Redactor;
+  now(): number;
+  notify(message: string): void;
+  notices(): string[];
+  startSandbox(): Promise<SandboxCredentials>;
+  loadUser(source: TokenSource): Promise<CurrentUser>;
+  /** Drops everything that belonged to the session (kept responses, ...). */
+  onSignedOut(): void;
+}
+
+const FIELD_LABELS: Array<['appId' | 'appSecret' | 'username' | 'password', string]> = [
+  ['appId', 'App ID'],
+  ['appSecret', 'App Secret'],
+  ['username', 'Username'],
+  ['password', 'Password'],
+];
+
+export class AuthService {
+  private session: Session | null = null;
+  private profile: StoredProfile | null;
+  private encrypted = false;
+
+  constructor(private readonly deps: AuthServiceDeps) {
+    this.profile = deps.store.read().profile;
+  }
+
+  /** Restores a saved sign-in at start-up; any problem means "sign in again", never a crash. */
+  async restore(): Promise<void> {
+    const doc = this.deps.store.read();
+    if (!doc.profile || !doc.secrets) return;
+    const vault = await this.deps.vault.status();
+    const again = (why: string) => {
+      this.deps.notify(`${why} Sign in again; your App ID, username and host are filled in.`);
+      this.deps.store.write({ profile: doc.profile, secrets: null });
+    };
+    if (!vault.protected || vault.backend !== doc.secrets.backend) {
+      again(`Your saved sign-in was protected by "${doc.secrets.backend}", which this system no longer offers.`);
+      return;
+    }
+    let opened: { appSecret: string; refreshToken: string; password: string | null };
+    try {
+      opened = await this.openSecrets(doc.secrets);
+    } catch (error) {
+      if (!(error instanceof VaultDecryptError)) throw error;
+      again('Your saved sign-in could not be unlocked with this system\'s key store, so it was removed.');
+      return;
+    }
+    const profile = doc.profile;
+    this.deps.redactor.add(opened.appSecret, opened.refreshToken, opened.password);
+    this.encrypted = true;
+    const client = { host: profile.host, appId: profile.appId, appSecret: opened.appSecret, redirectUri: profile.redirectUri };
+    const expired: TokenSet = { accessToken: '', refreshToken: opened.refreshToken, expiresAt: 0, lifetimeMs: 3_600_000 };
+    this.session = this.createSession(client, profile.username, expired, opened.password);
+    // Renew in the background so the session bar is current; failures show there, not as a crash.
+    void this.session.accessToken().catch(() => undefined);
+  }
+
+  async state(): Promise<AuthState> {
+    const vault = await this.deps.vault.status();
+    return {
+      vault: { protected: vault.protected, backend: vault.backend, message: vault.message },
+      profile: this.profile ? profileView(this.profile) : null,
+      session: this.session ? this.view(this.session) : null,
+      notices: this.deps.notices(),
+    };
+  }
+
+  async login(input: CredentialsInput): Promise<SessionView> {
+    for (const [field, label] of FIELD_LABELS) {
+      if (!input[field].trim()) throw new AppError('invalid_input', `Enter the ${label}.`);
+    }
+    const host = normalizeHost(input.host);
+    return this.signIn({ ...input, host, appId: input.appId.trim(), username: input.username.trim(), redirectUri: input.redirectUri.trim() }, false);
+  }
+
+  async loginSandbox(): Promise<SessionView> {
+    const demo = await this.deps.startSandbox();
+    return this.signIn({ ...demo, redirectUri: '', rememberPassword: false }, true);
+  }
+
+  async reauth(password: string): Promise<SessionView> {
+    const session = this.requireSession();
+    if (!password) throw new AppError('invalid_input', 'Enter your password.');
+    this.deps.redactor.add(password);
+    await session.signInAgain(password, session.remembersPassword);
+    if (session.remembersPassword && this.encrypted) await this.sealPassword(password);
+    return this.view(session);
+  }
+
+  async logout(): Promise<AuthState> {
+    this.session = null;
+    this.encrypted = false;
+    const doc = this.deps.store.read();
+    this.profile = doc.profile;
+    this.deps.store.write({ profile: doc.profile, secrets: null });
+    this.deps.onSignedOut();
+    return this.state();
+  }
+
+  /** The signed-in session as the request runner sees it. */
+  tokenSource(): TokenSource {
+    const session = this.requireSession();
+    return {
+      host: session.client.host,
+      accessToken: () => session.accessToken(),
+      refreshAfterRejection: (rejected) => session.refreshAfterRejection(rejected),
+    };
+  }
+
+  private requireSession(): Session {
+    if (!this.session) throw new AppError('not_signed_in', 'You are signed out. Sign in to send requests.');
+    return this.session;
+  }
+
+  private async signIn(input: CredentialsInput, sandbox: boolean): Promise<SessionView> {
+    const vault = await this.deps.vault.status();
+    const persist = vault.protected && !sandbox;
+    const remember = input.rememberPassword && persist;
+    this.deps.redactor.add(input.appSecret, input.password);
+    const client: ClientCredentials = { host: input.host, appId: input.appId, appSecret: input.appSecret, redirectUri: input.redirectUri };
+    const tokens = await this.deps.tokens.passwordGrant(client, input.username, input.password);
+    this.deps.redactor.add(tokens.accessToken, tokens.refreshToken);
+
+    const profile: StoredProfile = {
+      host: input.host,
+      appId: input.appId,
+      username: input.username,
+      redirectUri: input.redirectUri,
+      rememberPassword: remember,
+      sandbox,
+      userName: input.username,
+      userId: '',
+    };
+    this.encrypted = persist;
+    const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
+    if (persist) {
+      this.deps.store.write({ profile, secrets: await this.seal(vault, input.appSecret, tokens.refreshToken, remember ? input.password : null) });
+    } else if (!sandbox) {
+      this.deps.store.write({ profile, secrets: null });
+    }
+    this.session = session;
+    this.profile = profile;
+    const user = await this.deps.loadUser(this.tokenSource()).catch(() => null);
+    if (user && this.profile === profile) {
+      this.profile = { ...profile, userName: user.name || profile.username, userId: user.id };
+      if (!sandbox) this.deps.store.write({ ...this.deps.store.read(), profile: this.profile });
+    }
+    return this.view(session);
+  }
+
+  private createSession(client: ClientCredentials, username: string, tokens: TokenSet, password: string | null): Session {
+    return new Session(client, username, tokens, password, {
+      tokens: this.deps.tokens,
+      now: this.deps.now,
+      onTokens: (fresh) => this.storeRotated(fresh),
+    });
+  }
+
+  /** Every refresh rotates the refresh token: seal the new one before it is ever needed. */
+  private async storeRotated(tokens: TokenSet): Promise<void> {
+    this.deps.redactor.add(tokens.accessToken, tokens.refreshToken);
+    const doc = this.deps.store.read();
+    if (!this.encrypted || !doc.secrets) return;
+    const refreshToken = await this.deps.vault.encrypt(tokens.refreshToken);
+    this.deps.store.write({ ...doc, secrets: { ...doc.secrets, refreshToken } });
+  }
+
+  private async sealPassword(password: string): Promise<void> {
+    const doc = this.deps.store.read();
+    if (!doc.secrets) return;
+    this.deps.store.write({ ...doc, secrets: { ...doc.secrets, password: await this.deps.vault.encrypt(password) } });
+  }
+
+  private async seal(vault: VaultStatus, appSecret: string, refreshToken: string, password: string | null): Promise<SealedSecrets> {
+    return {
+      backend: vault.backend,
+      appSecret: await this.deps.vault.encrypt(appSecret),
+      refreshToken: await this.deps.vault.encrypt(refreshToken),
+      password: password === null ? null : await this.deps.vault.encrypt(password),
+    };
+  }
+
+  private async openSecrets(sealed: SealedSecrets) {
+    const open = (cipher: string) => this.deps.vault.decrypt(cipher);
+    const [appSecret, refreshToken, password] = await Promise.all([
+      open(sealed.appSecret),
+      open(sealed.refreshToken),
+      sealed.password === null ? Promise.resolve(null) : open(sealed.password),
+    ]);
+    const opened = { appSecret: appSecret.plain, refreshToken: refreshToken.plain, password: password?.plain ?? null };
+    if (appSecret.shouldReEncrypt || refreshToken.shouldReEncrypt || password?.shouldReEncrypt) {
+      const vault = await this.deps.vault.status();
+      const doc = this.deps.store.read();
+      this.deps.store.write({ ...doc, secrets: await this.seal(vault, opened.appSecret, opened.refreshToken, opened.password) });
+    }
+    return opened;
+  }
+
+  private view(session: Session): SessionView {
+    const profile = this.profile;
+    return {
+      host: session.client.host,
+      username: session.username,
+      userName: profile?.userName || session.username,
+      userId: profile?.userId ?? '',
+      expiresAt: session.expiresAt,
+      storage: this.encrypted ? 'encrypted' : 'memory',
+      sandbox: profile?.sandbox ?? false,
+      rememberPassword: session.remembersPassword,
+      needsSignIn: session.needsSignIn,
+      lastRefresh: session.lastRefresh,
+    };
+  }
+}
+
+function profileView(profile: StoredProfile): ProfileView {
+  const { host, appId, username, redirectUri, rememberPassword, sandbox } = profile;
+  return { host, appId, username, redirectUri, rememberPassword, sandbox };
+}

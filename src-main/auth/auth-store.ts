@@ -1,0 +1,40 @@
+// The auth file: the non-secret profile in clear, secrets only as vault ciphertext, and only
+// when the vault is protected. File mode 0600.
+import { z } from 'zod';
+import { openDocumentStore, type DocumentStore, type StoreContext } from '../store/document-store';
+
+const profile = z.object({
+  host: z.string(),
+  appId: z.string(),
+  username: z.string(),
+  redirectUri: z.string(),
+  rememberPassword: z.boolean(),
+  sandbox: z.boolean(),
+  userName: z.string(),
+  userId: z.string(),
+});
+
+const sealedSecrets = z.object({
+  /** The vault backend that sealed them: another backend means "sign in again". */
+  backend: z.string(),
+  appSecret: z.string(),
+  refreshToken: z.string(),
+  password: z.string().nullable(),
+});
+
+const authDocument = z.object({ profile: profile.nullable(), secrets: sealedSecrets.nullable() });
+
+export type StoredProfile = z.infer<typeof profile>;
+export type SealedSecrets = z.infer<typeof sealedSecrets>;
+export type AuthDocument = z.infer<typeof authDocument>;
+
+export function openAuthStore(ctx: StoreContext): DocumentStore<AuthDocument> {
+  return openDocumentStore(ctx, {
+    name: 'auth',
+    label: 'Saved sign-in',
+    version: 1,
+    schema: authDocument,
+    defaults: { profile: null, secrets: null },
+    fileMode: 0o600,
+  });
+}

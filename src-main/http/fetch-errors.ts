@@ -1,0 +1,30 @@
+// Turns what fetch throws into sentences. Shared by the token client and the request runner.
+import { AppError } from '../shared/app-error';
+
+export type FetchLike = typeof fetch;
+
+/** A signal that aborts on the caller's signal or after timeoutMs, whichever comes first. */
+export function withTimeout(timeoutMs: number, signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+
+export function describeFetchFailure(error: unknown, target: string, timeoutMs: number, signal?: AbortSignal): AppError {
+  if (error instanceof AppError) return error;
+  const err = error as { name?: string; cause?: { code?: string; message?: string } };
+  if (signal?.aborted) return new AppError('cancelled', 'The request was cancelled.');
+  if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
+    return new AppError('timeout', `${target} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again, or raise the timeout in Settings.`);
+  }
+  const code = err?.cause?.code ?? '';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+    return new AppError('host_unreachable', `The host of ${target} could not be found. Check the API host for typos and your internet connection.`);
+  }
+  if (code === 'ECONNREFUSED' || code === 'EHOSTUNREACH' || code === 'ENETUNREACH') {
+    return new AppError('host_unreachable', `Could not connect to ${target}. Check the API host and your internet connection.`);
+  }
+  if (code.startsWith('CERT_') || code.includes('SSL') || code.includes('TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
+    return new AppError('host_unreachable', `The secure connection to ${target} failed (${code}). Check that the API host is right.`);
+  }
+  return new AppError('network', `The connection to ${target} failed before an answer arrived${code ? ` (${code})` : ''}. Check your connection and try again.`);
+}

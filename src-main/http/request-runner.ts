@@ -1,0 +1,202 @@
+// Sends one API request on the renderer's behalf: builds the URL on the configured host, adds
+// the token, refreshes and retries once on a token rejection, and keeps the body in main.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../shared/app-error';
+import type { RequestBody, RequestInput, ResponseSummary, Settings } from '../shared/contract';
+import type { Redactor } from '../redaction/redactor';
+import type { ResponseStore, StoredResponse } from '../response/response-store';
+import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
+import { describeFetchFailure, withTimeout, type FetchLike } from './fetch-errors';
+import { buildApiUrl } from './url-rules';
+
+export const MAX_BODY_BYTES = 512 * 1024 * 1024;
+const MAX_REDIRECTS = 5;
+
+/** What the runner needs from the session: a token now, and a new one after a rejection. */
+export interface TokenSource {
+  readonly host: string;
+  accessToken(): Promise<string>;
+  refreshAfterRejection(rejected: string): Promise<string>;
+}
+
+export interface RunnerDeps {
+  fetch: FetchLike;
+  now(): number;
+  settings(): Settings;
+  redactor: Redactor;
+  responses: ResponseStore;
+}
+
+interface Exchanged {
+  answer: RawAnswer;
+  decoded: StoredResponse;
+  refreshed: boolean;
+}
+
+interface RawAnswer {
+  response: Response;
+  bytes: Buffer;
+  url: URL;
+  note: string | null;
+}
+
+export function createRequestRunner(deps: RunnerDeps) {
+  const inFlight = new Map<string, AbortController>();
+
+  async function send(source: TokenSource, input: RequestInput): Promise<ResponseSummary> {
+    const url = buildApiUrl(source.host, input.path, input.query);
+    const body = encodeBody(input.method, input.body);
+    const controller = new AbortController();
+    inFlight.get(input.requestId)?.abort();
+    inFlight.set(input.requestId, controller);
+    const started = deps.now();
+    try {
+      const exchanged = await exchange(source, url, input.method, body, controller.signal);
+      return summarize(input, exchanged, deps.now() - started);
+    } finally {
+      if (inFlight.get(input.requestId) === controller) inFlight.delete(input.requestId);
+    }
+  }
+
+  /** One call with the current token; on a token rejection, one refresh and one retry. */
+  async function exchange(source: TokenSource, url: URL, method: string, body: EncodedBody | null, signal?: AbortSignal): Promise<Exchanged> {
+    let token = await source.accessToken();
+    let answer = await attempt(url, method, body, token, signal);
+    let decoded = decodeBody(answer.bytes);
+    if (!isTokenRejection(answer.response.status, decoded.json?.value)) return { answer, decoded, refreshed: false };
+    token = await source.refreshAfterRejection(token);
+    answer = await attempt(url, method, body, token, signal);
+    decoded = decodeBody(answer.bytes);
+    return { answer, decoded, refreshed: true };
+  }
+
+  async function attempt(url: URL, method: string, body: EncodedBody | null, token: string, signal?: AbortSignal): Promise<RawAnswer> {
+    const { tokenDelivery, timeoutSeconds } = deps.settings();
+    const timeoutMs = timeoutSeconds * 1000;
+    const combined = withTimeout(timeoutMs, signal);
+    let target = url;
+    let currentMethod = method;
+    let currentBody = body;
+    for (let hop = 0; ; hop += 1) {
+      const withToken = new URL(target);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (tokenDelivery === 'header') headers.authorization = `Bearer ${token}`;
+      else withToken.searchParams.set('access_token', token);
+      if (currentBody) headers['content-type'] = currentBody.contentType;
+      let response: Response;
+      let bytes: Buffer;
+      try {
+        response = await deps.fetch(withToken, { method: currentMethod, headers, body: currentBody?.text, redirect: 'manual', signal: combined });
+        bytes = await readCapped(response);
+      } catch (error) {
+        throw describeFetchFailure(error, target.host, timeoutMs, signal);
+      }
+      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+      if (!location) return { response, bytes, url: target, note: null };
+      const next = new URL(location, target);
+      next.searchParams.delete('access_token');
+      // The token never follows a redirect to another origin, and nothing leaves /api/v2/.
+      if (next.origin !== url.origin || !next.pathname.startsWith('/api/v2/') || hop >= MAX_REDIRECTS) {
+        const why = next.origin !== url.origin ? `to another host (${next.origin})` : hop >= MAX_REDIRECTS ? 'too many times' : 'outside /api/v2/';
+        return { response, bytes, url: target, note: `The server redirected ${why}; the redirect was not followed, so your token stayed private.` };
+      }
+      if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
+        currentMethod = 'GET';
+        currentBody = null;
+      }
+      target = next;
+    }
+  }
+
+  /** The body as the renderer may see it: secrets (such as the envelope's token echo) blanked. */
+  function decodeBody(bytes: Buffer): StoredResponse {
+    const text = deps.redactor.redact(bytes.toString('utf8'));
+    if (!text.trim()) return { text, json: null };
+    try {
+      return { text, json: { value: JSON.parse(text) } };
+    } catch {
+      return { text, json: null };
+    }
+  }
+
+  function summarize(input: RequestInput, { answer, decoded, refreshed }: Exchanged, durationMs: number): ResponseSummary {
+    const { response, bytes } = answer;
+    const { text, json: parsed } = decoded;
+    const responseId = randomUUID().replaceAll('-', '');
+    deps.responses.put(responseId, decoded);
+    const envelope = parsed
+      ? decodeEnvelope(response.status, parsed.value)
+      : { kind: 'not_envelope' as const, status: null, meaning: text.trim() ? 'The answer is not JSON' : 'The answer has no body', error: null };
+    const outcome = answer.note ?? describeOutcome(response.status, envelope);
+    return {
+      responseId,
+      requestId: input.requestId,
+      method: input.method,
+      url: deps.redactor.redactUrl(answer.url),
+      httpStatus: response.status,
+      statusText: response.statusText,
+      outcome,
+      envelope,
+      durationMs,
+      sizeBytes: bytes.length,
+      headers: [...response.headers].map(([name, value]) => ({ name, value: deps.redactor.redact(value) })),
+      contentType: response.headers.get('content-type') ?? '',
+      bodyKind: parsed ? 'json' : text ? 'text' : 'empty',
+      textChars: text.length,
+      refreshed,
+      receivedAt: deps.now(),
+    };
+  }
+
+  return {
+    send,
+    /** A GET whose JSON the app reads itself (such as /me); nothing is kept for the renderer. */
+    async getJson(source: TokenSource, path: string): Promise<unknown> {
+      const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null);
+      if (!answer.response.ok) throw new AppError('network', `GET /${path} answered HTTP ${answer.response.status}.`);
+      return decoded.json?.value;
+    },
+    cancel(requestId: string): boolean {
+      const controller = inFlight.get(requestId);
+      controller?.abort();
+      return !!controller;
+    },
+  };
+}
+
+export type RequestRunner = ReturnType<typeof createRequestRunner>;
+
+interface EncodedBody {
+  text: string;
+  contentType: string;
+}
+
+function encodeBody(method: string, body: RequestBody): EncodedBody | null {
+  if (method === 'GET' || body.kind === 'none') return null;
+  if (body.kind === 'form') {
+    const form = new URLSearchParams();
+    for (const field of body.fields) if (field.enabled && field.name) form.append(field.name, field.value);
+    return { text: form.toString(), contentType: 'application/x-www-form-urlencoded' };
+  }
+  try {
+    JSON.parse(body.text);
+  } catch (error) {
+    throw new AppError('invalid_body', `The JSON body is not valid: ${(error as Error).message}. Fix it and send again.`);
+  }
+  return { text: body.text, contentType: 'application/json' };
+}
+
+async function readCapped(response: Response): Promise<Buffer> {
+  if (!response.body) return Buffer.alloc(0);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body) {
+    total += chunk.byteLength;
+    if (total > MAX_BODY_BYTES) {
+      await response.body.cancel().catch(() => undefined);
+      throw new AppError('too_large', `The answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, so it was stopped. Narrow the request (a shorter date range or fewer fields).`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
+}

@@ -1,0 +1,73 @@
+// The one audited IPC path: every call is sender-checked, its input validated against the
+// contract, its output parsed through the output schema (unknown fields are dropped), and every
+// outcome returned as a Result; nothing throws across IPC.
+import { listChannels, type ChannelName, type Handlers, type Result } from '../shared/contract';
+import { AppError } from '../shared/app-error';
+
+export interface SenderInfo {
+  frameUrl: string | null;
+  isMainFrame: boolean;
+}
+
+export interface RouterOptions {
+  isTrustedSender(sender: SenderInfo): boolean;
+  redact(text: string): string;
+  logError(message: string, error: unknown): void;
+}
+
+export type Dispatch = (channel: string, sender: SenderInfo, input: unknown) => Promise<Result<unknown>>;
+
+type AnyHandler = (input: unknown) => Promise<unknown>;
+
+export function createIpcRouter(handlers: Handlers, options: RouterOptions): Dispatch {
+  const table = new Map(
+    listChannels().map(([name, spec]) => {
+      const [domain, verb] = name.split(':') as [keyof Handlers, string];
+      const handler = (handlers[domain] as Record<string, AnyHandler>)[verb];
+      return [name as string, { spec, handler }] as const;
+    }),
+  );
+
+  return async (channel, sender, input) => {
+    if (!options.isTrustedSender(sender)) {
+      return failure('forbidden_sender', 'This call did not come from the app window and was refused.');
+    }
+    const entry = table.get(channel);
+    if (!entry) return failure('unknown_channel', `"${String(channel).slice(0, 64)}" is not a channel of this app.`);
+    const parsed = entry.spec.input.safeParse(input);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+      return failure('invalid_input', `The app sent main a request it could not accept${where}: ${issue?.message ?? 'invalid input'}.`);
+    }
+    try {
+      const output = await entry.handler(parsed.data);
+      return { ok: true, data: entry.spec.output.parse(output) };
+    } catch (error) {
+      if (error instanceof AppError) return failure(error.code, options.redact(error.message));
+      options.logError(`${channel as ChannelName} failed`, error);
+      return failure('internal', 'Something went wrong inside the app. The details are in the log; try again.');
+    }
+  };
+}
+
+function failure(code: AppError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** Trusts only the main frame of our own renderer page. */
+export function createSenderCheck(rendererUrl: string): (sender: SenderInfo) => boolean {
+  const expected = stripFragment(rendererUrl);
+  return (sender) => sender.isMainFrame && sender.frameUrl !== null && stripFragment(sender.frameUrl) === expected;
+}
+
+function stripFragment(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.hash = '';
+    parsed.search = '';
+    return parsed.href;
+  } catch {
+    return '';
+  }
+}

@@ -1,0 +1,244 @@
+// The IPC contract: one table of `domain:verb` channels with their input and output schemas.
+// Main registers handlers from it, the preload exposes `window.api` from it, the renderer takes
+// its types from it and the e2e harness builds the same `window.api` from it.
+// Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
+import { z } from 'zod';
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+const empty = z.object({}).strict();
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short identifier');
+
+// ---- inputs -------------------------------------------------------------------------------
+
+export const credentialsInput = z
+  .object({
+    host: z.string().max(2048),
+    appId: z.string().max(512),
+    appSecret: z.string().max(512),
+    username: z.string().max(512),
+    password: z.string().max(1024),
+    redirectUri: z.string().max(2048),
+    rememberPassword: z.boolean(),
+  })
+  .strict();
+export type CredentialsInput = z.infer<typeof credentialsInput>;
+
+export const nameValue = z
+  .object({ name: z.string().max(1024), value: z.string().max(65_536), enabled: z.boolean() })
+  .strict();
+export type NameValue = z.infer<typeof nameValue>;
+
+export const requestBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('none') }).strict(),
+  z.object({ kind: z.literal('json'), text: z.string().max(20_000_000) }).strict(),
+  z.object({ kind: z.literal('form'), fields: z.array(nameValue).max(2000) }).strict(),
+]);
+export type RequestBody = z.infer<typeof requestBody>;
+
+export const requestInput = z
+  .object({
+    requestId: id,
+    method: z.enum(HTTP_METHODS),
+    path: z.string().max(4096),
+    query: z.array(nameValue).max(2000),
+    body: requestBody,
+  })
+  .strict();
+export type RequestInput = z.infer<typeof requestInput>;
+
+export const settingsShape = z
+  .object({
+    tokenDelivery: z.enum(['query', 'header']),
+    timeoutSeconds: z.number().int().min(1).max(3600),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsShape>;
+
+// ---- outputs (no field here may carry a token, secret or password: a unit test checks) ---
+
+export const vaultView = z.object({
+  protected: z.boolean(),
+  backend: z.string(),
+  message: z.string(),
+});
+export type VaultView = z.infer<typeof vaultView>;
+
+export const profileView = z.object({
+  host: z.string(),
+  appId: z.string(),
+  username: z.string(),
+  redirectUri: z.string(),
+  rememberPassword: z.boolean(),
+  sandbox: z.boolean(),
+});
+export type ProfileView = z.infer<typeof profileView>;
+
+export const sessionView = z.object({
+  host: z.string(),
+  username: z.string(),
+  userName: z.string(),
+  userId: z.string(),
+  expiresAt: z.number(),
+  storage: z.enum(['encrypted', 'memory']),
+  sandbox: z.boolean(),
+  rememberPassword: z.boolean(),
+  // True once the refresh token was rejected: the UI asks for the password again.
+  needsSignIn: z.boolean(),
+  lastRefresh: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
+});
+export type SessionView = z.infer<typeof sessionView>;
+
+export const authState = z.object({
+  vault: vaultView,
+  profile: profileView.nullable(),
+  session: sessionView.nullable(),
+  notices: z.array(z.string()),
+});
+export type AuthState = z.infer<typeof authState>;
+
+export const envelopeView = z.object({
+  kind: z.enum(['success', 'business_error', 'auth_error', 'not_envelope']),
+  status: z.number().nullable(),
+  meaning: z.string(),
+  error: z.string().nullable(),
+});
+export type EnvelopeView = z.infer<typeof envelopeView>;
+
+export const responseSummary = z.object({
+  responseId: z.string(),
+  requestId: z.string(),
+  method: z.enum(HTTP_METHODS),
+  url: z.string(),
+  httpStatus: z.number(),
+  statusText: z.string(),
+  outcome: z.string(),
+  envelope: envelopeView,
+  durationMs: z.number(),
+  sizeBytes: z.number(),
+  headers: z.array(z.object({ name: z.string(), value: z.string() })),
+  contentType: z.string(),
+  bodyKind: z.enum(['json', 'text', 'empty']),
+  textChars: z.number(),
+  refreshed: z.boolean(),
+  receivedAt: z.number(),
+});
+export type ResponseSummary = z.infer<typeof responseSummary>;
+
+export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
+export const treeRow = z.object({
+  path: z.string(),
+  depth: z.number(),
+  key: z.string().nullable(),
+  kind: z.enum(JSON_KINDS),
+  preview: z.string(),
+  childCount: z.number(),
+  expanded: z.boolean(),
+});
+export type TreeRow = z.infer<typeof treeRow>;
+
+export const TREE_PAGE_MAX = 500;
+export const TEXT_PAGE_MAX = 262_144;
+
+// ---- the table ------------------------------------------------------------------------------
+
+const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+export const contract = {
+  auth: {
+    state: channel(empty, authState),
+    login: channel(credentialsInput, sessionView),
+    sandbox: channel(empty, sessionView),
+    reauth: channel(z.object({ password: z.string().max(1024) }).strict(), sessionView),
+    logout: channel(empty, authState),
+  },
+  settings: {
+    get: channel(empty, settingsShape),
+    update: channel(settingsShape.partial().strict(), settingsShape),
+  },
+  request: {
+    send: channel(requestInput, responseSummary),
+    cancel: channel(z.object({ requestId: id }).strict(), z.object({ cancelled: z.boolean() })),
+  },
+  response: {
+    tree: channel(
+      z
+        .object({
+          responseId: id,
+          expanded: z.array(z.string().max(8192)).max(100_000),
+          offset: z.number().int().min(0),
+          limit: z.number().int().min(1).max(TREE_PAGE_MAX),
+        })
+        .strict(),
+      z.object({ rows: z.array(treeRow), totalRows: z.number() }),
+    ),
+    text: channel(
+      z
+        .object({
+          responseId: id,
+          offset: z.number().int().min(0),
+          length: z.number().int().min(1).max(TEXT_PAGE_MAX),
+          pretty: z.boolean(),
+        })
+        .strict(),
+      z.object({ text: z.string(), offset: z.number(), totalChars: z.number() }),
+    ),
+  },
+} as const;
+
+export type Contract = typeof contract;
+export type Domain = keyof Contract;
+export type ChannelName = { [D in Domain]: `${D}:${Extract<keyof Contract[D], string>}` }[Domain];
+type SpecShape = { input: z.ZodType; output: z.ZodType };
+
+/** The shape of `window.api`: `api.auth.login(input)` resolves to a Result, it never throws. */
+export type Api = {
+  [D in Domain]: {
+    [V in keyof Contract[D]]: Contract[D][V] extends SpecShape
+      ? (input: z.input<Contract[D][V]['input']>) => Promise<Result<z.output<Contract[D][V]['output']>>>
+      : never;
+  };
+};
+
+/** What main implements for each channel: validated input in, plain output out (may throw AppError). */
+export type Handlers = {
+  [D in Domain]: {
+    [V in keyof Contract[D]]: Contract[D][V] extends SpecShape
+      ? (input: z.output<Contract[D][V]['input']>) => Promise<z.input<Contract[D][V]['output']>>
+      : never;
+  };
+};
+
+export type ErrorCode =
+  | 'invalid_input'
+  | 'forbidden_sender'
+  | 'unknown_channel'
+  | 'invalid_host'
+  | 'invalid_path'
+  | 'invalid_body'
+  | 'invalid_client'
+  | 'invalid_credentials'
+  | 'host_unreachable'
+  | 'not_token_endpoint'
+  | 'auth_failed'
+  | 'timeout'
+  | 'network'
+  | 'cancelled'
+  | 'too_large'
+  | 'not_signed_in'
+  | 'reauth_required'
+  | 'not_found'
+  | 'internal';
+
+export type AppErrorView = { code: ErrorCode; message: string };
+export type Result<T> = { ok: true; data: T } | { ok: false; error: AppErrorView };
+
+/** Every channel of the table, as `[name, spec]` pairs. */
+export function listChannels(): Array<[ChannelName, SpecShape]> {
+  const out: Array<[ChannelName, SpecShape]> = [];
+  for (const [domain, verbs] of Object.entries(contract)) {
+    for (const [verb, spec] of Object.entries(verbs)) out.push([`${domain}:${verb}` as ChannelName, spec]);
+  }
+  return out;
+}

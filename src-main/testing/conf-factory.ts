@@ -1,0 +1,12 @@
+// Test-side store factory: `conf` (electron-store's base class) on a real temp folder.
+import Conf from 'conf';
+import type { ConfFactory } from '../store/document-store';
+
+export const createTestConf: ConfFactory = (options) =>
+  new Conf({
+    projectName: 'humanity-api-explorer-test',
+    cwd: options.cwd,
+    configName: options.name,
+    defaults: options.defaults,
+    configFileMode: options.configFileMode,
+  });

@@ -1,0 +1,42 @@
+// The one BrowserWindow, with literal hardened webPreferences and navigation guards.
+import { BrowserWindow, shell, type WebContents } from 'electron';
+import { isAllowedExternalUrl } from './security/external-links';
+
+export function createMainWindow(preloadPath: string, rendererFile: string): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 820,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Humanity API Explorer',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadFile(rendererFile);
+  return win;
+}
+
+/** Applied to every webContents the app creates (see index.ts). */
+export function guardContents(contents: WebContents): void {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    // Links to Humanity's documentation open in the system browser; nothing opens in the app.
+    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+}
