@@ -1,12 +1,14 @@
-// Test-side store factory: `conf` (electron-store's base class) on a real temp folder.
+// Test-side store factory: `conf` (electron-store's base class) on a real folder.
 import Conf from 'conf';
 import type { ConfFactory } from '../store/document-store';
 
-export const createTestConf: ConfFactory = (options) =>
-  new Conf({
-    projectName: 'humanity-api-explorer-test',
-    cwd: options.cwd,
-    configName: options.name,
-    defaults: options.defaults,
-    configFileMode: options.configFileMode,
-  });
+export function createConfFactory(): ConfFactory {
+  return (options) =>
+    new Conf({
+      projectName: 'humanity-api-explorer-test',
+      cwd: options.cwd,
+      configName: options.name,
+      defaults: options.defaults,
+      configFileMode: options.configFileMode,
+    });
+}

@@ -1,0 +1,147 @@
+// The explorer end to end in Chromium, wired to the real main-side core and the sandbox.
+import { expect, test, type Page } from '@playwright/test';
+import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
+import { launchApp, type LaunchedApp } from './support/launch-app';
+import { screenshot } from './support/screenshots';
+
+let app: LaunchedApp | null = null;
+let sandbox: SandboxServer | null = null;
+test.afterEach(async () => {
+  await app?.close();
+  await sandbox?.close();
+  app = null;
+  sandbox = null;
+});
+
+async function fillSetup(page: Page, values: { host: string; appId: string; appSecret: string; username: string; password: string }) {
+  await page.getByLabel('API host').fill(values.host);
+  await page.getByLabel('App ID').fill(values.appId);
+  await page.getByLabel('App Secret').fill(values.appSecret);
+  await page.getByLabel('Username').fill(values.username);
+  await page.getByLabel('Password', { exact: true }).fill(values.password);
+}
+
+async function send(page: Page, path: string) {
+  await page.getByLabel('Path').fill(path);
+  await page.getByRole('button', { name: 'Send' }).click();
+}
+
+const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+
+test('signs in to a Humanity host through the setup form and reads GET /employees', async () => {
+  sandbox = await startSandbox();
+  app = await launchApp();
+  const { page } = app;
+  await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
+  await expect(page.getByLabel('API host')).toHaveValue('https://www.humanity.com');
+  await expect(page.getByLabel('Remember password')).not.toBeChecked();
+  await screenshot(page, 'setup');
+
+  await fillSetup(page, { host: sandbox.url, appId: 'sandbox-app', appSecret: 'sandbox-app-secret', username: 'demo.admin@sandbox.example', password: 'sandbox-demo' });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+
+  const session = page.getByRole('region', { name: 'Session' }).or(page.getByRole('banner', { name: 'Session' }));
+  await expect(session).toContainText(sandbox.url.replace('http://', ''));
+  await expect(session).toContainText(/min left/);
+  await expect(session).toContainText('Encrypted');
+
+  await send(page, 'employees');
+  await expect(response(page)).toContainText('200');
+  await expect(response(page)).toContainText('Success');
+  const tree = page.getByRole('tree', { name: 'Response body' });
+  await expect(tree.getByRole('treeitem').first()).toBeVisible();
+  const dataRow = tree.getByRole('treeitem').filter({ hasText: 'data' }).first();
+  if ((await dataRow.getAttribute('aria-expanded')) !== 'true') await dataRow.click();
+  const firstEmployee = tree.getByRole('treeitem').filter({ hasText: /^\s*0/ }).first();
+  await firstEmployee.click();
+  await expect(tree).toContainText('firstname');
+  await screenshot(page, 'explorer-response');
+  expect(app.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'))).toEqual([]);
+});
+
+test('"Try the sandbox" signs in with one click; a short-lived token is renewed unnoticed', async () => {
+  app = await launchApp({ sandbox: { tokenLifetimeSeconds: 2 } });
+  const { page } = app;
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(page.getByRole('region', { name: 'Session' }).or(page.getByRole('banner', { name: 'Session' }))).toContainText('Sandbox');
+  await send(page, 'me');
+  await expect(response(page)).toContainText('Success');
+
+  await page.waitForTimeout(2_500);
+  await send(page, 'positions');
+  await expect(response(page)).toContainText('Success');
+  await expect(response(page)).toContainText('positions');
+  expect(app.sandbox()?.stats().refreshGrants).toBeGreaterThanOrEqual(1);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.getByRole('dialog', { name: 'Sign in again' })).toHaveCount(0);
+});
+
+test('a wrong password shows its sentence and keeps the form', async () => {
+  sandbox = await startSandbox();
+  app = await launchApp();
+  const { page } = app;
+  const values = { host: sandbox.url, appId: 'sandbox-app', appSecret: 'sandbox-app-secret', username: 'demo.admin@sandbox.example', password: 'not-my-password' };
+  await fillSetup(page, values);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toContainText('Wrong username or password');
+  await expect(page.getByLabel('API host')).toHaveValue(values.host);
+  await expect(page.getByLabel('App Secret')).toHaveValue(values.appSecret);
+  await expect(page.getByLabel('Username')).toHaveValue(values.username);
+  await expect(page.getByLabel('Password', { exact: true })).toHaveValue(values.password);
+});
+
+test('validates the form before sending: empty fields and plain-http hosts', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText('Enter the App ID.')).toBeVisible();
+  await fillSetup(page, { host: 'http://example.com', appId: 'a', appSecret: 'b', username: 'c', password: 'd' });
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByText(/https:\/\//).first()).toBeVisible();
+  expect(app.ipc.filter((c) => c.channel === 'auth:login')).toHaveLength(0);
+});
+
+test('a rejected refresh token asks to sign in again and keeps the request and response', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await send(page, 'employees');
+  await expect(response(page)).toContainText('Success');
+
+  const server = app.sandbox()!;
+  server.revokeRefreshTokens();
+  server.expireAccessTokens();
+  await send(page, 'positions');
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(dialog).toBeVisible();
+  await screenshot(page, 'sign-in-again');
+  await expect(page.getByLabel('Path')).toHaveValue('positions');
+
+  await dialog.getByLabel('Password').fill('sandbox-demo');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Path')).toHaveValue('positions');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(response(page)).toContainText('Success');
+});
+
+test('Ctrl+Enter sends; sign out returns to the setup screen', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await page.getByLabel('Path').fill('locations');
+  await page.getByLabel('Path').press('Control+Enter');
+  await expect(response(page)).toContainText('Success');
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
+});
+
+test('without a protected key store a banner says tokens stay in memory, and Remember password is disabled', async () => {
+  app = await launchApp({ keyStore: { backend: 'basic_text' } });
+  const { page } = app;
+  await expect(page.getByRole('status').filter({ hasText: 'memory only' }).first()).toBeVisible();
+  await expect(page.getByLabel('Remember password')).toBeDisabled();
+  await screenshot(page, 'setup-memory-only');
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(page.getByText('Memory only').first()).toBeVisible();
+});

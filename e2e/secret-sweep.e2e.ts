@@ -1,0 +1,75 @@
+// Sentinel secrets through a whole session: nothing the renderer received, no console line and
+// no file under the user-data folder may contain any of them in clear.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { startSandbox } from '../src-main/sandbox/server';
+import { launchApp } from './support/launch-app';
+
+const MARK = 'SENTINEL';
+const APP_SECRET = `${MARK}-app-secret-5be1`;
+const PASSWORD = `${MARK}-password-0c77`;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path) : [path];
+  });
+}
+
+test('no sentinel token, secret or password reaches the renderer, the console or the disk', async () => {
+  let issued = 0;
+  const sandbox = await startSandbox({
+    clientSecret: APP_SECRET,
+    password: PASSWORD,
+    tokenLifetimeSeconds: 2,
+    tokenFactory: (kind) => `${MARK}-${kind}-${(issued += 1)}-${Math.random().toString(36).slice(2)}`,
+  });
+  const app = await launchApp();
+  try {
+    const { page } = app;
+    await page.getByLabel('API host').fill(sandbox.url);
+    await page.getByLabel('App ID').fill('sandbox-app');
+    await page.getByLabel('App Secret').fill(APP_SECRET);
+    await page.getByLabel('Username').fill('demo.admin@sandbox.example');
+    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await page.getByLabel('Remember password').check();
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const responsePanel = page.getByRole('region', { name: 'Response' });
+
+    for (const path of ['me', 'employees', 'employees/99999999']) {
+      await page.getByLabel('Path').fill(path);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await expect(responsePanel).toContainText(/Success|status/);
+    }
+    await page.getByRole('tab', { name: 'Raw' }).click();
+    await expect(page.getByLabel('Raw response')).toContainText('[REDACTED]');
+    await page.getByRole('tab', { name: 'Headers' }).click();
+
+    await page.waitForTimeout(2_200);
+    await page.getByLabel('Path').fill('positions');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(responsePanel).toContainText('Success');
+    sandbox.revokeRefreshTokens();
+    sandbox.expireAccessTokens();
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(responsePanel).toContainText('Success');
+    expect(sandbox.stats().refreshGrants).toBeGreaterThanOrEqual(1);
+    expect(sandbox.stats().passwordGrants).toBe(2);
+    expect(issued).toBeGreaterThanOrEqual(6);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
+
+    const received = JSON.stringify(app.ipc.map((call) => call.output));
+    expect(app.ipc.length).toBeGreaterThan(10);
+    expect(received).not.toContain(MARK);
+    expect(app.console.join('\n')).not.toContain(MARK);
+    const files = filesUnder(app.userDataDir);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
+  } finally {
+    await app.close();
+    await sandbox.close();
+  }
+});

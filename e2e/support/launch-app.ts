@@ -1,0 +1,150 @@
+// launchApp: the built renderer in Chromium, wired to a fresh main-side core in this process.
+// Only the IPC hop is replaced: the real preload bundle runs in the page over a Playwright
+// binding, and every call goes through the core's real router (sender check, validation).
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createAppCore, type AppCore } from '../../src-main/app-core';
+import { createSenderCheck } from '../../src-main/ipc/router';
+import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../../src-main/sandbox/server';
+import { createConfFactory } from '../../src-main/testing/conf-factory';
+import { createFakeSafeStorage, type FakeSafeStorageOptions } from '../../src-main/testing/fake-safe-storage';
+import { createSafeStorageVault } from '../../src-main/vault/vault';
+import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+
+const OUT = resolve(import.meta.dirname, '../../out');
+const RENDERER_FILE = join(OUT, 'renderer/index.html');
+const PRELOAD_FILE = join(OUT, 'preload/index.cjs');
+const BINDING = '__humanityExplorerIpc';
+
+export interface LaunchOptions {
+  /** Reuse a folder to restart the app on the same data; a fresh temp folder by default. */
+  userDataDir?: string;
+  /** The OS key store as the vault sees it; protected (gnome_libsecret) by default. */
+  keyStore?: Omit<FakeSafeStorageOptions, 'key'>;
+  /** Options for the sandbox that "Try the sandbox" starts. */
+  sandbox?: SandboxOptions;
+  viewport?: { width: number; height: number };
+}
+
+export interface IpcRecord {
+  channel: string;
+  input: unknown;
+  output: unknown;
+}
+
+export interface LaunchedApp {
+  page: Page;
+  core: AppCore;
+  userDataDir: string;
+  /** Every call the renderer made and every value it received. */
+  ipc: IpcRecord[];
+  /** Console messages and page errors, as text. */
+  console: string[];
+  /** The sandbox server once "Try the sandbox" started it. */
+  sandbox(): SandboxServer | null;
+  close(): Promise<void>;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedApp> {
+  if (!existsSync(RENDERER_FILE) || !existsSync(PRELOAD_FILE)) {
+    throw new Error('The app is not built: run `npx electron-vite build` first (npm test does).');
+  }
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-e2e-'));
+  const rendererUrl = pathToFileURL(RENDERER_FILE).href;
+  let sandbox: SandboxServer | null = null;
+  const logs: string[] = [];
+
+  const core = await createAppCore({
+    userDataDir,
+    createConf: createConfFactory(),
+    vault: createSafeStorageVault(createFakeSafeStorage({ ...options.keyStore, key: keyFor(userDataDir) }), 'linux'),
+    startSandbox: async () => {
+      sandbox = await startSandbox(options.sandbox);
+      const server = sandbox;
+      return {
+        credentials: {
+          host: server.url,
+          appId: options.sandbox?.clientId ?? SANDBOX_DEMO.clientId,
+          appSecret: options.sandbox?.clientSecret ?? SANDBOX_DEMO.clientSecret,
+          username: options.sandbox?.username ?? SANDBOX_DEMO.username,
+          password: options.sandbox?.password ?? SANDBOX_DEMO.password,
+        },
+        close: () => server.close(),
+      };
+    },
+    isTrustedSender: createSenderCheck(rendererUrl),
+    log: (_level, message) => logs.push(message),
+  });
+
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 820 } });
+    const page = await context.newPage();
+    const ipc: IpcRecord[] = [];
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
+
+    await page.exposeBinding(BINDING, async (source, channel: string, input: unknown) => {
+      const output = await core.dispatch(channel, { frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame() }, input);
+      ipc.push({ channel, input, output });
+      return output;
+    });
+    await page.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
+    await page.goto(rendererUrl);
+
+    const opened = browser;
+    return {
+      page,
+      core,
+      userDataDir,
+      ipc,
+      console: consoleLines,
+      sandbox: () => sandbox,
+      async close() {
+        await opened.close();
+        await core.dispose();
+      },
+    };
+  } catch (error) {
+    await browser?.close();
+    await core.dispose();
+    throw error;
+  }
+}
+
+/** Runs the real preload bundle with an `electron` module whose IPC is the Playwright binding. */
+function preloadShim(preloadSource: string): string {
+  return `(() => {
+  const binding = window[${JSON.stringify(BINDING)}];
+  const electron = {
+    contextBridge: {
+      exposeInMainWorld(name, value) {
+        Object.defineProperty(window, name, { value, writable: false, configurable: false, enumerable: true });
+      },
+    },
+    ipcRenderer: { invoke: (channel, input) => binding(channel, input) },
+  };
+  const require = (name) => {
+    if (name === 'electron') return electron;
+    throw new Error('The sandboxed preload may only require electron, not ' + name);
+  };
+  const module = { exports: {} };
+  (function (module, exports, require) {
+${preloadSource}
+  })(module, module.exports, require);
+})();`;
+}
+
+/** The fake OS key for a user-data folder, kept beside it so a restart can decrypt. */
+function keyFor(userDataDir: string): Buffer {
+  const file = `${userDataDir.replace(/\/+$/, '')}.test-os-key`;
+  if (existsSync(file)) return Buffer.from(readFileSync(file, 'utf8'), 'hex');
+  const key = createFakeSafeStorage().key;
+  writeFileSync(file, key.toString('hex'), { mode: 0o600 });
+  return key;
+}

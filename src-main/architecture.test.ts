@@ -1,0 +1,77 @@
+// The file's place says what it may import (design.md §3). A failing case names the file.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '..');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return sources(path);
+    return /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+interface Import {
+  file: string;
+  specifier: string;
+  typeOnly: boolean;
+}
+
+function importsOf(file: string): Import[] {
+  const text = readFileSync(file, 'utf8');
+  const found: Import[] = [];
+  const pattern = /^\s*(import|export)\s+(type\s+)?(?:[^'";]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
+  for (const match of text.matchAll(pattern)) found.push({ file: relative(root, file), specifier: match[3]!, typeOnly: !!match[2] });
+  for (const match of text.matchAll(/(?:require|import)\(\s*['"]([^'"]+)['"]\s*\)/g)) found.push({ file: relative(root, file), specifier: match[1]!, typeOnly: false });
+  return found;
+}
+
+const isTest = (file: string) => /\.test\.tsx?$/.test(file);
+const mainFiles = sources(join(root, 'src-main'));
+const rendererFiles = sources(join(root, 'src-renderer', 'src'));
+const ELECTRON_ALLOWED = new Set(['src-main/index.ts', 'src-main/window.ts', 'src-main/preload/index.ts']);
+
+describe('import rules by folder', () => {
+  it('only the composition root and its adapters import electron or electron-store at runtime', () => {
+    const offenders = mainFiles
+      .flatMap(importsOf)
+      .filter((i) => !i.typeOnly && /^electron(-store)?$/.test(i.specifier) && !ELECTRON_ALLOWED.has(i.file));
+    expect(offenders).toEqual([]);
+  });
+
+  it('src-main/shared imports nothing from electron, Node or the rest of main', () => {
+    const offenders = mainFiles
+      .filter((f) => relative(root, f).startsWith('src-main/shared/') && !isTest(f))
+      .flatMap(importsOf)
+      .filter((i) => i.specifier === 'electron' || i.specifier.startsWith('node:') || (i.specifier.startsWith('.') && !i.specifier.startsWith('./')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the preload imports only electron and src-main/shared', () => {
+    const offenders = importsOf(join(root, 'src-main/preload/index.ts')).filter((i) => i.specifier !== 'electron' && !i.specifier.startsWith('../shared/'));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the renderer imports no electron, no Node module and from main only the shared contract', () => {
+    expect(rendererFiles.length).toBeGreaterThan(0);
+    const offenders = rendererFiles
+      .flatMap(importsOf)
+      .filter(
+        (i) =>
+          /^(electron|electron-store|fs|path|child_process|os)$/.test(i.specifier) ||
+          i.specifier.startsWith('node:') ||
+          (i.specifier.includes('src-main/') && !/src-main\/shared\/contract$/.test(i.specifier)),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('production code never imports test support, and nothing imports the composition root', () => {
+    const offenders = mainFiles
+      .filter((f) => !isTest(f) && !relative(root, f).startsWith('src-main/testing/'))
+      .flatMap(importsOf)
+      .filter((i) => i.specifier.includes('/testing/') || /(^|\/)index$/.test(i.specifier.replace(/\.ts$/, '')) && i.specifier.startsWith('.'));
+    expect(offenders).toEqual([]);
+  });
+});

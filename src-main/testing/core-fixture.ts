@@ -1,0 +1,87 @@
+// A real main-side core for Node tests: temp user-data folder, conf stores, a fake OS key store
+// and a sandbox server over real HTTP. `call` goes through the real IPC router.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createAppCore, type AppCore } from '../app-core';
+import type { ChannelName, Result } from '../shared/contract';
+import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../sandbox/server';
+import { createSafeStorageVault } from '../vault/vault';
+import { createConfFactory } from './conf-factory';
+import { createFakeSafeStorage, type FakeSafeStorageOptions } from './fake-safe-storage';
+
+export interface CoreFixtureOptions {
+  userDataDir?: string;
+  keyStore?: FakeSafeStorageOptions;
+  sandbox?: SandboxServer;
+  sandboxOptions?: SandboxOptions;
+  now?: () => number;
+  fetch?: typeof fetch;
+}
+
+export interface CoreFixture {
+  core: AppCore;
+  sandbox: SandboxServer;
+  userDataDir: string;
+  logs: string[];
+  call<T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>>;
+  /** Signs in to the sandbox through auth:login with its demo credentials. */
+  login(overrides?: Record<string, unknown>): Promise<Result<unknown>>;
+  close(): Promise<void>;
+}
+
+export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
+  const sandbox = options.sandbox ?? (await startSandbox(options.sandboxOptions));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-core-'));
+  const logs: string[] = [];
+  const core = await createAppCore({
+    userDataDir,
+    createConf: createConfFactory(),
+    vault: createSafeStorageVault(createFakeSafeStorage(options.keyStore), 'linux'),
+    fetch: options.fetch,
+    now: options.now,
+    startSandbox: async () => ({
+      credentials: { host: sandbox.url, appId: SANDBOX_DEMO.clientId, appSecret: SANDBOX_DEMO.clientSecret, username: SANDBOX_DEMO.username, password: SANDBOX_DEMO.password },
+      close: async () => undefined,
+    }),
+    isTrustedSender: () => true,
+    log: (_level, message) => logs.push(message),
+  });
+  const call = <T>(channel: ChannelName, input: unknown = {}) =>
+    core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as Promise<Result<T>>;
+  return {
+    core,
+    sandbox,
+    userDataDir,
+    logs,
+    call,
+    login: (overrides = {}) =>
+      call('auth:login', {
+        host: sandbox.url,
+        appId: SANDBOX_DEMO.clientId,
+        appSecret: SANDBOX_DEMO.clientSecret,
+        username: SANDBOX_DEMO.username,
+        password: SANDBOX_DEMO.password,
+        redirectUri: '',
+        rememberPassword: false,
+        ...overrides,
+      }),
+    async close() {
+      await core.dispose();
+      if (!options.sandbox) await sandbox.close();
+    },
+  };
+}
+
+let counter = 0;
+/** A GET request input for request:send. */
+export function getRequest(path: string, query: Array<[string, string]> = []) {
+  counter += 1;
+  return {
+    requestId: `req-${counter}`,
+    method: 'GET' as const,
+    path,
+    query: query.map(([name, value]) => ({ name, value, enabled: true })),
+    body: { kind: 'none' as const },
+  };
+}

@@ -1,0 +1,104 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorView, AuthState } from '../../../src-main/shared/contract';
+import { SetupScreen } from '../features/setup/SetupScreen';
+import { SessionBar } from '../features/session/SessionBar';
+import { ReauthDialog } from '../features/session/ReauthDialog';
+import { initialDraft, type Draft } from '../features/explorer/draft';
+import { ReportErrorContext } from './errorRouting';
+import { useAuthState } from './useAuthState';
+import { VaultBanner } from './VaultBanner';
+import { Notices } from './Notices';
+import { Workspace } from './Workspace';
+
+export function App() {
+  const auth = useAuthState();
+  // Lives here, not in the workspace, so a trip through the setup screen keeps the request.
+  const [draft, setDraft] = useState<Draft>(initialDraft);
+  const [reauthOpen, setReauthOpen] = useState(false);
+  const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  const { refresh, applySession } = auth;
+
+  const reportError = useCallback(
+    (error: AppErrorView) => {
+      if (error.code === 'not_signed_in') {
+        applySession(null);
+        void refresh();
+      } else if (error.code === 'reauth_required') {
+        setReauthOpen(true);
+        void refresh();
+      }
+    },
+    [applySession, refresh],
+  );
+
+  const session = auth.state?.session ?? null;
+  const needsSignIn = session?.needsSignIn ?? false;
+  // Opens when main first reports the ended session; once dismissed, the session bar reopens it.
+  useEffect(() => {
+    if (needsSignIn) setReauthOpen(true);
+  }, [needsSignIn]);
+
+  if (!auth.state) {
+    return (
+      <div className="app app-loading">
+        {auth.loadError ? (
+          <div className="load-failure">
+            <p role="alert">{auth.loadError}</p>
+            <button type="button" className="button" onClick={() => void refresh()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p role="status">Loading…</p>
+        )}
+      </div>
+    );
+  }
+
+  const afterSignOut = (next: AuthState) => {
+    setReauthOpen(false);
+    auth.apply(next);
+  };
+  const notices = auth.state.notices.filter((notice) => !dismissed.has(notice));
+
+  return (
+    <ReportErrorContext value={reportError}>
+      <div className="app">
+        {session && (
+          <SessionBar
+            session={session}
+            onSignedOut={afterSignOut}
+            onSignInAgain={needsSignIn && !reauthOpen ? () => setReauthOpen(true) : null}
+          />
+        )}
+        <VaultBanner vault={auth.state.vault} />
+        <Notices notices={notices} onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))} />
+        {session ? (
+          <Workspace draft={draft} onDraftChange={setDraft} onRequestSettled={() => void refresh()} />
+        ) : (
+          <SetupScreen
+            vault={auth.state.vault}
+            profile={auth.state.profile}
+            onSignedIn={(signedIn) => {
+              applySession(signedIn);
+              void refresh();
+            }}
+          />
+        )}
+        {session && (
+          <ReauthDialog
+            open={reauthOpen}
+            session={session}
+            onClose={() => setReauthOpen(false)}
+            onSignedIn={(renewed) => {
+              setReauthOpen(false);
+              applySession(renewed);
+              void refresh();
+            }}
+            onSignedOut={afterSignOut}
+          />
+        )}
+      </div>
+    </ReportErrorContext>
+  );
+}

@@ -1,0 +1,174 @@
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import type { HttpMethod, RequestInput } from '../../../../src-main/shared/contract';
+import { HTTP_METHODS } from '../../contractValues';
+import { NameValueTable } from '../../components/NameValueTable';
+import { BodySection } from './BodySection';
+import type { JsonEditorHandle } from './JsonEditor';
+import {
+  methodTakesBody,
+  newRequestId,
+  pathNeedsTidying,
+  toRequestInput,
+  withPathText,
+  type Draft,
+  type DraftProblem,
+} from './draft';
+import './explorer.css';
+
+type Props = {
+  draft: Draft;
+  onChange: (draft: Draft) => void;
+  running: boolean;
+  onSend: (input: RequestInput) => void;
+  onCancel: () => void;
+};
+
+const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ Enter' : 'Ctrl+Enter';
+
+/** Method, path, query parameters and body of the request to send. */
+export function RequestEditor({ draft, onChange, running, onSend, onCancel }: Props) {
+  const ids = useId();
+  const pathInput = useRef<HTMLInputElement>(null);
+  const jsonEditor = useRef<JsonEditorHandle>(null);
+  const sendButton = useRef<HTMLButtonElement>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+  const [problem, setProblem] = useState<DraftProblem | null>(null);
+
+  const edit = (next: Draft) => {
+    setProblem(null);
+    onChange(next);
+  };
+
+  function send() {
+    if (running) return;
+    const tidied = pathNeedsTidying(draft.path) ? withPathText(draft, draft.path) : draft;
+    if (tidied !== draft) onChange(tidied);
+    const result = toRequestInput(tidied, newRequestId());
+    if (!result.ok) {
+      setProblem(result.problem);
+      if (result.problem.field === 'path') pathInput.current?.focus();
+      else jsonEditor.current?.focus();
+      return;
+    }
+    setProblem(null);
+    onSend(result.input);
+  }
+
+  // Send and Cancel swap while a request runs; keep keyboard focus on whichever is present.
+  const wasRunning = useRef(false);
+  useEffect(() => {
+    const active = document.activeElement;
+    const lost = (left: HTMLElement | null) => !active || active === document.body || active === left;
+    if (running && lost(sendButton.current)) cancelButton.current?.focus();
+    if (!running && wasRunning.current && lost(cancelButton.current)) sendButton.current?.focus();
+    wasRunning.current = running;
+  }, [running]);
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      send();
+    }
+  }
+
+  const pathError = problem?.field === 'path' ? problem.message : null;
+
+  return (
+    <section className="request-editor" aria-label="Request" onKeyDown={onKeyDown}>
+      <div className="request-line">
+        <div className="field request-method">
+          <label htmlFor={`${ids}-method`}>Method</label>
+          <select
+            id={`${ids}-method`}
+            value={draft.method}
+            onChange={(event) => edit({ ...draft, method: event.target.value as HttpMethod })}
+          >
+            {HTTP_METHODS.map((method) => (
+              <option key={method}>{method}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field request-path">
+          <label htmlFor={`${ids}-path`}>Path</label>
+          <div className="path-input">
+            <span className="path-prefix" id={`${ids}-prefix`}>
+              /api/v2/
+            </span>
+            <input
+              ref={pathInput}
+              id={`${ids}-path`}
+              className="mono"
+              value={draft.path}
+              placeholder="me"
+              spellCheck={false}
+              autoComplete="off"
+              aria-describedby={[`${ids}-prefix`, pathError ? `${ids}-path-error` : null].filter(Boolean).join(' ')}
+              aria-invalid={pathError ? true : undefined}
+              onChange={(event) => edit({ ...draft, path: event.target.value })}
+              onPaste={(event) => {
+                const input = event.currentTarget;
+                const pasted = event.clipboardData.getData('text');
+                const text =
+                  input.value.slice(0, input.selectionStart ?? input.value.length) +
+                  pasted +
+                  input.value.slice(input.selectionEnd ?? input.value.length);
+                if (!pathNeedsTidying(text)) return;
+                event.preventDefault();
+                edit(withPathText(draft, text));
+              }}
+              onBlur={() => {
+                if (pathNeedsTidying(draft.path)) onChange(withPathText(draft, draft.path));
+              }}
+              onKeyDown={(event) => {
+                if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+                  event.preventDefault();
+                  send();
+                }
+              }}
+            />
+          </div>
+        </div>
+        <div className="request-actions">
+          <button
+            ref={sendButton}
+            type="button"
+            className="button button-primary"
+            disabled={running}
+            aria-keyshortcuts="Control+Enter Meta+Enter"
+            title={`Send (${shortcut})`}
+            onClick={send}
+          >
+            Send
+          </button>
+          {running && (
+            <button ref={cancelButton} type="button" className="button" onClick={onCancel}>
+              Cancel
+            </button>
+          )}
+        </div>
+      </div>
+      {pathError && (
+        <p id={`${ids}-path-error`} className="field-error" role="alert">
+          {pathError}
+        </p>
+      )}
+      <p className="request-hint">
+        Press <kbd>{shortcut}</kbd> anywhere in the request to send it.
+      </p>
+      <NameValueTable
+        caption="Query parameters"
+        noun="parameter"
+        rows={draft.query}
+        onChange={(query) => edit({ ...draft, query })}
+      />
+      {methodTakesBody(draft.method) && (
+        <BodySection
+          draft={draft}
+          onChange={edit}
+          sendProblem={problem?.field === 'json' ? problem.message : null}
+          jsonEditorRef={jsonEditor}
+        />
+      )}
+    </section>
+  );
+}

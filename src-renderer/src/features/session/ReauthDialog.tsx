@@ -1,0 +1,94 @@
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import type { AuthState, SessionView } from '../../../../src-main/shared/contract';
+import { api } from '../../api';
+import { TextField } from '../../components/TextField';
+
+type Props = {
+  open: boolean;
+  session: SessionView;
+  /** Escape closes the dialog; the session bar offers to reopen it. */
+  onClose: () => void;
+  onSignedIn: (session: SessionView) => void;
+  onSignedOut: (state: AuthState) => void;
+};
+
+/**
+ * Asks for the password after Humanity rejected the refresh. A modal over the explorer, which
+ * stays mounted behind it so the request and the last response are kept.
+ */
+export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [password, setPassword] = useState('');
+  const [fieldError, setFieldError] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [busy, setBusy] = useState<'signing-in' | 'signing-out' | null>(null);
+  const titleId = useId();
+
+  useEffect(() => {
+    const element = dialog.current!;
+    if (open && !element.open) element.showModal();
+    if (!open && element.open) element.close();
+  }, [open]);
+
+  async function signIn(event: FormEvent) {
+    event.preventDefault();
+    if (password === '') {
+      setFieldError('Enter the Password.');
+      return;
+    }
+    setFieldError(null);
+    setFailure(null);
+    setBusy('signing-in');
+    const result = await api().auth.reauth({ password });
+    setBusy(null);
+    if (result.ok) {
+      setPassword('');
+      onSignedIn(result.data);
+    } else setFailure(result.error.message);
+  }
+
+  async function signOut() {
+    setBusy('signing-out');
+    const result = await api().auth.logout({});
+    setBusy(null);
+    if (result.ok) {
+      setPassword('');
+      onSignedOut(result.data);
+    } else setFailure(result.error.message);
+  }
+
+  return (
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+      <form onSubmit={(event) => void signIn(event)} noValidate>
+        <h2 id={titleId}>Sign in again</h2>
+        <p>
+          Your session ended because Humanity rejected the token refresh. Enter the password for{' '}
+          <strong>{session.username}</strong> to continue. Your request and the last response stay as they are.
+        </p>
+        <TextField
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          autoFocus
+          value={password}
+          onChange={setPassword}
+          error={fieldError}
+        />
+        {failure && (
+          <p className="form-failure" role="alert">
+            {failure}
+          </p>
+        )}
+        {busy && <p role="status">{busy === 'signing-in' ? 'Signing in…' : 'Signing out…'}</p>}
+        <div className="dialog-actions">
+          <button type="submit" className="button button-primary" disabled={busy !== null}>
+            Sign in
+          </button>
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void signOut()}>
+            Sign out
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { AuthState, SessionView } from '../../../../src-main/shared/contract';
+import { api } from '../../api';
+import { useNow } from '../../components/useNow';
+import { tokenLifetimeText } from './tokenLifetime';
+import './session.css';
+
+type Props = {
+  session: SessionView;
+  onSignedOut: (state: AuthState) => void;
+  /** Present while the session has ended and the sign-in dialog was dismissed. */
+  onSignInAgain: (() => void) | null;
+};
+
+const clockTime = (at: number) => new Date(at).toLocaleTimeString();
+
+/** Who is signed in where, how long the token lasts, and how it is stored. */
+export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
+  const now = useNow(1000);
+  const [signingOut, setSigningOut] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = session.lastRefresh;
+
+  async function signOut() {
+    setSigningOut(true);
+    const result = await api().auth.logout({});
+    setSigningOut(false);
+    if (result.ok) onSignedOut(result.data);
+    else setError(result.error.message);
+  }
+
+  return (
+    <header className="session-bar" aria-label="Session">
+      <span className="app-name">Humanity API Explorer</span>
+      <span className="session-user" title={session.username}>
+        {session.userName || session.username}
+      </span>
+      <span className="session-host mono">{session.host}</span>
+      {session.sandbox && <span className="badge badge-accent">Sandbox</span>}
+      <span className={`session-token${session.expiresAt <= now ? ' is-expired' : ''}`}>
+        {session.needsSignIn ? 'Session ended — sign in again' : tokenLifetimeText(session.expiresAt, now)}
+      </span>
+      <span className="badge" title="Where the tokens are kept">
+        {session.storage === 'encrypted' ? 'Encrypted' : 'Memory only'}
+      </span>
+      {refresh && (
+        <span
+          className={`session-refresh ${refresh.ok ? 'is-ok' : 'is-failed'}`}
+          title={refresh.message}
+        >
+          {refresh.ok ? 'Refreshed' : 'Refresh failed'} at {clockTime(refresh.at)}
+          {refresh.message && `: ${refresh.message}`}
+        </span>
+      )}
+      <span className="session-actions">
+        {error && (
+          <span className="session-error" role="alert">
+            {error}
+          </span>
+        )}
+        {onSignInAgain && (
+          <button type="button" className="button button-primary" onClick={onSignInAgain}>
+            Sign in again
+          </button>
+        )}
+        <button type="button" className="button" onClick={() => void signOut()} disabled={signingOut}>
+          Sign out
+        </button>
+      </span>
+    </header>
+  );
+}

@@ -1,0 +1,160 @@
+import { useId, useRef, useState, type FormEvent } from 'react';
+import type { ProfileView, Result, SessionView, VaultView } from '../../../../src-main/shared/contract';
+import { api } from '../../api';
+import { TextField } from '../../components/TextField';
+import {
+  initialForm,
+  toCredentials,
+  validateForm,
+  type CredentialsField,
+  type CredentialsForm,
+} from './credentialsForm';
+import './setup.css';
+
+type Props = {
+  vault: VaultView;
+  profile: ProfileView | null;
+  onSignedIn: (session: SessionView) => void;
+};
+
+// Screen order, which is also the order in which the first invalid field gets focus.
+const FIELD_ORDER: readonly CredentialsField[] = ['appId', 'appSecret', 'username', 'password', 'host'];
+
+/** Credentials for a real Humanity account, or a way into the built-in sandbox. */
+export function SetupScreen({ vault, profile, onSignedIn }: Props) {
+  const ids = useId();
+  const [form, setForm] = useState<CredentialsForm>(() => initialForm(profile));
+  const [moreOptions, setMoreOptions] = useState(() => form.redirectUri !== '');
+  const [problems, setProblems] = useState<Partial<Record<CredentialsField, string>>>({});
+  const [busy, setBusy] = useState<'login' | 'sandbox' | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const inputs = useRef(new Map<CredentialsField, HTMLInputElement>());
+  const signInButton = useRef<HTMLButtonElement>(null);
+  const sandboxButton = useRef<HTMLButtonElement>(null);
+
+  const field = (name: CredentialsField) => ({
+    value: form[name],
+    onChange: (value: string) => setForm((current) => ({ ...current, [name]: value })),
+    error: problems[name] ?? null,
+    inputRef: (node: HTMLInputElement | null) => {
+      if (node) inputs.current.set(name, node);
+      else inputs.current.delete(name);
+    },
+  });
+
+  async function signIn(event: FormEvent) {
+    event.preventDefault();
+    const found = validateForm(form);
+    setProblems(found);
+    const first = FIELD_ORDER.find((name) => found[name]);
+    if (first) {
+      inputs.current.get(first)?.focus();
+      return;
+    }
+    await run('login', () => api().auth.login(toCredentials(form, vault.protected)), signInButton.current);
+  }
+
+  async function run(
+    kind: 'login' | 'sandbox',
+    call: () => Promise<Result<SessionView>>,
+    button: HTMLButtonElement | null,
+  ) {
+    setFailure(null);
+    setBusy(kind);
+    const result = await call();
+    setBusy(null);
+    if (result.ok) onSignedIn(result.data);
+    else {
+      // Everything typed stays; the disabled button lost focus, so give it back.
+      setFailure(result.error.message);
+      button?.focus();
+    }
+  }
+
+  const rememberDescription = vault.protected
+    ? 'Your password is encrypted by the operating system so the app can sign you in again when the session ends.'
+    : vault.message;
+
+  return (
+    <main className="setup">
+      <div className="setup-card">
+        <h1>Sign in to Humanity</h1>
+        <p className="setup-intro">
+          Use an API v2 application from Humanity (Settings › API v2) and the user it should act as.
+          Humanity only issues tokens to users with a password: if your users sign in through SSO only, ask for a
+          password-enabled service user.
+        </p>
+        <form onSubmit={(event) => void signIn(event)} noValidate>
+          <TextField label="App ID" autoComplete="off" spellCheck={false} {...field('appId')} />
+          <TextField label="App Secret" type="password" autoComplete="off" {...field('appSecret')} />
+          <TextField label="Username" autoComplete="username" spellCheck={false} {...field('username')} />
+          <TextField label="Password" type="password" autoComplete="current-password" {...field('password')} />
+          <TextField label="API host" type="url" className="mono-input" spellCheck={false} {...field('host')} />
+          <div className="field checkbox-field">
+            <input
+              id={`${ids}-remember`}
+              type="checkbox"
+              checked={form.rememberPassword && vault.protected}
+              disabled={!vault.protected}
+              aria-describedby={`${ids}-remember-description`}
+              onChange={(event) => setForm({ ...form, rememberPassword: event.target.checked })}
+            />
+            <label htmlFor={`${ids}-remember`}>Remember password</label>
+            <p id={`${ids}-remember-description`} className="field-description">
+              {rememberDescription}
+            </p>
+          </div>
+          <button
+            type="button"
+            className="disclosure"
+            aria-expanded={moreOptions}
+            aria-controls={`${ids}-more`}
+            onClick={() => setMoreOptions(!moreOptions)}
+          >
+            <span className="disclosure-icon" aria-hidden="true" />
+            More options
+          </button>
+          <div id={`${ids}-more`} hidden={!moreOptions}>
+            <TextField
+              label="Redirect URI"
+              type="url"
+              spellCheck={false}
+              description="Optional. Only if your API application has one set."
+              {...field('redirectUri')}
+            />
+          </div>
+          {failure && (
+            <p className="form-failure" role="alert">
+              {failure}
+            </p>
+          )}
+          <div className="setup-actions">
+            <button ref={signInButton} type="submit" className="button button-primary" disabled={busy !== null}>
+              Sign in
+            </button>
+            {busy && (
+              <span role="status" className="muted">
+                {busy === 'login' ? 'Signing in…' : 'Starting the sandbox…'}
+              </span>
+            )}
+          </div>
+        </form>
+        <div className="setup-sandbox">
+          <button
+            ref={sandboxButton}
+            type="button"
+            className="button"
+            disabled={busy !== null}
+            aria-describedby={`${ids}-sandbox`}
+            onClick={() => void run('sandbox', () => api().auth.sandbox({}), sandboxButton.current)}
+          >
+            Try the sandbox
+          </button>
+          <p id={`${ids}-sandbox`} className="muted">
+            Explore with a built-in simulated Humanity account — nothing touches production.
+          </p>
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+// The setup form's values and the checks made before anything is sent to main.
+import type { CredentialsInput, ProfileView } from '../../../../src-main/shared/contract';
+
+export type CredentialsForm = CredentialsInput;
+/** The text fields of the form (everything but the checkbox). */
+export type CredentialsField = Exclude<keyof CredentialsForm, 'rememberPassword'>;
+
+export const DEFAULT_HOST = 'https://www.humanity.com';
+
+/** Prefilled from the saved profile of a real account; the sandbox profile is not the user's. */
+export function initialForm(profile: ProfileView | null): CredentialsForm {
+  const saved = profile && !profile.sandbox ? profile : null;
+  return {
+    host: saved?.host || DEFAULT_HOST,
+    appId: saved?.appId ?? '',
+    appSecret: '',
+    username: saved?.username ?? '',
+    password: '',
+    redirectUri: saved?.redirectUri ?? '',
+    rememberPassword: saved?.rememberPassword ?? false,
+  };
+}
+
+const REQUIRED: ReadonlyArray<[CredentialsField, string]> = [
+  ['appId', 'App ID'],
+  ['appSecret', 'App Secret'],
+  ['username', 'Username'],
+  ['password', 'Password'],
+  ['host', 'API host'],
+];
+
+const isLoopback = (hostname: string) =>
+  hostname === 'localhost' || hostname === '[::1]' || /^127(?:\.\d{1,3}){3}$/.test(hostname);
+
+function hostProblem(host: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(host);
+  } catch {
+    return 'Enter the API host as a web address, for example https://www.humanity.com.';
+  }
+  if (url.protocol === 'https:') return null;
+  if (url.protocol === 'http:' && isLoopback(url.hostname)) return null;
+  return 'The API host must start with https:// (http:// is allowed only for localhost).';
+}
+
+/** One sentence per invalid field, in the order the fields appear on screen. */
+export function validateForm(form: CredentialsForm): Partial<Record<CredentialsField, string>> {
+  const problems: Partial<Record<CredentialsField, string>> = {};
+  for (const [field, label] of REQUIRED) {
+    if (form[field].trim() === '') problems[field] = `Enter the ${label}.`;
+  }
+  if (!problems.host) {
+    const host = hostProblem(form.host.trim());
+    if (host) problems.host = host;
+  }
+  return problems;
+}
+
+/**
+ * What goes to `auth.login`: identifiers trimmed, secrets exactly as typed, and never "remember"
+ * on a vault that cannot protect the password.
+ */
+export function toCredentials(form: CredentialsForm, vaultProtected: boolean): CredentialsInput {
+  return {
+    ...form,
+    rememberPassword: form.rememberPassword && vaultProtected,
+    host: form.host.trim(),
+    appId: form.appId.trim(),
+    username: form.username.trim(),
+    redirectUri: form.redirectUri.trim(),
+  };
+}
