@@ -76,7 +76,8 @@ export class AuthService {
       return;
     }
     const profile = doc.profile;
-    this.deps.redactor.add(opened.appSecret, opened.refreshToken, opened.password);
+    this.deps.redactor.addSecret(opened.appSecret, opened.password);
+    this.deps.redactor.addToken(opened.refreshToken);
     this.encrypted = true;
     const client = { host: profile.host, appId: profile.appId, appSecret: opened.appSecret, redirectUri: profile.redirectUri };
     const expired: TokenSet = { accessToken: '', refreshToken: opened.refreshToken, expiresAt: 0, lifetimeMs: 3_600_000 };
@@ -111,7 +112,7 @@ export class AuthService {
   async reauth(password: string): Promise<SessionView> {
     const session = this.requireSession();
     if (!password) throw new AppError('invalid_input', 'Enter your password.');
-    this.deps.redactor.add(password);
+    this.deps.redactor.addSecret(password);
     await session.signInAgain(password, session.remembersPassword);
     if (session.remembersPassword && this.encrypted) await this.sealPassword(password);
     return this.view(session);
@@ -146,10 +147,10 @@ export class AuthService {
     const vault = await this.deps.vault.status();
     const persist = vault.protected && !sandbox;
     const remember = input.rememberPassword && persist;
-    this.deps.redactor.add(input.appSecret, input.password);
+    this.deps.redactor.addSecret(input.appSecret, input.password);
     const client: ClientCredentials = { host: input.host, appId: input.appId, appSecret: input.appSecret, redirectUri: input.redirectUri };
     const tokens = await this.deps.tokens.passwordGrant(client, input.username, input.password);
-    this.deps.redactor.add(tokens.accessToken, tokens.refreshToken);
+    this.deps.redactor.addToken(tokens.accessToken, tokens.refreshToken);
 
     const profile: StoredProfile = {
       host: input.host,
@@ -188,7 +189,7 @@ export class AuthService {
 
   /** Every refresh rotates the refresh token: seal the new one before it is ever needed. */
   private async storeRotated(tokens: TokenSet): Promise<void> {
-    this.deps.redactor.add(tokens.accessToken, tokens.refreshToken);
+    this.deps.redactor.addToken(tokens.accessToken, tokens.refreshToken);
     const doc = this.deps.store.read();
     if (!this.encrypted || !doc.secrets) return;
     const refreshToken = await this.deps.vault.encrypt(tokens.refreshToken);

@@ -92,13 +92,13 @@ export function createRequestRunner(deps: RunnerDeps) {
         throw describeFetchFailure(error, target.host, timeoutMs, signal);
       }
       const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (!location) return { response, bytes, url: target, note: null };
+      if (!location) return { response, bytes, url: withToken, note: null };
       const next = new URL(location, target);
       next.searchParams.delete('access_token');
       // The token never follows a redirect to another origin, and nothing leaves /api/v2/.
       if (next.origin !== url.origin || !next.pathname.startsWith('/api/v2/') || hop >= MAX_REDIRECTS) {
         const why = next.origin !== url.origin ? `to another host (${next.origin})` : hop >= MAX_REDIRECTS ? 'too many times' : 'outside /api/v2/';
-        return { response, bytes, url: target, note: `The server redirected ${why}; the redirect was not followed, so your token stayed private.` };
+        return { response, bytes, url: withToken, note: `The server redirected ${why}; the redirect was not followed, so your token stayed private.` };
       }
       if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
         currentMethod = 'GET';

@@ -44,7 +44,8 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
     if (CONTROL_CHARS.test(param.name) || CONTROL_CHARS.test(param.value)) {
       throw new AppError('invalid_path', `The query parameter "${printable(param.name)}" contains line breaks or control characters. Remove them and send again.`);
     }
-    if (param.name.toLowerCase() === 'access_token') {
+    // PHP reads "access.token", "access token" and " access_token" as access_token too.
+    if (param.name.trimStart().replace(/[.\s[]/g, '_').toLowerCase() === 'access_token') {
       throw new AppError('invalid_path', 'Remove the access_token parameter: the app adds your token to every request itself.');
     }
     url.searchParams.append(param.name, param.value);
@@ -54,6 +55,7 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
 
 function checkPath(path: string): string {
   const bad = (why: string) => new AppError('invalid_path', `The path ${why}. Enter a path relative to /api/v2/, such as employees or shifts/123.`);
+  if (/^\s*\/\//.test(path)) throw bad('looks like a full web address; only paths on the configured host are allowed');
   const trimmed = path.trim().replace(/^\/+/, '').replace(/^api\/v2\//, '');
   if (!trimmed) throw bad('is empty');
   if (CONTROL_CHARS.test(trimmed)) throw bad('contains line breaks or control characters');
@@ -74,5 +76,5 @@ function checkPath(path: string): string {
 }
 
 function printable(text: string): string {
-  return text.replace(CONTROL_CHARS, '\u2423');
+  return text.replace(/[\u0000-\u001f\u007f]/g, '\u2423');
 }

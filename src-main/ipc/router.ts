@@ -58,6 +58,7 @@ function failure(code: AppError['code'], message: string): Result<never> {
 /** Trusts only the main frame of our own renderer page. */
 export function createSenderCheck(rendererUrl: string): (sender: SenderInfo) => boolean {
   const expected = stripFragment(rendererUrl);
+  if (!expected) throw new Error(`The renderer URL ${rendererUrl} is not a valid URL.`);
   return (sender) => sender.isMainFrame && sender.frameUrl !== null && stripFragment(sender.frameUrl) === expected;
 }
 

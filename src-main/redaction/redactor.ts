@@ -2,32 +2,44 @@
 // them out of anything that leaves main: URLs, response bodies, logs, errors.
 
 export const REDACTED = '[REDACTED]';
-const MAX_SECRETS = 256;
+const MAX_TOKENS = 256;
 const MIN_SECRET_LENGTH = 4;
 
 export class Redactor {
-  private readonly secrets = new Set<string>();
+  /** App Secret and passwords: kept until sign-out. */
+  private readonly pinned = new Set<string>();
+  /** Tokens rotate: only the newest MAX_TOKENS are kept. */
+  private readonly tokens = new Set<string>();
   private pattern: RegExp | null = null;
 
-  add(...values: Array<string | null | undefined>): void {
+  addSecret(...values: Array<string | null | undefined>): void {
+    this.insert(this.pinned, values);
+  }
+
+  addToken(...values: Array<string | null | undefined>): void {
+    this.insert(this.tokens, values);
+    while (this.tokens.size > MAX_TOKENS) this.tokens.delete(this.tokens.values().next().value as string);
+  }
+
+  private insert(into: Set<string>, values: Array<string | null | undefined>): void {
     for (const value of values) {
-      if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) continue;
-      this.secrets.add(value);
-      if (this.secrets.size > MAX_SECRETS) this.secrets.delete(this.secrets.values().next().value as string);
+      if (!value || value.length < MIN_SECRET_LENGTH || into.has(value)) continue;
+      into.add(value);
       this.pattern = null;
     }
   }
 
   /** Forgets every secret (sign-out). */
   clear(): void {
-    this.secrets.clear();
+    this.pinned.clear();
+    this.tokens.clear();
     this.pattern = null;
   }
 
   redact(text: string): string {
-    if (this.secrets.size === 0) return text;
+    if (this.pinned.size + this.tokens.size === 0) return text;
     this.pattern ??= new RegExp(
-      [...this.secrets]
+      [...this.pinned, ...this.tokens]
         .sort((a, b) => b.length - a.length)
         .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
         .join('|'),

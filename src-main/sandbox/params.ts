@@ -5,6 +5,8 @@ import { dayOf, parseIsoDay, windowDays, type DayWindow } from './dates';
 import { ApiError, Status } from './envelope';
 import type { Params } from './http-io';
 
+const MAX_LONG_WINDOW_DAYS = 366;
+
 export function invalid(message: string): ApiError {
   return new ApiError(Status.invalidParameters, message);
 }
@@ -102,9 +104,15 @@ export function readWindow(params: Params, now: number): DayWindow {
   return { first, last };
 }
 
-/** For endpoints other than /shifts, which has its own (HTTP 500) rule for long windows. */
-export function limitWindow(window: DayWindow, maxDays: number): DayWindow {
-  if (windowDays(window) > maxDays) throw invalid(`The date range may span at most ${maxDays} days`);
+/**
+ * The window for timeclocks, leaves and reports, which may be long (unlike /shifts, whose
+ * handler applies Humanity's 31-day rule); capped at a year so one call stays small.
+ */
+export function readLongWindow(params: Params, now: number): DayWindow {
+  const window = readWindow(params, now);
+  if (windowDays(window) > MAX_LONG_WINDOW_DAYS) {
+    throw invalid(`The date range may span at most ${MAX_LONG_WINDOW_DAYS} days`);
+  }
   return window;
 }
 

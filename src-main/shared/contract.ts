@@ -55,6 +55,8 @@ export const settingsShape = z
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
+/** Outputs are not strict: the router drops unknown fields instead of failing. */
+const settingsView = z.object(settingsShape.shape);
 
 // ---- outputs (no field here may carry a token, secret or password: a unit test checks) ---
 
@@ -154,8 +156,8 @@ export const contract = {
     logout: channel(empty, authState),
   },
   settings: {
-    get: channel(empty, settingsShape),
-    update: channel(settingsShape.partial().strict(), settingsShape),
+    get: channel(empty, settingsView),
+    update: channel(settingsShape.partial().strict(), settingsView),
   },
   request: {
     send: channel(requestInput, responseSummary),

@@ -1,7 +1,7 @@
 // One JSON file per concern (settings, auth, ...), opened through an injected Conf-compatible
 // factory: electron-store in the app, `conf` in tests. Every document has a schemaVersion and
 // runs through our own pure migrations; an unreadable or invalid file is moved aside, never lost.
-import { existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../shared/app-error';
@@ -67,31 +67,23 @@ export function openDocumentStore<T extends object>(ctx: StoreContext, spec: Doc
       configFileMode: spec.fileMode,
     });
 
+  // Judge the file as it is on disk: Conf merges defaults in (and writes them back) on open,
+  // which would hide a missing schemaVersion and alter what gets set aside.
+  const loaded = readDocument(path, spec);
+  let current = spec.defaults;
+  if (loaded.kind === 'unreadable') moveAside('could not be read (the file is damaged)');
+  else if (loaded.kind === 'newer') moveAside(`was written by a newer version of the app (schema ${loaded.version})`);
+  else if (loaded.kind === 'invalid') moveAside('did not have the expected content');
+  else if (loaded.kind === 'ok') current = loaded.value;
+
   let conf: ConfLike;
   try {
     conf = create();
   } catch {
-    moveAside('could not be read (the file is damaged)');
+    moveAside('could not be opened');
     conf = create();
   }
-
-  const loaded = upgrade(conf.store as Versioned, spec);
-  let current: T;
-  if (loaded.kind === 'newer') {
-    moveAside(`was written by a newer version of the app (schema ${loaded.version})`);
-    conf = create();
-    current = spec.defaults;
-  } else {
-    const parsed = spec.schema.safeParse(stripVersion(loaded.doc));
-    if (parsed.success) {
-      current = parsed.data;
-      if (loaded.migrated) conf.store = withVersion(current);
-    } else {
-      moveAside('did not have the expected content');
-      conf = create();
-      current = spec.defaults;
-    }
-  }
+  if (loaded.kind === 'ok' && loaded.migrated) conf.store = withVersion(current);
 
   return {
     path,
@@ -107,20 +99,33 @@ export function openDocumentStore<T extends object>(ctx: StoreContext, spec: Doc
   };
 }
 
-function upgrade<T>(
-  raw: Versioned,
-  spec: DocumentSpec<T>,
-): { kind: 'ok'; doc: Versioned; migrated: boolean } | { kind: 'newer'; version: number } {
-  let version = typeof raw.schemaVersion === 'number' ? raw.schemaVersion : 1;
-  if (version > spec.version) return { kind: 'newer', version };
-  let doc = raw;
-  const migrated = version < spec.version;
-  while (version < spec.version) {
-    const step = spec.migrations?.[version];
-    if (step) doc = step(doc);
-    version += 1;
+type Loaded<T> =
+  | { kind: 'missing' }
+  | { kind: 'unreadable' }
+  | { kind: 'newer'; version: number }
+  | { kind: 'invalid' }
+  | { kind: 'ok'; value: T; migrated: boolean };
+
+function readDocument<T>(path: string, spec: DocumentSpec<T>): Loaded<T> {
+  if (!existsSync(path)) return { kind: 'missing' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return { kind: 'unreadable' };
   }
-  return { kind: 'ok', doc, migrated };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'invalid' };
+  const doc = raw as Versioned;
+  let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
+  if (version > spec.version) return { kind: 'newer', version };
+  let upgraded: Record<string, unknown> = stripVersion(doc);
+  const migrated = version < spec.version;
+  for (; version < spec.version; version += 1) {
+    const step = spec.migrations?.[version];
+    if (step) upgraded = step(upgraded);
+  }
+  const parsed = spec.schema.safeParse(upgraded);
+  return parsed.success ? { kind: 'ok', value: parsed.data, migrated } : { kind: 'invalid' };
 }
 
 function stripVersion(doc: Versioned): Record<string, unknown> {

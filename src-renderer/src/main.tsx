@@ -1,7 +1,8 @@
+// The global stylesheet comes first so feature stylesheets, bundled after it, can refine it.
+import './app/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import './app/app.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');

@@ -1,4 +1,4 @@
-import { useId, useState, type Ref } from 'react';
+import { useId, useRef, useState, type Ref } from 'react';
 import { NameValueTable } from '../../components/NameValueTable';
 import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
 import type { BodyKind, Draft } from './draft';
@@ -21,6 +21,7 @@ type Props = {
 export function BodySection({ draft, onChange, sendProblem, jsonEditorRef }: Props) {
   const ids = useId();
   const [lintProblem, setLintProblem] = useState<string | null>(null);
+  const problemHolder = useRef<HTMLDivElement>(null);
   const jsonSentence = sendProblem ?? lintProblem;
 
   return (
@@ -56,19 +57,16 @@ export function BodySection({ draft, onChange, sendProblem, jsonEditorRef }: Pro
             value={draft.json}
             onChange={(json) => onChange({ ...draft, json })}
             onProblem={setLintProblem}
-            describedBy={`${ids}-json-problem`}
+            describedBy={problemHolder}
           />
-          {jsonSentence && (
-            // Remounted as an alert when Send is refused, so the refusal is announced once.
-            <p
-              key={sendProblem ? 'refused' : 'lint'}
-              id={`${ids}-json-problem`}
-              className="field-error"
-              role={sendProblem ? 'alert' : undefined}
-            >
-              {jsonSentence}
-            </p>
-          )}
+          <div ref={problemHolder}>
+            {jsonSentence && (
+              // Remounted as an alert when Send is refused, so the refusal is announced once.
+              <p key={sendProblem ? 'refused' : 'lint'} className="field-error" role={sendProblem ? 'alert' : undefined}>
+                {jsonSentence}
+              </p>
+            )}
+          </div>
         </div>
       )}
     </div>

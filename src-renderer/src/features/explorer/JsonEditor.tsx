@@ -1,4 +1,4 @@
-import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref } from 'react';
+import { useEffect, useEffectEvent, useImperativeHandle, useRef, type Ref, type RefObject } from 'react';
 import { EditorState } from '@codemirror/state';
 import { EditorView, drawSelection, highlightActiveLine, keymap, lineNumbers } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
@@ -13,8 +13,8 @@ type Props = {
   onChange: (text: string) => void;
   /** Called after each lint pass with the sentence to show, or null when the JSON parses. */
   onProblem: (sentence: string | null) => void;
-  /** id of the element that describes the editor (the problem sentence). */
-  describedBy: string;
+  /** The element holding the problem sentence, which describes the editor. */
+  describedBy: RefObject<HTMLElement | null>;
   ref?: Ref<JsonEditorHandle>;
 };
 
@@ -23,7 +23,12 @@ export type JsonEditorHandle = { focus: () => void };
 // Mod-Enter means "Send" everywhere in the request editor, so CodeMirror must not take it.
 const editingKeys = keymap.of([...defaultKeymap.filter((binding) => binding.key !== 'Mod-Enter'), ...historyKeymap]);
 
-/** The CodeMirror 6 JSON body editor; React owns the text, CodeMirror owns the editing. */
+/**
+ * The CodeMirror 6 JSON body editor; React owns the text, CodeMirror owns the editing.
+ *
+ * It lives in a shadow root: there CodeMirror styles itself through constructable stylesheets,
+ * while in the document it would add <style> elements, which `style-src 'self'` blocks.
+ */
 export function JsonEditor({ value, onChange, onProblem, describedBy, ref }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -35,8 +40,10 @@ export function JsonEditor({ value, onChange, onProblem, describedBy, ref }: Pro
 
   useEffect(() => {
     const parseLinter = jsonParseLinter();
+    const shadow = host.current!.shadowRoot ?? host.current!.attachShadow({ mode: 'open' });
     const editor = new EditorView({
-      parent: host.current!,
+      root: shadow,
+      parent: shadow,
       state: EditorState.create({
         doc: reported.current,
         extensions: [
@@ -56,7 +63,7 @@ export function JsonEditor({ value, onChange, onProblem, describedBy, ref }: Pro
           lintGutter(),
           editingKeys,
           EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ 'aria-label': 'JSON body', 'aria-describedby': describedBy }),
+          EditorView.contentAttributes.of({ 'aria-label': 'JSON body' }),
           jsonEditorTheme,
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
@@ -66,6 +73,8 @@ export function JsonEditor({ value, onChange, onProblem, describedBy, ref }: Pro
         ],
       }),
     });
+    // An id reference cannot leave the shadow root; an element reference to the document can.
+    if (describedBy.current) editor.contentDOM.ariaDescribedByElements = [describedBy.current];
     view.current = editor;
     return () => {
       editor.destroy();

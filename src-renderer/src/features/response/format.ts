@@ -19,10 +19,3 @@ export function formatDuration(ms: number): string {
 export function formatElapsed(ms: number): string {
   return `${(Math.max(0, ms) / 1000).toFixed(1)} s`;
 }
-
-/** "{5 keys}", "[1 item]": the size of a collapsed or expanded container in the tree. */
-export function childCountText(kind: 'object' | 'array', count: number): string {
-  return kind === 'object'
-    ? `{${count} ${count === 1 ? 'key' : 'keys'}}`
-    : `[${count} ${count === 1 ? 'item' : 'items'}]`;
-}

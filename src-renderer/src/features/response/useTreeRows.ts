@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TreeRow } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
@@ -13,58 +13,76 @@ const LOOKAHEAD_ROWS = 100;
 type Cache = { key: string; totalRows: number; pages: Map<number, TreeRow[]> };
 
 /**
- * The flattened rows of the response's JSON tree for a given set of expanded paths, fetched from
- * main a page at a time for the visible range only. When `expanded` changes the old rows stay on
- * screen until the new ones arrive, then are swapped in whole.
+ * The flattened rows of the response's JSON tree for a set of expanded paths, fetched from main
+ * a page at a time for the visible range only. When `expanded` changes, the old rows stay on
+ * screen until the pages for the new set arrive, and are then swapped in together.
+ * Call `load(first, last)` from an effect whenever it or the visible range changes.
  */
-export function useTreeRows(responseId: string, expanded: readonly string[], visible: { first: number; last: number }) {
+export function useTreeRows(responseId: string, expanded: readonly string[]) {
   const reportError = useReportError();
   const key = JSON.stringify(expanded);
   const [cache, setCache] = useState<Cache | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inFlight = useRef(new Set<string>());
   const currentKey = useRef(key);
-  currentKey.current = key;
-
-  const firstPage = Math.floor(Math.max(0, visible.first - LOOKAHEAD_ROWS) / PAGE_ROWS);
-  const lastPage = Math.floor((visible.last + LOOKAHEAD_ROWS) / PAGE_ROWS);
-
   useEffect(() => {
-    const fresh = cache?.key === key ? cache : null;
-    const pageLimit = fresh ? Math.floor(Math.max(0, fresh.totalRows - 1) / PAGE_ROWS) : firstPage;
-    for (let page = firstPage; page <= Math.min(lastPage, pageLimit); page += 1) {
-      const flightKey = `${key}#${page}`;
-      if (fresh?.pages.has(page) || inFlight.current.has(flightKey)) continue;
-      inFlight.current.add(flightKey);
-      void api()
-        .response.tree({ responseId, expanded: [...expanded], offset: page * PAGE_ROWS, limit: PAGE_ROWS })
-        .then((result) => {
-          inFlight.current.delete(flightKey);
-          if (key !== currentKey.current) return;
+    currentKey.current = key;
+  }, [key]);
+
+  const load = useCallback(
+    (first: number, last: number) => {
+      const firstPage = Math.floor(Math.max(0, first - LOOKAHEAD_ROWS) / PAGE_ROWS);
+      const lastPage = Math.floor((last + LOOKAHEAD_ROWS) / PAGE_ROWS);
+      const fresh = cache?.key === key ? cache : null;
+      // The row count of any earlier `expanded` is a fair guess of how far the new rows reach.
+      const lastKnownPage = cache ? Math.floor(Math.max(0, cache.totalRows - 1) / PAGE_ROWS) : firstPage;
+      const wanted: number[] = [];
+      for (let page = firstPage; page <= Math.min(lastPage, lastKnownPage); page += 1) {
+        if (!fresh?.pages.has(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
+      }
+      if (wanted.length === 0) return;
+      for (const page of wanted) inFlight.current.add(`${key}#${page}`);
+
+      void Promise.all(
+        wanted.map((page) =>
+          api().response.tree({ responseId, expanded: JSON.parse(key), offset: page * PAGE_ROWS, limit: PAGE_ROWS }),
+        ),
+      ).then((results) => {
+        for (const page of wanted) inFlight.current.delete(`${key}#${page}`);
+        if (key !== currentKey.current) return;
+        const rows: TreeRow[][] = [];
+        let totalRows = 0;
+        for (const result of results) {
           if (!result.ok) {
             setError(result.error.message);
             reportError(result.error);
             return;
           }
-          setError(null);
-          setCache((current) => {
-            const pages = current?.key === key ? new Map(current.pages) : new Map<number, TreeRow[]>();
-            pages.set(page, result.data.rows);
-            for (const far of [...pages.keys()].sort((a, b) => Math.abs(b - page) - Math.abs(a - page))) {
-              if (pages.size <= MAX_PAGES) break;
-              pages.delete(far);
-            }
-            return { key, totalRows: result.data.totalRows, pages };
-          });
+          rows.push(result.data.rows);
+          totalRows = result.data.totalRows;
+        }
+        setError(null);
+        setCache((latest) => {
+          const pages = latest?.key === key ? new Map(latest.pages) : new Map<number, TreeRow[]>();
+          wanted.forEach((page, i) => pages.set(page, rows[i]!));
+          const centre = wanted[0]!;
+          const farthestFirst = [...pages.keys()].sort((a, b) => Math.abs(b - centre) - Math.abs(a - centre));
+          for (const far of farthestFirst) {
+            if (pages.size <= MAX_PAGES) break;
+            pages.delete(far);
+          }
+          return { key, totalRows, pages };
         });
-    }
-    // `expanded` is represented by `key`.
-  }, [responseId, key, firstPage, lastPage, cache, reportError]);
+      });
+    },
+    [responseId, key, cache, reportError],
+  );
 
   return {
+    load,
+    /** False while the rows on screen still belong to an earlier `expanded`. */
+    fresh: cache?.key === key,
     totalRows: cache?.totalRows ?? 0,
-    /** True when the rows on screen belong to the current `expanded`. */
-    current: cache?.key === key,
     rowAt: (index: number): TreeRow | undefined => cache?.pages.get(Math.floor(index / PAGE_ROWS))?.[index % PAGE_ROWS],
     error,
   };

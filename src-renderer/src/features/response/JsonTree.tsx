@@ -1,0 +1,237 @@
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import type { TreeRow } from '../../../../src-main/shared/contract';
+import { useTreeRows } from './useTreeRows';
+
+const ROW_HEIGHT = 24;
+const TREE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown', 'PageUp', 'Enter', ' ']);
+const isContainer = (row: TreeRow) => row.kind === 'object' || row.kind === 'array';
+const parentPath = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+/**
+ * The response body as a virtualized ARIA tree. Only the rows in view exist in the DOM, and main
+ * sends only those; the focused row is always rendered so keyboard focus survives scrolling.
+ */
+export function JsonTree({ responseId }: { responseId: string }) {
+  const [expanded, setExpanded] = useState<readonly string[]>(['']);
+  const [focusIndex, setFocusIndex] = useState(0);
+  const scrollElement = useRef<HTMLDivElement>(null);
+  const rows = useTreeRows(responseId, expanded);
+
+  // Keys are applied in order, each to the rows as they are once main has answered the previous
+  // toggle: a fast typist (or a test) must not expand a row that is about to move away.
+  const queuedKeys = useRef<string[]>([]);
+  const focusRef = useRef(0);
+  const rowsRef = useRef(rows);
+  // Set by keyboard moves: the row to focus once it is rendered.
+  const pendingFocus = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    rowsRef.current = rows;
+  });
+
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      const indexes = defaultRangeExtractor(range);
+      if (focusIndex < range.count && !indexes.includes(focusIndex)) {
+        indexes.push(focusIndex);
+        indexes.sort((a, b) => a - b);
+      }
+      return indexes;
+    },
+    [focusIndex],
+  );
+  const virtualizer = useVirtualizer({
+    count: rows.totalRows,
+    getScrollElement: () => scrollElement.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 10,
+    rangeExtractor,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items.at(-1)?.index ?? 0;
+  const { load } = rows;
+  useEffect(() => load(first, last), [load, first, last]);
+
+  // Open the Humanity envelope's `data` on first sight: it is what people came to see.
+  const root = rows.rowAt(0);
+  const openedData = useRef(false);
+  useEffect(() => {
+    if (openedData.current || !root) return;
+    openedData.current = true;
+    if (root.kind !== 'object') return;
+    for (let i = 1; i <= root.childCount; i += 1) {
+      const child = rows.rowAt(i);
+      if (child?.path !== '/data') continue;
+      if (isContainer(child) && !child.expanded) setExpanded((current) => [...current, '/data']);
+      return;
+    }
+  }, [root, rows]);
+
+  const focusRow = (index: number) => {
+    focusRef.current = index;
+    setFocusIndex(index);
+  };
+
+  const setOpen = (row: TreeRow, open: boolean) =>
+    setExpanded((current) => (open ? [...current, row.path] : current.filter((path) => path !== row.path)));
+
+  function moveTo(index: number) {
+    const target = Math.max(0, Math.min(rowsRef.current.totalRows - 1, index));
+    focusRow(target);
+    pendingFocus.current = target;
+    virtualizer.scrollToIndex(target);
+  }
+
+  /** Applies one key to the focused row; true when it changed `expanded`. */
+  function applyKey(key: string, index: number, row: TreeRow): boolean {
+    const container = isContainer(row);
+    const pageRows = Math.max(1, Math.floor((scrollElement.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
+    switch (key) {
+      case 'ArrowDown':
+        moveTo(index + 1);
+        return false;
+      case 'ArrowUp':
+        moveTo(index - 1);
+        return false;
+      case 'Home':
+        moveTo(0);
+        return false;
+      case 'End':
+        moveTo(rowsRef.current.totalRows - 1);
+        return false;
+      case 'PageDown':
+        moveTo(index + pageRows);
+        return false;
+      case 'PageUp':
+        moveTo(index - pageRows);
+        return false;
+      case 'Enter':
+      case ' ':
+        if (!container) return false;
+        setOpen(row, !row.expanded);
+        return true;
+      case 'ArrowRight':
+        if (container && !row.expanded) {
+          setOpen(row, true);
+          return true;
+        }
+        if (container && row.childCount > 0) moveTo(index + 1);
+        return false;
+      case 'ArrowLeft':
+        if (container && row.expanded) {
+          setOpen(row, false);
+          return true;
+        }
+        if (row.depth > 0) moveTo(findParent(index, row));
+        return false;
+      default:
+        return false;
+    }
+  }
+
+  function findParent(index: number, row: TreeRow): number {
+    const path = parentPath(row.path);
+    for (let i = index - 1; i >= 0; i -= 1) {
+      const candidate = rowsRef.current.rowAt(i);
+      if (!candidate) break;
+      if (candidate.path === path) return i;
+    }
+    return index;
+  }
+
+  function runQueuedKeys() {
+    while (queuedKeys.current.length > 0) {
+      const current = rowsRef.current;
+      if (current.error) {
+        queuedKeys.current = [];
+        return;
+      }
+      const index = focusRef.current;
+      const row = current.rowAt(index);
+      if (!current.fresh || !row) return;
+      if (applyKey(queuedKeys.current.shift()!, index, row)) return;
+    }
+  }
+
+  useEffect(() => {
+    runQueuedKeys();
+    if (pendingFocus.current === null) return;
+    const element = scrollElement.current?.querySelector<HTMLElement>(`[data-index="${pendingFocus.current}"]`);
+    if (element) {
+      element.focus({ preventScroll: true });
+      pendingFocus.current = null;
+    }
+  });
+
+  function onKeyDown(event: KeyboardEvent) {
+    if (!TREE_KEYS.has(event.key) || event.altKey || event.ctrlKey || event.metaKey) return;
+    event.preventDefault();
+    queuedKeys.current.push(event.key);
+    runQueuedKeys();
+  }
+
+  return (
+    <div className="json-tree">
+      <div className="tree-toolbar">
+        <button type="button" className="button button-quiet" onClick={() => setExpanded([''])}>
+          Collapse all
+        </button>
+        {rows.error && (
+          <span className="form-failure" role="alert">
+            {rows.error}
+          </span>
+        )}
+      </div>
+      <div
+        ref={scrollElement}
+        className="tree-scroll"
+        role="tree"
+        aria-label="Response body"
+        aria-busy={rows.fresh ? undefined : true}
+        onKeyDown={onKeyDown}
+      >
+        <div className="tree-sizer" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const row = rows.rowAt(item.index);
+            return (
+              <div
+                key={item.key}
+                data-index={item.index}
+                role="treeitem"
+                aria-level={row ? row.depth + 1 : undefined}
+                aria-expanded={row && isContainer(row) ? row.expanded : undefined}
+                aria-busy={row ? undefined : true}
+                tabIndex={item.index === focusIndex ? 0 : -1}
+                className="tree-row"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => {
+                  focusRow(item.index);
+                  if (row && isContainer(row)) setOpen(row, !row.expanded);
+                }}
+                onFocus={() => focusRow(item.index)}
+              >
+                {row ? <TreeRowContent row={row} /> : <span className="muted">Loading…</span>}
+              </div>
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function TreeRowContent({ row }: { row: TreeRow }) {
+  const container = isContainer(row);
+  return (
+    <span className="tree-row-content" style={{ paddingInlineStart: row.depth * 16 }}>
+      <span className={`tree-twisty${container && row.expanded ? ' is-open' : ''}`} aria-hidden="true">
+        {container ? '▸' : ''}
+      </span>
+      {row.key !== null && <span className="tree-key">{row.key}</span>}
+      {row.key !== null && <span className="tree-colon">:</span>}
+      {/* For containers main's preview is the child count: "{5 keys}", "[25 items]". */}
+      <span className={`tree-value kind-${row.kind}`}>{row.preview}</span>
+    </span>
+  );
+}

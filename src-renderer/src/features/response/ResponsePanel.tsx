@@ -1,0 +1,78 @@
+import { useState } from 'react';
+import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import { Tabs } from '../../components/Tabs';
+import { useNow } from '../../components/useNow';
+import type { RunningRequest } from '../explorer/useRequestRunner';
+import { ResponseSummaryView } from './ResponseSummaryView';
+import { JsonTree } from './JsonTree';
+import { RawView } from './RawView';
+import { HeadersTable } from './HeadersTable';
+import { formatElapsed } from './format';
+import './response.css';
+
+type View = 'tree' | 'raw' | 'headers';
+
+type Props = {
+  running: RunningRequest | null;
+  summary: ResponseSummary | null;
+  error: string | null;
+};
+
+/** The last response: its summary and its body as a tree, raw text, or headers. */
+export function ResponsePanel({ running, summary, error }: Props) {
+  // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
+  const [view, setView] = useState<View>('tree');
+  return (
+    <section className="response-panel" aria-label="Response">
+      <h2 className="panel-title">Response</h2>
+      {running && <Sending startedAt={running.startedAt} />}
+      {error && (
+        <p className="form-failure" role="alert">
+          {error}
+        </p>
+      )}
+      {!summary && !running && !error && (
+        <p className="empty-state">
+          Send a request to see its response here. Try <code>GET me</code> for the signed-in user, or{' '}
+          <code>GET employees</code>.
+        </p>
+      )}
+      {summary && (
+        // Keyed by response so each response starts with fresh views.
+        <div className="response-body" key={summary.responseId}>
+          <ResponseSummaryView summary={summary} />
+          <Tabs
+            label="Response views"
+            selected={view}
+            onSelect={setView}
+            tabs={[
+              {
+                id: 'tree',
+                label: 'Tree',
+                render: () =>
+                  summary.bodyKind === 'json' ? (
+                    <JsonTree responseId={summary.responseId} />
+                  ) : (
+                    <p className="muted panel-message">
+                      {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON: see Raw.'}
+                    </p>
+                  ),
+              },
+              { id: 'raw', label: 'Raw', render: () => <RawView responseId={summary.responseId} bodyKind={summary.bodyKind} /> },
+              { id: 'headers', label: 'Headers', render: () => <HeadersTable headers={summary.headers} /> },
+            ]}
+          />
+        </div>
+      )}
+    </section>
+  );
+}
+
+function Sending({ startedAt }: { startedAt: number }) {
+  const now = useNow(100);
+  return (
+    <p className="sending">
+      <span role="status">Sending…</span> <span className="muted">{formatElapsed(now - startedAt)}</span>
+    </p>
+  );
+}
