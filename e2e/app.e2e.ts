@@ -52,7 +52,7 @@ test('signs in to a Humanity host through the setup form and reads GET /employee
   await expect(tree.getByRole('treeitem').first()).toBeVisible();
   const dataRow = tree.getByRole('treeitem').filter({ hasText: 'data' }).first();
   if ((await dataRow.getAttribute('aria-expanded')) !== 'true') await dataRow.click();
-  const firstEmployee = tree.getByRole('treeitem').filter({ hasText: /^\s*0/ }).first();
+  const firstEmployee = tree.getByRole('treeitem').filter({ hasText: /\b0:\s*\{/ }).first();
   await firstEmployee.click();
   await expect(tree).toContainText('firstname');
   await screenshot(page, 'explorer-response');

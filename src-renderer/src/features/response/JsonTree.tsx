@@ -53,6 +53,16 @@ export function JsonTree({ responseId }: { responseId: string }) {
   const { load } = rows;
   useEffect(() => load(first, last), [load, first, last]);
 
+  const focusRow = (index: number) => {
+    focusRef.current = index;
+    setFocusIndex(index);
+  };
+
+  const setOpen = (row: TreeRow, open: boolean) =>
+    setExpanded((current) =>
+      open ? (current.includes(row.path) ? current : [...current, row.path]) : current.filter((path) => path !== row.path),
+    );
+
   // Open the Humanity envelope's `data` on first sight: it is what people came to see.
   const root = rows.rowAt(0);
   const openedData = useRef(false);
@@ -63,18 +73,10 @@ export function JsonTree({ responseId }: { responseId: string }) {
     for (let i = 1; i <= root.childCount; i += 1) {
       const child = rows.rowAt(i);
       if (child?.path !== '/data') continue;
-      if (isContainer(child) && !child.expanded) setExpanded((current) => [...current, '/data']);
+      if (isContainer(child) && !child.expanded) setOpen(child, true);
       return;
     }
   }, [root, rows]);
-
-  const focusRow = (index: number) => {
-    focusRef.current = index;
-    setFocusIndex(index);
-  };
-
-  const setOpen = (row: TreeRow, open: boolean) =>
-    setExpanded((current) => (open ? [...current, row.path] : current.filter((path) => path !== row.path)));
 
   function moveTo(index: number) {
     const target = Math.max(0, Math.min(rowsRef.current.totalRows - 1, index));
@@ -225,9 +227,8 @@ function TreeRowContent({ row }: { row: TreeRow }) {
   const container = isContainer(row);
   return (
     <span className="tree-row-content" style={{ paddingInlineStart: row.depth * 16 }}>
-      <span className={`tree-twisty${container && row.expanded ? ' is-open' : ''}`} aria-hidden="true">
-        {container ? '▸' : ''}
-      </span>
+      {/* Drawn by CSS so the row's text is only its key and value. */}
+      <span className={`tree-twisty${container ? ' is-container' : ''}${row.expanded ? ' is-open' : ''}`} />
       {row.key !== null && <span className="tree-key">{row.key}</span>}
       {row.key !== null && <span className="tree-colon">:</span>}
       {/* For containers main's preview is the child count: "{5 keys}", "[25 items]". */}

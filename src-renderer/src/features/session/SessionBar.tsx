@@ -12,7 +12,7 @@ type Props = {
   onSignInAgain: (() => void) | null;
 };
 
-const clockTime = (at: number) => new Date(at).toLocaleTimeString();
+const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
 /** Who is signed in where, how long the token lasts, and how it is stored. */
 export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
@@ -48,8 +48,7 @@ export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
           className={`session-refresh ${refresh.ok ? 'is-ok' : 'is-failed'}`}
           title={refresh.message}
         >
-          {refresh.ok ? 'Refreshed' : 'Refresh failed'} at {clockTime(refresh.at)}
-          {refresh.message && `: ${refresh.message}`}
+          {refresh.ok ? `Token refreshed ${clockTime(refresh.at)}` : `Refresh failed ${clockTime(refresh.at)}: ${refresh.message}`}
         </span>
       )}
       <span className="session-actions">
