@@ -17,9 +17,11 @@ function electronBinary(): string | null {
 }
 
 const binary = electronBinary();
+const SKIP_REASON = 'No Electron binary is installed here (only the npm and Debian registries are reachable), so the Electron-only checks are skipped.';
+if (!binary) console.log(`electron.e2e.ts: ${SKIP_REASON}`);
 
 test.describe('in Electron', () => {
-  test.skip(!binary, 'No Electron binary is installed here (only the npm and Debian registries are reachable), so the Electron-only checks are skipped.');
+  test.skip(!binary, SKIP_REASON);
 
   test('the renderer has no Node and the preload exposes only a frozen window.api', async () => {
     const app = await electron.launch({ executablePath: binary!, args: [root, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'hae-electron-'))}`] });
