@@ -17,7 +17,7 @@ export default defineConfig({
         input: { index: resolve(root, 'src-main/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' },
       },
-      // The preload bundles zod and the contract: a sandboxed preload cannot require npm packages.
+      // A sandboxed preload cannot require npm packages: bundle whatever it imports.
       externalizeDeps: false,
     },
   },
@@ -25,6 +25,7 @@ export default defineConfig({
     root: resolve(root, 'src-renderer'),
     build: {
       outDir: resolve(root, 'out/renderer'),
+      minify: true,
       rolldownOptions: { input: resolve(root, 'src-renderer/index.html') },
     },
     plugins: [react()],

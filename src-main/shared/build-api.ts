@@ -1,12 +1,13 @@
 // Builds `window.api` from the contract over one invoke function. The preload passes
 // ipcRenderer.invoke; the e2e harness evaluates the same preload bundle over a Playwright binding.
-import { listChannels, type Api, type ChannelName, type Result } from './contract';
+import { channelNames, type ChannelName } from './channels';
+import type { Api, Result } from './contract';
 
 export type Invoke = (channel: ChannelName, input: unknown) => Promise<unknown>;
 
 export function buildApi(invoke: Invoke): Api {
   const api: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const [name] of listChannels()) {
+  for (const name of channelNames()) {
     const [domain, verb] = name.split(':') as [string, string];
     api[domain] ??= {};
     api[domain][verb] = async (input: unknown) => {

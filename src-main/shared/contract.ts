@@ -3,9 +3,10 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
+import { CHANNELS, HTTP_METHODS, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName } from './channels';
 
-export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
-export type HttpMethod = (typeof HTTP_METHODS)[number];
+export { HTTP_METHODS, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
+export type { HttpMethod } from './channels';
 
 const empty = z.object({}).strict();
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short identifier');
@@ -140,9 +141,6 @@ export const treeRow = z.object({
 });
 export type TreeRow = z.infer<typeof treeRow>;
 
-export const TREE_PAGE_MAX = 500;
-export const TEXT_PAGE_MAX = 262_144;
-
 // ---- the table ------------------------------------------------------------------------------
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -191,7 +189,11 @@ export const contract = {
 
 export type Contract = typeof contract;
 export type Domain = keyof Contract;
-export type ChannelName = { [D in Domain]: `${D}:${Extract<keyof Contract[D], string>}` }[Domain];
+type SchemaChannelName = { [D in Domain]: `${D}:${Extract<keyof Contract[D], string>}` }[Domain];
+// Compile-time proof that the schema table and the zod-free list name the same channels.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const channelListsAgree: Same<SchemaChannelName, ChannelName> & Same<keyof Contract, keyof typeof CHANNELS> = true;
+void channelListsAgree;
 type SpecShape = { input: z.ZodType; output: z.ZodType };
 
 /** The shape of `window.api`: `api.auth.login(input)` resolves to a Result, it never throws. */

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { HttpMethod, RequestInput } from '../../../../src-main/shared/contract';
-import { HTTP_METHODS } from '../../contractValues';
+import { HTTP_METHODS } from '../../../../src-main/shared/channels';
 import { NameValueTable } from '../../components/NameValueTable';
 import { BodySection } from './BodySection';
 import type { JsonEditorHandle } from './JsonEditor';

@@ -42,6 +42,7 @@ const palette: Record<string, string> = {
   '#a11': 'var(--json-string)',
   '#164': 'var(--json-number)',
   '#219': 'var(--json-boolean)',
+  '#708': 'var(--json-null)',
 };
 export const jsonHighlightStyle = HighlightStyle.define(
   defaultHighlightStyle.specs.map((spec) =>

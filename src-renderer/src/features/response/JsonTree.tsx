@@ -227,8 +227,11 @@ function TreeRowContent({ row }: { row: TreeRow }) {
   const container = isContainer(row);
   return (
     <span className="tree-row-content" style={{ paddingInlineStart: row.depth * 16 }}>
-      {/* Drawn by CSS so the row's text is only its key and value. */}
-      <span className={`tree-twisty${container ? ' is-container' : ''}${row.expanded ? ' is-open' : ''}`} />
+      {/* Drawn by CSS and hidden from the accessibility tree: a row's text is its key and value. */}
+      <span
+        className={`tree-twisty${container ? ' is-container' : ''}${row.expanded ? ' is-open' : ''}`}
+        aria-hidden="true"
+      />
       {row.key !== null && <span className="tree-key">{row.key}</span>}
       {row.key !== null && <span className="tree-colon">:</span>}
       {/* For containers main's preview is the child count: "{5 keys}", "[25 items]". */}

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { ResponseSummary } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
-import { TEXT_PAGE_MAX } from '../../contractValues';
+import { TEXT_PAGE_MAX } from '../../../../src-main/shared/channels';
 
 type Props = { responseId: string; bodyKind: ResponseSummary['bodyKind'] };
 

@@ -3,7 +3,7 @@ import type { TreeRow } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 
-/** Rows per `response.tree` call (the contract allows up to TREE_PAGE_MAX). */
+/** Rows per `response.tree` call (the contract allows up to TREE_PAGE_MAX, 500). */
 const PAGE_ROWS = 200;
 /** Pages kept around the visible range; farther ones are dropped to bound memory. */
 const MAX_PAGES = 12;

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AuthState, SessionView } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
+import { useReportError } from '../../app/errorRouting';
 import { TextField } from '../../components/TextField';
 
 type Props = {
@@ -23,12 +24,21 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'signing-in' | 'signing-out' | null>(null);
   const titleId = useId();
+  const reportError = useReportError();
 
   useEffect(() => {
     const element = dialog.current!;
     if (open && !element.open) element.showModal();
     if (!open && element.open) element.close();
   }, [open]);
+
+  // Closing in any way (Escape, sign-in, sign-out) forgets the typed password.
+  function close() {
+    setPassword('');
+    setFieldError(null);
+    setFailure(null);
+    onClose();
+  }
 
   async function signIn(event: FormEvent) {
     event.preventDefault();
@@ -41,24 +51,26 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
     setBusy('signing-in');
     const result = await api().auth.reauth({ password });
     setBusy(null);
-    if (result.ok) {
-      setPassword('');
-      onSignedIn(result.data);
-    } else setFailure(result.error.message);
+    if (result.ok) onSignedIn(result.data);
+    else {
+      setFailure(result.error.message);
+      reportError(result.error);
+    }
   }
 
   async function signOut() {
     setBusy('signing-out');
     const result = await api().auth.logout({});
     setBusy(null);
-    if (result.ok) {
-      setPassword('');
-      onSignedOut(result.data);
-    } else setFailure(result.error.message);
+    if (result.ok) onSignedOut(result.data);
+    else {
+      setFailure(result.error.message);
+      reportError(result.error);
+    }
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={close}>
       <form onSubmit={(event) => void signIn(event)} noValidate>
         <h2 id={titleId}>Sign in again</h2>
         <p>
@@ -69,7 +81,6 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
           label="Password"
           type="password"
           autoComplete="current-password"
-          autoFocus
           value={password}
           onChange={setPassword}
           error={fieldError}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AuthState, SessionView } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
+import { useReportError } from '../../app/errorRouting';
 import { useNow } from '../../components/useNow';
 import { tokenLifetimeText } from './tokenLifetime';
 import './session.css';
@@ -17,6 +18,7 @@ const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'n
 /** Who is signed in where, how long the token lasts, and how it is stored. */
 export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
   const now = useNow(1000);
+  const reportError = useReportError();
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refresh = session.lastRefresh;
@@ -26,7 +28,10 @@ export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
     const result = await api().auth.logout({});
     setSigningOut(false);
     if (result.ok) onSignedOut(result.data);
-    else setError(result.error.message);
+    else {
+      setError(result.error.message);
+      reportError(result.error);
+    }
   }
 
   return (

@@ -1,0 +1,23 @@
+// The zod-free half of the IPC contract: channel names and constants. The preload and the
+// renderer import only this (zod probes `new Function`, which the renderer's CSP forbids);
+// contract.ts checks at compile time that its schema table has exactly these channels.
+
+export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export const TREE_PAGE_MAX = 500;
+export const TEXT_PAGE_MAX = 262_144;
+
+export const CHANNELS = {
+  auth: ['state', 'login', 'sandbox', 'reauth', 'logout'],
+  settings: ['get', 'update'],
+  request: ['send', 'cancel'],
+  response: ['tree', 'text'],
+} as const;
+
+type Channels = typeof CHANNELS;
+export type ChannelName = { [D in keyof Channels]: `${D}:${Channels[D][number]}` }[keyof Channels];
+
+export function channelNames(): ChannelName[] {
+  return Object.entries(CHANNELS).flatMap(([domain, verbs]) => verbs.map((verb) => `${domain}:${verb}` as ChannelName));
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { initialDraft, jsonProblem, toRequestInput, withPathText, type Draft } from './draft';
+
+const draft = (patch: Partial<Draft> = {}): Draft => ({ ...initialDraft(), ...patch });
+
+describe('withPathText', () => {
+  it('strips an origin and the /api/v2/ prefix and moves the query into the table', () => {
+    const next = withPathText(draft(), 'https://www.humanity.com/api/v2/shifts?start_date=2024-05-01&mode=overview#top');
+    expect(next.path).toBe('shifts');
+    expect(next.query.map(({ name, value }) => [name, value])).toEqual([
+      ['start_date', '2024-05-01'],
+      ['mode', 'overview'],
+    ]);
+  });
+
+  it('keeps rows that have content and drops the empty placeholder row', () => {
+    const start = withPathText(draft(), 'me?a=1');
+    const next = withPathText(start, '/api/v2/employees?b=2');
+    expect(next.path).toBe('employees');
+    expect(next.query.map((row) => row.name)).toEqual(['a', 'b']);
+  });
+
+  it('leaves plain typing alone', () => {
+    expect(withPathText(draft(), 'employees/12').path).toBe('employees/12');
+    expect(withPathText(draft(), '/me').path).toBe('me');
+  });
+});
+
+describe('toRequestInput', () => {
+  it('asks for a path first', () => {
+    const result = toRequestInput(draft(), 'id1');
+    expect(result).toMatchObject({ ok: false, problem: { field: 'path' } });
+  });
+
+  it('refuses invalid JSON with a sentence naming the parser message', () => {
+    const result = toRequestInput(draft({ method: 'POST', path: 'x', bodyKind: 'json', json: '{"a": }' }), 'id1');
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problem.message).toMatch(/^The JSON body is not valid: .+\.$/);
+  });
+
+  it('sends only named rows, keeps their enabled flag, and no body for GET', () => {
+    const base = withPathText(draft({ bodyKind: 'json', json: 'not json' }), 'me?a=1&b=2');
+    const query = base.query.map((row, i) => (i === 1 ? { ...row, enabled: false } : row));
+    const result = toRequestInput({ ...base, query: [...query, { id: -1, name: ' ', value: 'x', enabled: true }] }, 'id1');
+    expect(result).toEqual({
+      ok: true,
+      input: {
+        requestId: 'id1',
+        method: 'GET',
+        path: 'me',
+        query: [
+          { name: 'a', value: '1', enabled: true },
+          { name: 'b', value: '2', enabled: false },
+        ],
+        body: { kind: 'none' },
+      },
+    });
+  });
+
+  it('sends form fields for POST by default', () => {
+    const base = draft({ method: 'POST', path: 'positions' });
+    const form = [{ ...base.form[0]!, name: 'name', value: 'Front desk' }];
+    const result = toRequestInput({ ...base, form }, 'id1');
+    expect(result.ok && result.input.body).toEqual({ kind: 'form', fields: [{ name: 'name', value: 'Front desk', enabled: true }] });
+  });
+});
+
+describe('jsonProblem', () => {
+  it('is null for valid JSON', () => {
+    expect(jsonProblem('{"a": [1, 2]}')).toBeNull();
+  });
+});
