@@ -146,3 +146,41 @@ test('without a protected key store a banner says tokens stay in memory, and Rem
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(page.getByText('Memory only').first()).toBeVisible();
 });
+
+test('Settings: the Authorization header delivery and the timeout are saved and used', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await expect(dialog.getByLabel('Timeout (seconds)')).toHaveValue('60');
+  await dialog.getByLabel('Timeout (seconds)').fill('0');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Enter a whole number of seconds from 1 to 3600.')).toBeVisible();
+  await dialog.getByRole('radio', { name: /Authorization: Bearer header/ }).check();
+  await dialog.getByLabel('Timeout (seconds)').fill('5');
+  await dialog.getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByText('Settings saved.')).toBeVisible();
+  await screenshot(page, 'settings');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+
+  await send(page, 'employees');
+  await expect(response(page)).toContainText('Success');
+  await expect(response(page)).not.toContainText('access_token');
+  expect(await app.core.handlers.settings.get({})).toEqual({ tokenDelivery: 'header', timeoutSeconds: 5 });
+});
+
+test('Cancel stops a slow request and says so; the next request works', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  app.sandbox()!.setFaults({ latencyMs: 20_000 });
+  await send(page, 'employees');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(response(page).getByRole('alert')).toContainText('The request was cancelled.');
+  app.sandbox()!.clearFaults();
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(response(page)).toContainText('Success');
+});

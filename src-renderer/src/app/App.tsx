@@ -3,6 +3,7 @@ import type { AppErrorView, AuthState } from '../../../src-main/shared/contract'
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { SessionBar } from '../features/session/SessionBar';
 import { ReauthDialog } from '../features/session/ReauthDialog';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { initialDraft, type Draft } from '../features/explorer/draft';
 import { ReportErrorContext } from './errorRouting';
 import { useAuthState } from './useAuthState';
@@ -15,6 +16,7 @@ export function App() {
   // Lives here, not in the workspace, so a trip through the setup screen keeps the request.
   const [draft, setDraft] = useState<Draft>(initialDraft);
   const [reauthOpen, setReauthOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
   const { refresh, applySession } = auth;
 
@@ -69,6 +71,7 @@ export function App() {
             session={session}
             onSignedOut={afterSignOut}
             onSignInAgain={needsSignIn && !reauthOpen ? () => setReauthOpen(true) : null}
+            onOpenSettings={() => setSettingsOpen(true)}
           />
         )}
         <VaultBanner vault={auth.state.vault} />
@@ -85,6 +88,7 @@ export function App() {
             }}
           />
         )}
+        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
         {session && (
           <ReauthDialog
             open={reauthOpen}

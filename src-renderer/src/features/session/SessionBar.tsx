@@ -11,12 +11,13 @@ type Props = {
   onSignedOut: (state: AuthState) => void;
   /** Present while the session has ended and the sign-in dialog was dismissed. */
   onSignInAgain: (() => void) | null;
+  onOpenSettings: () => void;
 };
 
 const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
 /** Who is signed in where, how long the token lasts, and how it is stored. */
-export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
+export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings }: Props) {
   const now = useNow(1000);
   const reportError = useReportError();
   const [signingOut, setSigningOut] = useState(false);
@@ -67,6 +68,9 @@ export function SessionBar({ session, onSignedOut, onSignInAgain }: Props) {
             Sign in again
           </button>
         )}
+        <button type="button" className="button" onClick={onOpenSettings}>
+          Settings
+        </button>
         <button type="button" className="button" onClick={() => void signOut()} disabled={signingOut}>
           Sign out
         </button>
