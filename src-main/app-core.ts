@@ -13,6 +13,12 @@ import { ResponseStore } from './response/response-store';
 import { openSettingsStore } from './settings/settings-store';
 import type { ConfFactory, StoreContext } from './store/document-store';
 import type { Vault } from './vault/vault';
+import { createCollectionsService } from './collections/collections-service';
+import { createEnvironmentsService } from './variables/environments-service';
+import { createVariableResolver } from './variables/variable-resolver';
+import { createHistoryService } from './history/history-service';
+import { createExporter } from './export/exporter';
+import type { ClipboardPort, NativeDialogs } from './ports/native';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -28,6 +34,9 @@ export interface AppCoreDeps {
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
   isTrustedSender(sender: SenderInfo): boolean;
+  /** Native open/save dialogs; the e2e harness replaces them. */
+  dialogs: NativeDialogs;
+  clipboard: ClipboardPort;
   log(level: 'info' | 'error', message: string): void;
 }
 
@@ -47,7 +56,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
   const settings = openSettingsStore(storeContext);
   const responses = new ResponseStore();
-  const runner = createRequestRunner({ fetch: fetchImpl, now, settings: settings.read, redactor, responses });
+  const collections = createCollectionsService({ ctx: storeContext, dialogs: deps.dialogs });
+  const environments = createEnvironmentsService({ ctx: storeContext });
+  const variables = createVariableResolver({ collections, environments, now });
+  const history = createHistoryService({ ctx: storeContext, settings: settings.read, responses, redactor, now });
+  const runner = createRequestRunner({ fetch: fetchImpl, now, settings: settings.read, redactor, responses, variables, history });
   const tokens = createTokenClient({ fetch: fetchImpl, now, timeoutMs: () => settings.read().timeoutSeconds * 1000 });
 
   let sandbox: Promise<SandboxHandle> | null = null;
@@ -73,6 +86,17 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
   });
   await auth.restore();
+  const exporter = createExporter({
+    dialogs: deps.dialogs,
+    clipboard: deps.clipboard,
+    responses,
+    variables,
+    settings: settings.read,
+    redactor,
+    host: () => auth.currentHost(),
+    accessToken: () => auth.tokenSource().accessToken(),
+    now,
+  });
 
   const handlers: Handlers = {
     auth: {
@@ -92,6 +116,36 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     request: {
       send: (input) => runner.send(auth.tokenSource(), input),
       cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
+    },
+    collections: {
+      list: async () => collections.list(),
+      create: async (input) => collections.create(input),
+      update: async (input) => collections.update(input),
+      saveRequest: async (input) => collections.saveRequest(input),
+      duplicate: async ({ id }) => collections.duplicate(id),
+      move: async (input) => collections.move(input),
+      delete: async ({ id }) => collections.remove(id),
+      restore: async (input) => collections.restore(input),
+      search: async ({ query }) => collections.search(query),
+      export: ({ id, format }) => collections.exportToFile(id, format),
+      import: () => collections.importFromFile(),
+    },
+    environments: {
+      get: async () => environments.get(),
+      save: async (input) => environments.save(input),
+    },
+    variables: {
+      preview: async ({ request, collectionId }) => variables.preview(auth.currentHost(), request, collectionId),
+    },
+    history: {
+      list: async (input) => history.list(input),
+      open: async ({ id }) => history.open(id),
+      clear: async () => history.clear(),
+    },
+    export: {
+      responseJson: ({ responseId }) => exporter.responseJson(responseId),
+      responseCsv: ({ responseId, pointer }) => exporter.responseCsv(responseId, pointer),
+      curl: (input) => exporter.curl(input),
     },
     response: {
       tree: async ({ responseId, expanded, offset, limit }) => responses.tree(responseId, expanded, offset, limit),

@@ -1,7 +1,7 @@
 // Composition root: the only runtime importer of electron and electron-store.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, ipcMain, safeStorage, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, safeStorage, session } from 'electron';
 import Store from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
 import { listChannels } from './shared/contract';
@@ -34,6 +34,21 @@ async function start(): Promise<void> {
       };
     },
     isTrustedSender: createSenderCheck(pathToFileURL(rendererFile).href),
+    dialogs: {
+      async saveFile({ title, defaultName, filters }) {
+        const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
+        const owner = BrowserWindow.getFocusedWindow();
+        const result = owner ? await dialog.showSaveDialog(owner, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+      async openFile({ title, filters }) {
+        const options = { title, filters, properties: ['openFile' as const] };
+        const owner = BrowserWindow.getFocusedWindow();
+        const result = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
+    },
+    clipboard: { writeText: (text) => clipboard.writeText(text) },
     log: (level, message) => (level === 'error' ? console.error(message) : console.log(message)),
   });
 

@@ -12,6 +12,7 @@ import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } f
 import { createConfFactory } from '../../src-main/testing/conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from '../../src-main/testing/fake-safe-storage';
 import { createSafeStorageVault } from '../../src-main/vault/vault';
+import type { NativeDialogs } from '../../src-main/ports/native';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '../../out');
@@ -27,6 +28,8 @@ export interface LaunchOptions {
   /** Options for the sandbox that "Try the sandbox" starts. */
   sandbox?: SandboxOptions;
   viewport?: { width: number; height: number };
+  /** Replaces the native open/save dialogs; by default both act as if the user cancelled. */
+  dialogs?: Partial<NativeDialogs>;
 }
 
 export interface IpcRecord {
@@ -43,6 +46,8 @@ export interface LaunchedApp {
   ipc: IpcRecord[];
   /** Console messages and page errors, as text. */
   console: string[];
+  /** Everything the app wrote to the clipboard. */
+  clipboard: string[];
   /** The sandbox server once "Try the sandbox" started it. */
   sandbox(): SandboxServer | null;
   close(): Promise<void>;
@@ -56,6 +61,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   const rendererUrl = pathToFileURL(RENDERER_FILE).href;
   let sandbox: SandboxServer | null = null;
   const logs: string[] = [];
+  const clipboard: string[] = [];
 
   const core = await createAppCore({
     userDataDir,
@@ -77,6 +83,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     },
     isTrustedSender: createSenderCheck(rendererUrl),
     log: (_level, message) => logs.push(message),
+    dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
   });
 
   let browser: Browser | null = null;
@@ -104,6 +112,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       userDataDir,
       ipc,
       console: consoleLines,
+      clipboard,
       sandbox: () => sandbox,
       async close() {
         await opened.close();

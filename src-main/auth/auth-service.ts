@@ -128,6 +128,11 @@ export class AuthService {
     return this.state();
   }
 
+  /** The host of the current session, or of the saved profile when signed out. */
+  currentHost(): string | null {
+    return this.session?.client.host ?? this.profile?.host ?? null;
+  }
+
   /** The signed-in session as the request runner sees it. */
   tokenSource(): TokenSource {
     const session = this.requireSession();

@@ -1,18 +1,11 @@
 // The auth file: the non-secret profile in clear, secrets only as vault ciphertext, and only
 // when the vault is protected. File mode 0600.
 import { z } from 'zod';
+import { profileView } from '../shared/contract';
 import { openDocumentStore, type DocumentStore, type StoreContext } from '../store/document-store';
 
-const profile = z.object({
-  host: z.string(),
-  appId: z.string(),
-  username: z.string(),
-  redirectUri: z.string(),
-  rememberPassword: z.boolean(),
-  sandbox: z.boolean(),
-  userName: z.string(),
-  userId: z.string(),
-});
+// What the setup form shows, plus who /me said the user is.
+const profile = profileView.extend({ userName: z.string(), userId: z.string() });
 
 const sealedSecrets = z.object({
   /** The vault backend that sealed them: another backend means "sign in again". */

@@ -2,7 +2,7 @@
 // the token, refreshes and retries once on a token rejection, and keeps the body in main.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
-import type { RequestBody, RequestInput, ResponseSummary, Settings } from '../shared/contract';
+import type { RequestBody, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
 import type { ResponseStore, StoredResponse } from '../response/response-store';
 import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
@@ -19,12 +19,24 @@ export interface TokenSource {
   refreshAfterRejection(rejected: string): Promise<string>;
 }
 
+/** Resolves `{{name}}` variables; throws AppError 'unresolved_variable' naming the first missing one. */
+export interface VariableSource {
+  resolve(request: SavedRequest, collectionId: string | null): SavedRequest;
+}
+
+/** Remembers every request that left the app, with its outcome. */
+export interface HistoryRecorder {
+  record(entry: { request: SavedRequest; summary: ResponseSummary | null; body: StoredResponse | null; error: AppError | null }): void;
+}
+
 export interface RunnerDeps {
   fetch: FetchLike;
   now(): number;
   settings(): Settings;
   redactor: Redactor;
   responses: ResponseStore;
+  variables: VariableSource;
+  history: HistoryRecorder;
 }
 
 interface Exchanged {
@@ -44,15 +56,23 @@ export function createRequestRunner(deps: RunnerDeps) {
   const inFlight = new Map<string, AbortController>();
 
   async function send(source: TokenSource, input: RequestInput): Promise<ResponseSummary> {
-    const url = buildApiUrl(source.host, input.path, input.query);
-    const body = encodeBody(input.method, input.body);
+    const typed: SavedRequest = { method: input.method, path: input.path, query: input.query, body: input.body };
+    const resolved = deps.variables.resolve(typed, input.collectionId ?? null);
+    const url = buildApiUrl(source.host, resolved.path, resolved.query);
+    const body = encodeBody(resolved.method, resolved.body);
     const controller = new AbortController();
     inFlight.get(input.requestId)?.abort();
     inFlight.set(input.requestId, controller);
     const started = deps.now();
     try {
       const exchanged = await exchange(source, url, input.method, body, controller.signal);
-      return summarize(input, exchanged, deps.now() - started);
+      const summary = summarize(input, exchanged, deps.now() - started);
+      deps.history.record({ request: typed, summary, body: exchanged.decoded, error: null });
+      return summary;
+    } catch (error) {
+      const failure = error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.');
+      deps.history.record({ request: typed, summary: null, body: null, error: failure });
+      throw error;
     } finally {
       if (inFlight.get(input.requestId) === controller) inFlight.delete(input.requestId);
     }
@@ -166,12 +186,13 @@ export function createRequestRunner(deps: RunnerDeps) {
 
 export type RequestRunner = ReturnType<typeof createRequestRunner>;
 
-interface EncodedBody {
+export interface EncodedBody {
   text: string;
   contentType: string;
 }
 
-function encodeBody(method: string, body: RequestBody): EncodedBody | null {
+/** The wire form of a body (also used by "Copy as cURL"). */
+export function encodeBody(method: string, body: RequestBody): EncodedBody | null {
   if (method === 'GET' || body.kind === 'none') return null;
   if (body.kind === 'form') {
     const form = new URLSearchParams();

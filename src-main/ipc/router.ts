@@ -34,10 +34,16 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Dis
     }
     const entry = table.get(channel);
     if (!entry) return failure('unknown_channel', `"${String(channel).slice(0, 64)}" is not a channel of this app.`);
-    const parsed = entry.spec.input.safeParse(input);
+    let parsed: ReturnType<typeof entry.spec.input.safeParse>;
+    try {
+      parsed = entry.spec.input.safeParse(input);
+    } catch {
+      // Deep enough nesting exhausts the stack of a recursive schema: still just invalid input.
+      return failure('invalid_input', 'The app sent main a request it could not accept: it is nested too deeply.');
+    }
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+      const where = issue?.path.length ? ` (${issue.path.slice(0, 8).join('.')})` : '';
       return failure('invalid_input', `The app sent main a request it could not accept${where}: ${issue?.message ?? 'invalid input'}.`);
     }
     try {

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AppError } from '../shared/app-error';
-import { ResponseStore } from './response-store';
+import { lazyStoredResponse, ResponseStore } from './response-store';
 
 const body = { status: 1, data: [{ id: 1, name: 'Ada' }], error: null };
 const text = JSON.stringify(body);
@@ -108,5 +108,37 @@ describe('ResponseStore', () => {
     const store = storeWith();
     store.clear();
     expectNotFound(() => store.text('r1', 0, 10, false));
+  });
+});
+
+describe('ResponseStore.get', () => {
+  it('returns the kept body, and not_found once it is gone', () => {
+    const store = storeWith();
+    expect(store.get('r1')).toEqual({ text, json: { value: body } });
+    store.clear();
+    expectNotFound(() => store.get('r1'));
+  });
+});
+
+describe('lazyStoredResponse', () => {
+  it('parses only when the JSON is first asked for, and only once', () => {
+    const parse = vi.spyOn(JSON, 'parse');
+    try {
+      const store = new ResponseStore();
+      store.put('h', lazyStoredResponse(text));
+      expect(store.text('h', 0, 5, false).text).toBe(text.slice(0, 5));
+      expect(parse).not.toHaveBeenCalled();
+      expect(store.tree('h', [''], 0, 10).totalRows).toBe(4);
+      expect(store.text('h', 0, 1_000_000, true).text).toBe(JSON.stringify(body, null, 2));
+      expect(parse).toHaveBeenCalledTimes(1);
+    } finally {
+      parse.mockRestore();
+    }
+  });
+
+  it('gives no JSON for text that is not JSON or is empty', () => {
+    expect(lazyStoredResponse('<html>').json).toBeNull();
+    expect(lazyStoredResponse('  ').json).toBeNull();
+    expect(lazyStoredResponse('false').json).toEqual({ value: false });
   });
 });

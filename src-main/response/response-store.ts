@@ -8,6 +8,30 @@ export interface StoredResponse {
   pretty?: string;
 }
 
+/**
+ * A stored body whose JSON is parsed on first use. Reopening a history entry then costs one
+ * file read; the parse happens only when the renderer asks for the tree or the pretty text.
+ */
+export function lazyStoredResponse(text: string): StoredResponse {
+  let parsed: { json: StoredResponse['json'] } | null = null;
+  return {
+    text,
+    get json() {
+      parsed ??= { json: parseOrNull(text) };
+      return parsed.json;
+    },
+  };
+}
+
+function parseOrNull(text: string): StoredResponse['json'] {
+  if (!text.trim()) return null;
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return null;
+  }
+}
+
 export class ResponseStore {
   private readonly entries = new Map<string, StoredResponse>();
 
@@ -35,7 +59,8 @@ export class ResponseStore {
     this.entries.clear();
   }
 
-  private get(id: string): StoredResponse {
+  /** The kept body (already redacted); not_found once it was evicted or the user signed out. */
+  get(id: string): StoredResponse {
     const entry = this.entries.get(id);
     if (!entry) throw new AppError('not_found', 'That response is no longer kept in memory. Send the request again to see it.');
     return entry;

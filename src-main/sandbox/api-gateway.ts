@@ -44,7 +44,10 @@ function authorisedCall(context: SandboxContext, call: ApiCall, token: string | 
     return rejectToken(context, token);
   }
   if (call.body === null) {
-    return envelopeReply(failure(Status.invalidParameters, 'The request body could not be decoded (invalid JSON)'), token);
+    return envelopeReply(
+      failure(Status.invalidParameters, 'The request body could not be decoded (invalid JSON)'),
+      token,
+    );
   }
   const request = { params: { ...call.query, ...call.body }, org: context.org, now: context.clock() };
   return envelopeReply(routeApiCall(call.method, call.path, request), token);

@@ -17,7 +17,7 @@ import { createPosition, deletePosition, getPosition, listPositions } from './ha
 import { customReport, payrollReport } from './handlers/reports';
 import { createShift, deleteShift, getShift, listShifts, updateShift } from './handlers/shifts';
 import { listTimeclocks } from './handlers/timeclocks';
-import { parseId } from './params';
+import { invalid } from './params';
 
 interface Route {
   /** Path under /api/v2; `:id` stands for one numeric segment. */
@@ -62,12 +62,17 @@ export function routeApiCall(method: string, path: string, request: ApiRequest):
     });
   }
   try {
-    const id = match.idSegment === undefined ? NaN : parseId(match.idSegment, 'id');
+    const id = match.idSegment === undefined ? NaN : pathId(match.idSegment);
     return success(handler(request, id));
   } catch (error) {
     if (error instanceof ApiError) return failure(error.status, error.message, error.httpStatus);
     throw error;
   }
+}
+
+function pathId(segment: string): number {
+  if (!/^[1-9]\d{0,14}$/.test(segment)) throw invalid(`"${segment}" in the path is not a valid id`);
+  return Number(segment);
 }
 
 function matchRoute(segments: readonly string[]): { route: Route; idSegment?: string } | undefined {

@@ -21,7 +21,8 @@ export function jsonReply(status: number, value: unknown, headers?: Record<strin
 
 /** A bare HTML error page, the way a proxy or an overloaded PHP host answers. */
 export function htmlReply(status: number, title: string): Reply {
-  const body = `<!DOCTYPE html>\n<html><head><title>${status} ${title}</title></head><body><h1>${title}</h1><hr><p>nginx</p></body></html>\n`;
+  const head = `<head><title>${status} ${title}</title></head>`;
+  const body = `<!DOCTYPE html>\n<html>${head}<body><h1>${title}</h1><hr><p>nginx</p></body></html>\n`;
   return { status, contentType: 'text/html; charset=utf-8', body };
 }
 

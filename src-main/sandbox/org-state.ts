@@ -15,6 +15,7 @@ export class Org {
   // and null for deleted ones.
   private readonly shiftEdits = new Map<number, ShiftRecord | null>();
   private nextShiftId = FIRST_CREATED_SHIFT_ID;
+  private readonly lastIds = new Map<ReadonlyMap<number, unknown>, number>();
 
   /** `adminEmail` is the sandbox username, so GET /me matches whoever signed in. */
   constructor(adminEmail: string, now: number) {
@@ -26,9 +27,11 @@ export class Org {
     if (admin) admin.email = adminEmail;
   }
 
-  /** The next free id in a collection (ids are never reused within a server). */
+  /** A new id for the collection, above any it holds or ever handed out: deleted ids stay unused. */
   nextId(collection: ReadonlyMap<number, unknown>, floor: number): number {
-    return Math.max(floor, ...collection.keys()) + 1;
+    const id = Math.max(floor, this.lastIds.get(collection) ?? 0, ...collection.keys()) + 1;
+    this.lastIds.set(collection, id);
+    return id;
   }
 
   shift(id: number): ShiftRecord | undefined {

@@ -26,14 +26,14 @@ export function requireParams(params: Params, names: readonly string[]): string[
   return values as string[];
 }
 
-export function parseInteger(text: string, name: string, min: number, max: number): number {
+function parseInteger(text: string, name: string, min: number, max: number): number {
   const number = /^-?\d+$/.test(text) ? Number(text) : NaN;
   if (!(number >= min && number <= max)) throw invalid(`${name} must be a whole number from ${min} to ${max}`);
   return number;
 }
 
 /** A single positive id or a comma list of them (`schedule=301,302`), without duplicates. */
-export function parseIds(text: string, name: string): number[] {
+function parseIds(text: string, name: string): number[] {
   const parts = text.split(',').map((part) => part.trim());
   if (!parts.every((part) => /^\d{1,15}$/.test(part) && Number(part) > 0)) {
     throw invalid(`${name} must be an id or a comma-separated list of ids`);

@@ -57,24 +57,37 @@ const STAFF: readonly (readonly [number, string, string, number, number, readonl
   [1025, 'Tomás', 'Novak', 5, 1, [303, 306]],
 ];
 
-export const SEED_EMPLOYEES: readonly Employee[] = STAFF.map(([id, firstname, lastname, group, status, positionIds]) => ({
-  id,
-  firstname,
-  lastname,
-  email: `${firstname}.${lastname}@sandboxcoffee.example`.normalize('NFD').replace(/[^A-Za-z.@]/g, '').toLowerCase(),
-  eid: `SC-${id}`,
-  mobile: `555-01${String(id % 100).padStart(2, '0')}`,
-  avatar: avatarFor(id),
-  group,
-  status,
-  // Wages step up a little with seniority (lower id) so payroll rows differ per person.
-  positions: positionIds.map((positionId) => ({ positionId, wage: wageFor(positionId, id) })),
-  notes: '',
-}));
+export const SEED_EMPLOYEES: readonly Employee[] = STAFF.map(
+  ([id, firstname, lastname, group, status, positionIds]) => ({
+    id,
+    firstname,
+    lastname,
+    email: `${firstname}.${lastname}@sandboxcoffee.example`
+      .normalize('NFD')
+      .replace(/[^A-Za-z.@]/g, '')
+      .toLowerCase(),
+    eid: `SC-${id}`,
+    mobile: `555-01${String(id % 100).padStart(2, '0')}`,
+    avatar: avatarFor(id),
+    group,
+    status,
+    // Wages step up a little with seniority (lower id) so payroll rows differ per person.
+    positions: positionIds.map((positionId) => ({ positionId, wage: wageFor(positionId, id) })),
+    notes: '',
+  }),
+);
 
 /** Leave requests placed around the day the server starts, so they are always near "now". */
 export function seedLeaves(today: number): Leave[] {
-  const leave = (id: number, employeeId: number, leaveType: number, from: number, to: number, status: number, reason: string) => ({
+  const leave = (
+    id: number,
+    employeeId: number,
+    leaveType: number,
+    from: number,
+    to: number,
+    status: number,
+    reason: string,
+  ) => ({
     id,
     employeeId,
     leaveType,
@@ -105,5 +118,9 @@ function location(id: number, name: string, street: string, lat: number, lon: nu
 // Humanity serves relative avatar URLs and, for people without a photo, `no_avatar` placeholders.
 function avatarFor(id: number): Avatar {
   if (id % 3 === 0) return { ...NO_AVATAR };
-  return { small: `/media/avatars/${id}/small.jpg`, medium: `/media/avatars/${id}/medium.jpg`, large: `/media/avatars/${id}/large.jpg` };
+  return {
+    small: `/media/avatars/${id}/small.jpg`,
+    medium: `/media/avatars/${id}/medium.jpg`,
+    large: `/media/avatars/${id}/large.jpg`,
+  };
 }

@@ -84,7 +84,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 }
 
-async function serve(context: SandboxContext, closing: AbortSignal, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function serve(
+  context: SandboxContext,
+  closing: AbortSignal,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   try {
     const reply = await answer(context, closing, req);
     if (res.destroyed) return;
@@ -98,7 +103,11 @@ async function serve(context: SandboxContext, closing: AbortSignal, req: Incomin
   }
 }
 
-async function answer(context: SandboxContext, closing: AbortSignal, req: IncomingMessage): Promise<Reply | typeof DROP> {
+async function answer(
+  context: SandboxContext,
+  closing: AbortSignal,
+  req: IncomingMessage,
+): Promise<Reply | typeof DROP> {
   // Built from the path alone: a request target like `//host/x` must not become another host.
   const target = req.url?.startsWith('/') ? req.url : '/';
   const url = new URL(`http://${HOST}${target}`);
@@ -106,13 +115,21 @@ async function answer(context: SandboxContext, closing: AbortSignal, req: Incomi
   const raw = await readBody(req);
   const latency = context.faults.latencyMs;
   if (latency > 0) await sleep(latency, undefined, { signal: closing });
-  if (raw === null) return jsonReply(413, { error: 'request_too_large', error_description: 'The request body is too large' });
+  if (raw === null) {
+    return jsonReply(413, { error: 'request_too_large', error_description: 'The request body is too large' });
+  }
   const body = parseBody(raw, req.headers['content-type']);
 
   if (url.pathname === TOKEN_PATH) return handleTokenRequest(context, method, body);
   if (url.pathname === API_PREFIX || url.pathname.startsWith(`${API_PREFIX}/`)) {
     const path = url.pathname.slice(API_PREFIX.length);
-    return handleApiCall(context, { method, path, query: queryParams(url), body, authorization: req.headers.authorization });
+    return handleApiCall(context, {
+      method,
+      path,
+      query: queryParams(url),
+      body,
+      authorization: req.headers.authorization,
+    });
   }
   return envelopeReply(failure(Status.invalidModule, 'Invalid module', 404), null);
 }

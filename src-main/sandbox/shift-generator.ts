@@ -60,7 +60,8 @@ export function generatedShiftById(id: number): ShiftRecord | undefined {
 // One in ten shifts is left open; the others get one or two active staff of that position.
 function staffFor(positionId: number, random: () => number): number[] {
   const candidates = SEED_EMPLOYEES.filter(
-    (employee) => employee.status === 1 && employee.positions.some((assignment) => assignment.positionId === positionId),
+    (employee) =>
+      employee.status === 1 && employee.positions.some((assignment) => assignment.positionId === positionId),
   ).map((employee) => employee.id);
   const count = random() < 0.1 ? 0 : 1 + Math.floor(random() * 2);
   return shuffled(candidates, random)

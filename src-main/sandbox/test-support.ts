@@ -59,8 +59,11 @@ export async function requestToken(sandbox: SandboxServer, fields: Record<string
   return read(await fetch(`${sandbox.url}/oauth2/token.php`, { method: 'POST', body: new URLSearchParams(fields) }));
 }
 
-export async function signIn(sandbox: SandboxServer): Promise<{ access_token: string; refresh_token: string; expires_in: number }> {
-  const result = await requestToken(sandbox, PASSWORD_GRANT);
+export async function signIn(
+  sandbox: SandboxServer,
+  fields: Record<string, string> = PASSWORD_GRANT,
+): Promise<{ access_token: string; refresh_token: string; expires_in: number }> {
+  const result = await requestToken(sandbox, fields);
   if (result.status !== 200) throw new Error(`sign-in failed: ${result.text}`);
   return result.json;
 }
@@ -75,7 +78,12 @@ export interface CallOptions {
 }
 
 /** Calls `/api/v2<path>` (path may carry a query string) with the token. */
-export async function callApi(sandbox: SandboxServer, token: string | null, path: string, options: CallOptions = {}): Promise<HttpResult> {
+export async function callApi(
+  sandbox: SandboxServer,
+  token: string | null,
+  path: string,
+  options: CallOptions = {},
+): Promise<HttpResult> {
   const url = new URL(`${sandbox.url}/api/v2${path}`);
   const headers: Record<string, string> = {};
   if (token !== null && options.bearer) headers.authorization = `Bearer ${token}`;

@@ -43,8 +43,12 @@ export function handleTokenRequest(context: SandboxContext, method: string, body
       return oauthError(400, 'invalid_grant', 'Invalid username and password combination');
     }
   } else {
-    if (!body.refresh_token) return oauthError(400, 'invalid_request', 'Missing parameter: "refresh_token" is required');
-    if (!tokens.redeemRefresh(body.refresh_token)) return oauthError(400, 'invalid_grant', 'Invalid refresh token');
+    if (!body.refresh_token) {
+      return oauthError(400, 'invalid_request', 'Missing parameter: "refresh_token" is required');
+    }
+    if (!tokens.redeemRefresh(body.refresh_token)) {
+      return oauthError(400, 'invalid_grant', 'Invalid refresh token');
+    }
   }
   return jsonReply(200, tokens.issue());
 }

@@ -57,7 +57,11 @@ export function positionLocation(org: Org, position: Position | undefined): Loca
 // Positions without a location ("internal") have no `location` key at all, as in Humanity.
 export function positionView(org: Org, position: Position) {
   const location = positionLocation(org, position);
-  return { id: position.id, name: position.name, ...(location && { location: { id: location.id, name: location.name } }) };
+  return {
+    id: position.id,
+    name: position.name,
+    ...(location && { location: { id: location.id, name: location.name } }),
+  };
 }
 
 /**
@@ -72,7 +76,8 @@ export function shiftView(org: Org, shift: ShiftRecord, shape: 'list' | 'single'
     const employee = org.employees.get(id);
     return employee ? [{ id: employee.id, name: fullName(employee), eid: employee.eid, paidtime: hours.paid }] : [];
   });
-  const coordinates = shape === 'list' ? { lat: {}, lon: {} } : { lat: location?.lat ?? null, lon: location?.lon ?? null };
+  const coordinates =
+    shape === 'list' ? { lat: {}, lon: {} } : { lat: location?.lat ?? null, lon: location?.lon ?? null };
   return {
     id: shift.id,
     title: shift.title,

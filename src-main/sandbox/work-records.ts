@@ -32,7 +32,13 @@ export interface WorkFilter {
   locationId?: number;
 }
 
-export function workEntries(org: Org, window: DayWindow, source: WorkSource, now: number, filter: WorkFilter = {}): WorkEntry[] {
+export function workEntries(
+  org: Org,
+  window: DayWindow,
+  source: WorkSource,
+  now: number,
+  filter: WorkFilter = {},
+): WorkEntry[] {
   const today = dayOf(now);
   return org.shiftsIn(window).flatMap((shift) => {
     const confirmed = dayOf(shift.startMs) < today;

@@ -12,6 +12,11 @@ export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'logout'],
   settings: ['get', 'update'],
   request: ['send', 'cancel'],
+  collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
+  environments: ['get', 'save'],
+  variables: ['preview'],
+  history: ['list', 'open', 'clear'],
+  export: ['responseJson', 'responseCsv', 'curl'],
   response: ['tree', 'text'],
 } as const;
 

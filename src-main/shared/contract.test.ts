@@ -22,6 +22,7 @@ interface Def {
   catchall?: z.ZodType;
   valueType?: z.ZodType;
   items?: readonly z.ZodType[];
+  getter?: () => z.ZodType;
 }
 const defOf = (schema: z.ZodType) => (schema as unknown as { def: Def }).def;
 
@@ -30,22 +31,27 @@ const FREE_TEXT = new Set(['string', 'template_literal', 'any', 'unknown', 'cust
 /** Types that cannot carry a secret. */
 const CLOSED = new Set(['number', 'boolean', 'enum', 'literal', 'null', 'undefined', 'never', 'bigint', 'date', 'nan', 'void']);
 
-function leaves(schema: z.ZodType, path: string[] = []): Leaf[] {
+function leaves(schema: z.ZodType, path: string[] = [], seen = new Set<z.ZodType>()): Leaf[] {
   const def = defOf(schema);
   switch (def.type) {
+    case 'lazy':
+      // Recursive schemas (the collection tree): walk each one once.
+      if (seen.has(schema)) return [];
+      seen.add(schema);
+      return leaves(def.getter!(), path, seen);
     case 'object': {
-      const out = Object.entries(def.shape ?? {}).flatMap(([key, child]) => leaves(child, [...path, key]));
+      const out = Object.entries(def.shape ?? {}).flatMap(([key, child]) => leaves(child, [...path, key], seen));
       const catchall = def.catchall ? defOf(def.catchall).type : 'never';
       // A passthrough/catchall object lets any field through: report it as untyped text.
-      if (catchall !== 'never' && def.catchall) out.push(...leaves(def.catchall, [...path, '*']));
+      if (catchall !== 'never' && def.catchall) out.push(...leaves(def.catchall, [...path, '*'], seen));
       return out;
     }
     case 'array':
-      return leaves(def.element!, [...path, '[]']);
+      return leaves(def.element!, [...path, '[]'], seen);
     case 'tuple':
-      return (def.items ?? []).flatMap((item, i) => leaves(item, [...path, String(i)]));
+      return (def.items ?? []).flatMap((item, i) => leaves(item, [...path, String(i)], seen));
     case 'record':
-      return leaves(def.valueType!, [...path, '*']);
+      return leaves(def.valueType!, [...path, '*'], seen);
     case 'nullable':
     case 'optional':
     case 'default':
@@ -53,11 +59,11 @@ function leaves(schema: z.ZodType, path: string[] = []): Leaf[] {
     case 'readonly':
     case 'catch':
     case 'nonoptional':
-      return leaves(def.innerType!, path);
+      return leaves(def.innerType!, path, seen);
     case 'union':
-      return (def.options ?? []).flatMap((option) => leaves(option, path));
+      return (def.options ?? []).flatMap((option) => leaves(option, path, seen));
     case 'pipe':
-      return [...leaves(def.in!, path), ...leaves(def.out!, path)];
+      return [...leaves(def.in!, path, seen), ...leaves(def.out!, path, seen)];
     default:
       if (FREE_TEXT.has(def.type) || CLOSED.has(def.type)) return [{ path, type: def.type }];
       throw new Error(`contract.test does not know the zod type "${def.type}" at ${path.join('.') || '(root)'}; teach it.`);

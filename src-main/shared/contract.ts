@@ -45,14 +45,65 @@ export const requestInput = z
     path: z.string().max(4096),
     query: z.array(nameValue).max(2000),
     body: requestBody,
+    // Variables ({{name}}) resolve against this collection and the active environment.
+    collectionId: id.nullable().optional(),
   })
   .strict();
 export type RequestInput = z.infer<typeof requestInput>;
+
+/** A request as saved in a collection or history: what the editor holds. */
+export const savedRequest = z
+  .object({
+    method: z.enum(HTTP_METHODS),
+    path: z.string().max(4096),
+    query: z.array(nameValue).max(2000),
+    body: requestBody,
+  })
+  .strict();
+export type SavedRequest = z.infer<typeof savedRequest>;
+
+export const NODE_KINDS = ['collection', 'folder', 'request'] as const;
+export interface CollectionNode {
+  id: string;
+  kind: (typeof NODE_KINDS)[number];
+  name: string;
+  description: string;
+  /** Collection variables; empty on folders and requests. */
+  variables: NameValue[];
+  /** Only on requests. */
+  request: SavedRequest | null;
+  /** Empty on requests. */
+  children: CollectionNode[];
+}
+export const collectionNode: z.ZodType<CollectionNode> = z.lazy(() =>
+  z
+    .object({
+      id,
+      kind: z.enum(NODE_KINDS),
+      name: z.string().min(1).max(256),
+      description: z.string().max(20_000),
+      variables: z.array(nameValue).max(2000),
+      request: savedRequest.nullable(),
+      children: z.array(collectionNode).max(10_000),
+    })
+    .strict(),
+);
+
+export const environmentShape = z
+  .object({ id, name: z.string().min(1).max(256), variables: z.array(nameValue).max(2000) })
+  .strict();
+export const environmentsShape = z
+  .object({ environments: z.array(environmentShape).max(200), activeId: id.nullable() })
+  .strict();
+export type Environments = z.infer<typeof environmentsShape>;
 
 export const settingsShape = z
   .object({
     tokenDelivery: z.enum(['query', 'header']),
     timeoutSeconds: z.number().int().min(1).max(3600),
+    historyLimit: z.number().int().min(0).max(100_000),
+    /** Response bodies up to this size are kept with their history entry. */
+    historyBodyLimitKB: z.number().int().min(0).max(102_400),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -129,6 +180,23 @@ export const responseSummary = z.object({
 });
 export type ResponseSummary = z.infer<typeof responseSummary>;
 
+const collectionsView = z.object({ collections: z.array(collectionNode) });
+
+export const historyEntry = z.object({
+  id: z.string(),
+  at: z.number(),
+  request: savedRequest,
+  httpStatus: z.number().nullable(),
+  outcome: z.string(),
+  envelopeKind: envelopeView.shape.kind.nullable(),
+  durationMs: z.number(),
+  sizeBytes: z.number(),
+  bodyKept: z.boolean(),
+});
+export type HistoryEntry = z.infer<typeof historyEntry>;
+
+const savedFile = z.object({ saved: z.boolean(), path: z.string() });
+
 export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
 export const treeRow = z.object({
   path: z.string(),
@@ -160,6 +228,79 @@ export const contract = {
   request: {
     send: channel(requestInput, responseSummary),
     cancel: channel(z.object({ requestId: id }).strict(), z.object({ cancelled: z.boolean() })),
+  },
+  collections: {
+    list: channel(empty, collectionsView),
+    create: channel(
+      z.object({ parentId: id.nullable(), kind: z.enum(['collection', 'folder']), name: z.string().max(256) }).strict(),
+      collectionsView.extend({ id: z.string() }),
+    ),
+    update: channel(
+      z
+        .object({
+          id,
+          name: z.string().max(256).optional(),
+          description: z.string().max(20_000).optional(),
+          variables: z.array(nameValue).max(2000).optional(),
+        })
+        .strict(),
+      collectionsView,
+    ),
+    saveRequest: channel(
+      z
+        .object({ id: id.nullable(), parentId: id, name: z.string().max(256), description: z.string().max(20_000), request: savedRequest })
+        .strict(),
+      collectionsView.extend({ id: z.string() }),
+    ),
+    duplicate: channel(z.object({ id }).strict(), collectionsView.extend({ id: z.string() })),
+    move: channel(z.object({ id, parentId: id.nullable(), index: z.number().int().min(0) }).strict(), collectionsView),
+    delete: channel(
+      z.object({ id }).strict(),
+      collectionsView.extend({ undo: z.object({ node: collectionNode, parentId: z.string().nullable(), index: z.number() }) }),
+    ),
+    restore: channel(z.object({ node: collectionNode, parentId: id.nullable(), index: z.number().int().min(0) }).strict(), collectionsView),
+    search: channel(
+      z.object({ query: z.string().max(256) }).strict(),
+      z.object({
+        hits: z.array(z.object({ id: z.string(), name: z.string(), method: z.enum(HTTP_METHODS), path: z.string(), location: z.string() })),
+      }),
+    ),
+    export: channel(z.object({ id, format: z.enum(['postman', 'native']) }).strict(), savedFile),
+    import: channel(
+      empty,
+      z.object({ imported: z.boolean(), name: z.string(), requests: z.number(), unmapped: z.array(z.string()) }),
+    ),
+  },
+  environments: {
+    get: channel(empty, environmentsShape),
+    save: channel(environmentsShape, environmentsShape),
+  },
+  variables: {
+    preview: channel(
+      z.object({ request: savedRequest, collectionId: id.nullable() }).strict(),
+      z.object({ url: z.string(), request: savedRequest, unresolved: z.array(z.string()) }),
+    ),
+  },
+  history: {
+    list: channel(
+      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict(),
+      z.object({ entries: z.array(historyEntry), total: z.number() }),
+    ),
+    open: channel(z.object({ id }).strict(), z.object({ request: savedRequest, summary: responseSummary.nullable() })),
+    clear: channel(empty, z.object({ total: z.number() })),
+  },
+  export: {
+    responseJson: channel(z.object({ responseId: id }).strict(), savedFile),
+    responseCsv: channel(
+      // A JSON Pointer to the array (or numeric-keyed report object); "" picks `data` or the root.
+      z.object({ responseId: id, pointer: z.string().max(8192) }).strict(),
+      savedFile.extend({ rows: z.number(), columns: z.number() }),
+    ),
+    curl: channel(
+      z.object({ request: savedRequest, collectionId: id.nullable(), includeToken: z.boolean() }).strict(),
+      // `text` always shows the token as a placeholder; with includeToken only the clipboard has it.
+      z.object({ copied: z.boolean(), text: z.string() }),
+    ),
   },
   response: {
     tree: channel(
@@ -233,6 +374,9 @@ export type ErrorCode =
   | 'not_signed_in'
   | 'reauth_required'
   | 'not_found'
+  | 'unresolved_variable'
+  | 'invalid_file'
+  | 'storage_failed'
   | 'internal';
 
 export type AppErrorView = { code: ErrorCode; message: string };

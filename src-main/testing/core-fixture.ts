@@ -9,6 +9,7 @@ import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } f
 import { createSafeStorageVault } from '../vault/vault';
 import { createConfFactory } from './conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from './fake-safe-storage';
+import type { NativeDialogs } from '../ports/native';
 
 export interface CoreFixtureOptions {
   userDataDir?: string;
@@ -17,6 +18,7 @@ export interface CoreFixtureOptions {
   sandboxOptions?: SandboxOptions;
   now?: () => number;
   fetch?: typeof fetch;
+  dialogs?: Partial<NativeDialogs>;
 }
 
 export interface CoreFixture {
@@ -24,6 +26,8 @@ export interface CoreFixture {
   sandbox: SandboxServer;
   userDataDir: string;
   logs: string[];
+  /** Everything written to the clipboard. */
+  clipboard: string[];
   call<T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>>;
   /** Signs in to the sandbox through auth:login with its demo credentials. */
   login(overrides?: Record<string, unknown>): Promise<Result<unknown>>;
@@ -34,6 +38,7 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
   const sandbox = options.sandbox ?? (await startSandbox(options.sandboxOptions));
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-core-'));
   const logs: string[] = [];
+  const clipboard: string[] = [];
   const core = await createAppCore({
     userDataDir,
     createConf: createConfFactory(),
@@ -46,6 +51,8 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     }),
     isTrustedSender: () => true,
     log: (_level, message) => logs.push(message),
+    dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
+    clipboard: { writeText: (text) => void clipboard.push(text) },
   });
   const call = <T>(channel: ChannelName, input: unknown = {}) =>
     core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as Promise<Result<T>>;
@@ -54,6 +61,7 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     sandbox,
     userDataDir,
     logs,
+    clipboard,
     call,
     login: (overrides = {}) =>
       call('auth:login', {

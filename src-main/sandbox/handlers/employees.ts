@@ -55,10 +55,8 @@ export function updateEmployee({ params, org }: ApiRequest, id: number) {
   const employee = must(org.employees.get(id), Status.updateFailed, 'Employee not found');
   const changes = readChanges(params, org);
   if (Object.keys(changes).length === 0) {
-    throw new ApiError(
-      Status.missingParameters,
-      `Nothing to update; send any of ${[...TEXT_FIELDS, 'group', 'status', 'addschedule', 'removeschedule'].join(', ')}`,
-    );
+    const fields = [...TEXT_FIELDS, 'group', 'status', 'addschedule', 'removeschedule'];
+    throw new ApiError(Status.missingParameters, `Nothing to update; send any of ${fields.join(', ')}`);
   }
   applyChanges(org, employee, changes, Status.updateFailed);
   return employeeView(org, employee);
@@ -87,7 +85,9 @@ function readChanges(params: Params, org: Org): EmployeeChanges {
     const value = textParam(params, field);
     if (value !== undefined) changes[field] = value;
   }
-  if (changes.email !== undefined && !EMAIL.test(changes.email)) throw invalid(`email "${changes.email}" is not an email address`);
+  if (changes.email !== undefined && !EMAIL.test(changes.email)) {
+    throw invalid(`email "${changes.email}" is not an email address`);
+  }
   // Role 1 is the account owner, which the API cannot grant.
   const group = intParam(params, 'group', 2, 7);
   if (group !== undefined) changes.group = group;
@@ -103,8 +103,10 @@ function readChanges(params: Params, org: Org): EmployeeChanges {
 function applyChanges(org: Org, employee: Employee, changes: EmployeeChanges, failStatus: number): void {
   const { addschedule = [], removeschedule = [], ...fields } = changes;
   const email = fields.email?.toLowerCase();
-  const taken = [...org.employees.values()].some((other) => other.id !== employee.id && other.email.toLowerCase() === email);
-  if (email !== undefined && taken) throw new ApiError(failStatus, `Another employee already uses the email ${fields.email}`);
+  const others = [...org.employees.values()].filter((other) => other.id !== employee.id);
+  if (email !== undefined && others.some((other) => other.email.toLowerCase() === email)) {
+    throw new ApiError(failStatus, `Another employee already uses the email ${fields.email}`);
+  }
   Object.assign(employee, fields);
   const kept = employee.positions.filter(({ positionId }) => !removeschedule.includes(positionId));
   const added = addschedule

@@ -2,7 +2,17 @@
 import type { ApiRequest } from '../api-request';
 import { ApiError, must, Status } from '../envelope';
 import type { Leave } from '../model';
-import { idParam, intParam, invalid, knownId, parseChoice, parseDay, readLongWindow, requireParams, textParam } from '../params';
+import {
+  idParam,
+  intParam,
+  invalid,
+  knownId,
+  parseChoice,
+  parseDay,
+  readLongWindow,
+  requireParams,
+  textParam,
+} from '../params';
 import { LEAVE_TYPES } from '../seed-data';
 import { leaveView } from '../views';
 

@@ -28,7 +28,17 @@ const REPORT_FIELDS: Readonly<Record<string, (entry: WorkEntry) => string>> = {
   break_in_out_time: (entry) => (entry.hours.breaks > 0 ? '00:30' : ''),
   status: (entry) => (entry.confirmed ? 'confirmed' : 'scheduled'),
 };
-const DEFAULT_FIELDS = ['employee', 'eid', 'location', 'schedule_name', 'start_day', 'start_time', 'end_day', 'end_time', 'total_time'];
+const DEFAULT_FIELDS = [
+  'employee',
+  'eid',
+  'location',
+  'schedule_name',
+  'start_day',
+  'start_time',
+  'end_day',
+  'end_time',
+  'total_time',
+];
 
 // The sandbox approves every timesheet, so confirmed and plain timesheets are the same punches.
 const CUSTOM_TYPES: Readonly<Record<string, WorkSource>> = {

@@ -53,7 +53,12 @@ export function getShift({ org }: ApiRequest, id: number) {
 
 /** Without `end_date`, an end time at or before the start time means the shift ends the next day. */
 export function createShift({ params, org }: ApiRequest) {
-  const [startDate, startTime, endTime, schedule] = requireParams(params, ['start_date', 'start_time', 'end_time', 'schedule']);
+  const [startDate, startTime, endTime, schedule] = requireParams(params, [
+    'start_date',
+    'start_time',
+    'end_time',
+    'schedule',
+  ]);
   const startDay = parseDay(startDate, 'start_date');
   const startMs = startDay * DAY_MS + parseTime(startTime, 'start_time') * MINUTE_MS;
   const endDay = dayParam(params, 'end_date');

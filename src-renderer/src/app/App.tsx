@@ -4,7 +4,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { SessionBar } from '../features/session/SessionBar';
 import { ReauthDialog } from '../features/session/ReauthDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { initialDraft, type Draft } from '../features/explorer/draft';
+import { blankEditor, type EditorState } from '../features/explorer/editorState';
 import { ReportErrorContext } from './errorRouting';
 import { useAuthState } from './useAuthState';
 import { VaultBanner } from './VaultBanner';
@@ -14,7 +14,7 @@ import { Workspace } from './Workspace';
 export function App() {
   const auth = useAuthState();
   // Lives here, not in the workspace, so a trip through the setup screen keeps the request.
-  const [draft, setDraft] = useState<Draft>(initialDraft);
+  const [editor, setEditor] = useState<EditorState>(blankEditor);
   const [reauthOpen, setReauthOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
@@ -77,7 +77,7 @@ export function App() {
         <VaultBanner vault={auth.state.vault} />
         <Notices notices={notices} onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))} />
         {session ? (
-          <Workspace draft={draft} onDraftChange={setDraft} onRequestSettled={() => void refresh()} />
+          <Workspace editor={editor} onEditorChange={setEditor} onRequestSettled={() => void refresh()} />
         ) : (
           <SetupScreen
             vault={auth.state.vault}

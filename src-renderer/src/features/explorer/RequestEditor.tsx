@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { HttpMethod, RequestInput } from '../../../../src-main/shared/contract';
 import { HTTP_METHODS } from '../../../../src-main/shared/channels';
 import { NameValueTable } from '../../components/NameValueTable';
@@ -21,12 +21,18 @@ type Props = {
   running: boolean;
   onSend: (input: RequestInput) => void;
   onCancel: () => void;
+  /** Above the request line: which request this is and how to save it. */
+  header?: ReactNode;
+  /** Below the request line: preview, copy, environment. */
+  tools?: ReactNode;
 };
 
-const shortcut = /Mac|iPhone|iPad/.test(navigator.platform) ? '⌘ Enter' : 'Ctrl+Enter';
+const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
+const shortcut = isMac ? '⌘ Enter' : 'Ctrl+Enter';
+export const saveShortcut = isMac ? '⌘ S' : 'Ctrl+S';
 
 /** Method, path, query parameters and body of the request to send. */
-export function RequestEditor({ draft, onChange, running, onSend, onCancel }: Props) {
+export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools }: Props) {
   const ids = useId();
   const pathInput = useRef<HTMLInputElement>(null);
   const jsonEditor = useRef<JsonEditorHandle>(null);
@@ -75,6 +81,7 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel }: Pr
 
   return (
     <section className="request-editor" aria-label="Request" onKeyDown={onKeyDown}>
+      {header}
       <div className="request-line">
         <div className="field request-method">
           <label htmlFor={`${ids}-method`}>Method</label>
@@ -153,8 +160,9 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel }: Pr
         </p>
       )}
       <p className="request-hint">
-        Press <kbd>{shortcut}</kbd> anywhere in the request to send it.
+        <kbd>{shortcut}</kbd> sends, <kbd>{saveShortcut}</kbd> saves.
       </p>
+      {tools}
       <NameValueTable
         caption="Query parameters"
         noun="parameter"

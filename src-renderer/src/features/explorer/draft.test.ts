@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { initialDraft, jsonProblem, toRequestInput, withPathText, type Draft } from './draft';
+import { fromSavedRequest, initialDraft, jsonProblem, toRequestInput, toSavedRequest, withPathText, type Draft } from './draft';
+import { blankEditor, hasUnkeptChanges, openedEditor } from './editorState';
 
 const draft = (patch: Partial<Draft> = {}): Draft => ({ ...initialDraft(), ...patch });
 
@@ -68,5 +69,44 @@ describe('toRequestInput', () => {
 describe('jsonProblem', () => {
   it('is null for valid JSON', () => {
     expect(jsonProblem('{"a": [1, 2]}')).toBeNull();
+  });
+});
+
+describe('saved requests', () => {
+  it('round-trips through the editor without looking changed', () => {
+    const saved = {
+      method: 'POST' as const,
+      path: 'employees/{{emp}}',
+      query: [{ name: 'a', value: '1', enabled: false }],
+      body: { kind: 'json' as const, text: '{"x": 1}' },
+    };
+    const draft = fromSavedRequest(saved);
+    expect(toSavedRequest(draft)).toEqual(saved);
+    expect(draft.form).toHaveLength(1);
+  });
+
+  it('keeps the default body type for a GET and saves no body for it', () => {
+    const draft = fromSavedRequest({ method: 'GET', path: 'me', query: [], body: { kind: 'none' } });
+    expect(draft.bodyKind).toBe('form');
+    expect(draft.query).toHaveLength(1);
+    expect(toSavedRequest({ ...draft, bodyKind: 'json', json: 'not json' }).body).toEqual({ kind: 'none' });
+  });
+
+  it('saves an empty path and invalid JSON as typed, and tidies a pasted URL', () => {
+    expect(toSavedRequest(draft({ method: 'PUT', bodyKind: 'json', json: '{' })).body).toEqual({ kind: 'json', text: '{' });
+    const saved = toSavedRequest(draft({ path: '/api/v2/shifts?start_date={{today}}' }));
+    expect(saved.path).toBe('shifts');
+    expect(saved.query).toEqual([{ name: 'start_date', value: '{{today}}', enabled: true }]);
+  });
+});
+
+describe('editor state', () => {
+  it('tells unkept changes from a freshly opened or blank request', () => {
+    expect(hasUnkeptChanges(blankEditor())).toBe(false);
+    const opened = openedEditor({ method: 'GET', path: 'me', query: [], body: { kind: 'none' } }, null);
+    expect(hasUnkeptChanges(opened)).toBe(false);
+    // A new empty parameter row or a body the GET does not send are not changes.
+    expect(hasUnkeptChanges({ ...opened, draft: { ...opened.draft, json: '[]' } })).toBe(false);
+    expect(hasUnkeptChanges({ ...opened, draft: { ...opened.draft, path: 'employees' } })).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 // The request being edited, and the pure rules that turn it into a `request.send` input.
-import type { HttpMethod, RequestBody, RequestInput } from '../../../../src-main/shared/contract';
+import type { HttpMethod, NameValue, RequestBody, RequestInput, SavedRequest } from '../../../../src-main/shared/contract';
 import { newRow, type NameValueRow } from '../../components/NameValueTable';
 
 export type BodyKind = RequestBody['kind'];
@@ -61,6 +61,18 @@ export function jsonProblem(text: string): string | null {
 
 export type DraftProblem = { field: 'path' | 'json'; message: string };
 
+/** The request the draft stands for, as sent, saved or compared: only named rows, no body for GET. */
+function requestOf(draft: Draft): SavedRequest {
+  const named = (rows: NameValueRow[]): NameValue[] =>
+    rows.filter((row) => row.name.trim() !== '').map(({ name, value, enabled }) => ({ name, value, enabled }));
+  const hasBody = methodTakesBody(draft.method);
+  const body: RequestBody =
+    !hasBody || draft.bodyKind === 'none' ? { kind: 'none' }
+    : draft.bodyKind === 'json' ? { kind: 'json', text: draft.json }
+    : { kind: 'form', fields: named(draft.form) };
+  return { method: draft.method, path: draft.path.trim(), query: named(draft.query), body };
+}
+
 /** The request to send, or the first thing the user must fix. */
 export function toRequestInput(
   draft: Draft,
@@ -69,21 +81,41 @@ export function toRequestInput(
   if (draft.path.trim() === '') {
     return { ok: false, problem: { field: 'path', message: 'Enter a path after /api/v2/, for example me.' } };
   }
-  const hasBody = methodTakesBody(draft.method);
-  if (hasBody && draft.bodyKind === 'json') {
+  if (methodTakesBody(draft.method) && draft.bodyKind === 'json') {
     const message = jsonProblem(draft.json);
     if (message) return { ok: false, problem: { field: 'json', message } };
   }
-  const named = (rows: NameValueRow[]) =>
-    rows.filter((row) => row.name.trim() !== '').map(({ name, value, enabled }) => ({ name, value, enabled }));
-  const body: RequestBody =
-    !hasBody || draft.bodyKind === 'none' ? { kind: 'none' }
-    : draft.bodyKind === 'json' ? { kind: 'json', text: draft.json }
-    : { kind: 'form', fields: named(draft.form) };
+  return { ok: true, input: { requestId, ...requestOf(draft) } };
+}
+
+/**
+ * The draft as a collection or history stores it. Never refuses: an empty path or unfinished JSON
+ * is saved as typed, so nothing is lost. A pasted URL in the path is tidied first.
+ */
+export function toSavedRequest(draft: Draft): SavedRequest {
+  return requestOf(pathNeedsTidying(draft.path) ? withPathText(draft, draft.path) : draft);
+}
+
+/** A saved or history request back in the editor. */
+export function fromSavedRequest(saved: SavedRequest): Draft {
+  const rows = (list: readonly NameValue[]) =>
+    list.length === 0 ? [newRow()] : list.map((item) => ({ ...newRow(item.name, item.value), enabled: item.enabled }));
+  const blank = initialDraft();
+  const { body } = saved;
   return {
-    ok: true,
-    input: { requestId, method: draft.method, path: draft.path.trim(), query: named(draft.query), body },
+    method: saved.method,
+    path: saved.path,
+    query: rows(saved.query),
+    // A GET keeps the default body type, ready for when the method changes.
+    bodyKind: body.kind === 'none' && !methodTakesBody(saved.method) ? blank.bodyKind : body.kind,
+    form: rows(body.kind === 'form' ? body.fields : []),
+    json: body.kind === 'json' ? body.text : blank.json,
   };
+}
+
+/** True when two requests would be sent and saved the same way. */
+export function sameRequest(a: SavedRequest, b: SavedRequest): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 /** A fresh id for `request.send` / `request.cancel` (the contract allows [A-Za-z0-9_-]). */

@@ -14,10 +14,13 @@ export function useRequestRunner(onSettled: () => void) {
   const [running, setRunning] = useState<RunningRequest | null>(null);
   const [summary, setSummary] = useState<ResponseSummary | null>(null);
   const [error, setError] = useState<string | null>(null);
+  /** Says why no response is shown, e.g. for a history entry whose body was not kept. */
+  const [note, setNote] = useState<string | null>(null);
 
   async function send(input: RequestInput) {
     setRunning({ requestId: input.requestId, startedAt: Date.now() });
     setError(null);
+    setNote(null);
     const result = await api().request.send(input);
     setRunning(null);
     if (result.ok) setSummary(result.data);
@@ -28,9 +31,17 @@ export function useRequestRunner(onSettled: () => void) {
     onSettled();
   }
 
+  /** Shows a response main kept (a history entry's), or says that it was not kept. */
+  function showStored(stored: ResponseSummary | null) {
+    if (running) return;
+    setError(null);
+    setSummary(stored);
+    setNote(stored ? null : 'The response to this history entry was not kept. Send the request again to see a response.');
+  }
+
   function cancel() {
     if (running) void api().request.cancel({ requestId: running.requestId });
   }
 
-  return { running, summary, error, send, cancel };
+  return { running, summary, error, note, send, cancel, showStored };
 }

@@ -8,6 +8,7 @@ import { JsonTree } from './JsonTree';
 import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
+import { ResponseExport } from '../export/ResponseExport';
 import './response.css';
 
 type View = 'tree' | 'raw' | 'headers';
@@ -16,10 +17,12 @@ type Props = {
   running: RunningRequest | null;
   summary: ResponseSummary | null;
   error: string | null;
+  /** Why nothing is shown, when there is a reason. */
+  note?: string | null;
 };
 
 /** The last response: its summary and its body as a tree, raw text, or headers. */
-export function ResponsePanel({ running, summary, error }: Props) {
+export function ResponsePanel({ running, summary, error, note }: Props) {
   // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
   const [view, setView] = useState<View>('tree');
   return (
@@ -31,7 +34,8 @@ export function ResponsePanel({ running, summary, error }: Props) {
           {error}
         </p>
       )}
-      {!summary && !running && !error && (
+      {note && !summary && !running && <p className="empty-state">{note}</p>}
+      {!summary && !running && !error && !note && (
         <p className="empty-state">
           Send a request to see its response here. Try <code>GET me</code> for the signed-in user, or{' '}
           <code>GET employees</code>.
@@ -41,6 +45,7 @@ export function ResponsePanel({ running, summary, error }: Props) {
         // Keyed by response so each response starts with fresh views.
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
+          <ResponseExport summary={summary} />
           <Tabs
             label="Response views"
             selected={view}

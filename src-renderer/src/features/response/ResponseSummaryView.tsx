@@ -8,7 +8,7 @@ const outcomeTone: Record<ResponseSummary['envelope']['kind'], string> = {
   not_envelope: 'tone-neutral',
 };
 
-const statusTone = (status: number) => (status >= 200 && status < 300 ? 'tone-success' : status >= 400 ? 'tone-danger' : 'tone-neutral');
+export const statusTone = (status: number) => (status >= 200 && status < 300 ? 'tone-success' : status >= 400 ? 'tone-danger' : 'tone-neutral');
 
 /** HTTP status, envelope outcome in words, timing, size and the (redacted) URL. */
 export function ResponseSummaryView({ summary }: { summary: ResponseSummary }) {

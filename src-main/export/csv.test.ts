@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, csvChunks } from './csv';
+import { flattenRows } from './flatten-rows';
+
+describe('csvCell', () => {
+  it('leaves plain text alone', () => {
+    expect(csvCell('Main St 5')).toBe('Main St 5');
+    expect(csvCell('')).toBe('');
+  });
+
+  it('quotes commas, quotes and line breaks (RFC 4180), doubling inner quotes', () => {
+    expect(csvCell('a,b')).toBe('"a,b"');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('one\r\ntwo')).toBe('"one\r\ntwo"');
+    expect(csvCell('one\ntwo')).toBe('"one\ntwo"');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csvCell('+1+2')).toBe("'+1+2");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\tx')).toBe("'\tx");
+    expect(csvCell('\rx')).toBe(`"'\rx"`);
+  });
+
+  it('keeps negative numbers as numbers', () => {
+    for (const number of ['-12', '-0.5', '-.5', '-1e3', '-2.5E-4']) expect(csvCell(number)).toBe(number);
+  });
+});
+
+describe('csvChunks', () => {
+  it('writes a BOM, a header line and CRLF-ended rows with empty cells for missing keys', () => {
+    const table = flattenRows([{ name: 'Ada', city: 'Paris, FR' }, { name: '=cmd', extra: -4 }]);
+    expect([...csvChunks(table)].join('')).toBe('\uFEFFname,city,extra\r\nAda,"Paris, FR",\r\n\'=cmd,,-4\r\n');
+  });
+
+  it('defuses and quotes header cells too', () => {
+    expect([...csvChunks(flattenRows([{ '=x,y': 1 }]))].join('')).toBe('\uFEFF"\'=x,y"\r\n1\r\n');
+  });
+
+  it('yields large tables in chunks that join to the whole file', () => {
+    const table = flattenRows(Array.from({ length: 200 }, (_, id) => ({ id, name: `Employee ${id}` })));
+    const chunks = [...csvChunks(table, 500)];
+    expect(chunks.length).toBeGreaterThan(5);
+    const lines = chunks.join('').split('\r\n');
+    expect(lines).toHaveLength(202);
+    expect(lines[200]).toBe('199,Employee 199');
+    expect(lines[201]).toBe('');
+  });
+});

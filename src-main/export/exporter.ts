@@ -1,0 +1,106 @@
+// Exports from main: a kept response as a JSON or CSV file (through the native save dialog,
+// streamed, atomic) and a request as a cURL command on the clipboard. Bodies are the stored,
+// already-redacted ones; the access token reaches the clipboard only when the user asks for it.
+import { AppError } from '../shared/app-error';
+import type { SavedRequest, Settings } from '../shared/contract';
+import type { ClipboardPort, FileFilter, NativeDialogs } from '../ports/native';
+import type { Redactor } from '../redaction/redactor';
+import type { ResponseStore } from '../response/response-store';
+import { encodeBody, type VariableSource } from '../http/request-runner';
+import { buildApiUrl } from '../http/url-rules';
+import { describeFileError, writeChunksAtomic } from './atomic-file';
+import { csvChunks } from './csv';
+import { curlCommand, type CurlRequest } from './curl';
+import { tableAt } from './flatten-rows';
+import { prettyJsonChunks } from './pretty-json';
+import { redactStrings } from './redact-strings';
+
+export interface ExporterDeps {
+  dialogs: NativeDialogs;
+  clipboard: ClipboardPort;
+  responses: ResponseStore;
+  variables: VariableSource;
+  settings(): Settings;
+  redactor: Redactor;
+  /** The API host of the session (or saved profile); null before the first sign-in. */
+  host(): string | null;
+  accessToken(): Promise<string>;
+  /** For the date in suggested file names. */
+  now?(): number;
+}
+
+const JSON_FILES: FileFilter[] = [{ name: 'JSON', extensions: ['json'] }];
+const CSV_FILES: FileFilter[] = [{ name: 'CSV (comma-separated)', extensions: ['csv'] }];
+
+export function createExporter(deps: ExporterDeps) {
+  const now = deps.now ?? Date.now;
+
+  async function askPath(title: string, extension: string, filters: FileFilter[]): Promise<string | null> {
+    return deps.dialogs.saveFile({ title, defaultName: `response-${localDate(now())}.${extension}`, filters });
+  }
+
+  async function save(path: string, chunks: Iterable<string>): Promise<void> {
+    try {
+      await writeChunksAtomic(path, chunks);
+    } catch (error) {
+      throw new AppError('storage_failed', `The export could not be written to ${path}: ${describeFileError(error)}. Choose another folder or free some disk space, then export again.`);
+    }
+  }
+
+  async function tokenForClipboard(): Promise<string> {
+    try {
+      return await deps.accessToken();
+    } catch (error) {
+      if (error instanceof AppError && (error.code === 'not_signed_in' || error.code === 'reauth_required')) {
+        throw new AppError('not_signed_in', 'Sign in to copy the command with your token, or copy it without the token.');
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async responseJson(responseId: string): Promise<{ saved: boolean; path: string }> {
+      const body = deps.responses.get(responseId);
+      const path = await askPath('Export response as JSON', 'json', JSON_FILES);
+      if (!path) return { saved: false, path: '' };
+      // A body that is not JSON (an HTML error page) is written as it came.
+      await save(path, body.json ? prettyJsonChunks(body.text) : [body.text]);
+      return { saved: true, path };
+    },
+
+    async responseCsv(responseId: string, pointer: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
+      const body = deps.responses.get(responseId);
+      if (!body.json) throw new AppError('invalid_input', 'This response is not JSON, so it has no rows to export as CSV.');
+      // Built before the dialog, so "nothing to tabulate" shows before the user picks a file.
+      const table = tableAt(body.json.value, pointer);
+      const path = await askPath('Export response as CSV', 'csv', CSV_FILES);
+      if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
+      await save(path, csvChunks(table));
+      return { saved: true, path, rows: table.rows.length, columns: table.columns.length };
+    },
+
+    async curl(input: { request: SavedRequest; collectionId: string | null; includeToken: boolean }): Promise<{ copied: boolean; text: string }> {
+      const host = deps.host();
+      if (!host) throw new AppError('not_signed_in', 'Sign in first: the command needs the API host of your account.');
+      const resolved = redactStrings(deps.redactor, deps.variables.resolve(input.request, input.collectionId));
+      const request: CurlRequest = {
+        method: resolved.method,
+        url: buildApiUrl(host, resolved.path, resolved.query),
+        body: encodeBody(resolved.method, resolved.body),
+        tokenDelivery: deps.settings().tokenDelivery,
+      };
+      // `text` crosses to the renderer, so it always carries the placeholder.
+      const text = curlCommand(request, null);
+      deps.clipboard.writeText(input.includeToken ? curlCommand(request, await tokenForClipboard()) : text);
+      return { copied: true, text };
+    },
+  };
+}
+
+export type Exporter = ReturnType<typeof createExporter>;
+
+function localDate(ms: number): string {
+  const date = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,56 @@
+// Named environments ("Production", "Sandbox", ...) holding variables, and which one is active.
+// One document on disk, written whole: the editor saves the full set at once.
+import { AppError } from '../shared/app-error';
+import { environmentsShape, type Environments } from '../shared/contract';
+import { openDocumentStore, type StoreContext } from '../store/document-store';
+import { checkVariableRows } from './variable-rows';
+
+export interface EnvironmentsService {
+  get(): Environments;
+  save(input: Environments): Environments;
+  /** The active environment's variables, or none. */
+  activeVariables(): Environments['environments'][number]['variables'];
+}
+
+export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): EnvironmentsService {
+  const store = openDocumentStore(ctx, {
+    name: 'environments',
+    label: 'Environments',
+    version: 1,
+    schema: environmentsShape,
+    defaults: { environments: [], activeId: null },
+  });
+
+  return {
+    get: () => store.read(),
+    save(input) {
+      const next = checked(input);
+      store.write(next);
+      return next;
+    },
+    activeVariables() {
+      const { environments, activeId } = store.read();
+      return environments.find((environment) => environment.id === activeId)?.variables ?? [];
+    },
+  };
+}
+
+function checked(input: Environments): Environments {
+  const seenNames = new Set<string>();
+  const seenIds = new Set<string>();
+  const environments = input.environments.map((environment) => {
+    const name = environment.name.trim();
+    if (!name) throw new AppError('invalid_input', 'Every environment needs a name. Enter one, or delete the environment.');
+    const key = name.toLowerCase();
+    if (seenNames.has(key)) throw new AppError('invalid_input', `There are two environments named "${name}". Give each environment its own name.`);
+    if (seenIds.has(environment.id)) throw new AppError('invalid_input', `Two environments share the id "${environment.id}". Reopen the environments and try again.`);
+    seenNames.add(key);
+    seenIds.add(environment.id);
+    checkVariableRows(environment.variables, `the environment "${name}"`);
+    return { ...environment, name };
+  });
+  if (input.activeId !== null && !seenIds.has(input.activeId)) {
+    throw new AppError('invalid_input', 'The active environment no longer exists. Choose another environment, or none.');
+  }
+  return { environments, activeId: input.activeId };
+}

@@ -1,0 +1,55 @@
+import { saveShortcut } from './RequestEditor';
+
+type Props = {
+  title: string;
+  /** "Collection › Folder" of a saved request. */
+  location: string | null;
+  /** The saved request differs from what the editor holds. */
+  unsaved: boolean;
+  message: { tone: 'status' | 'error'; text: string } | null;
+  onNew: () => void;
+  onSave: () => void;
+};
+
+/** Which request the editor holds, whether it has unsaved changes, and New / Save. */
+export function EditorHeader({ title, location, unsaved, message, onNew, onSave }: Props) {
+  return (
+    <div className="editor-header">
+      <div className="editor-title">
+        <div className="editor-title-line">
+          <h2 className="request-title" title={title}>
+            {title}
+          </h2>
+          {unsaved && (
+            <span className="unsaved-marker" role="img" aria-label="Unsaved changes" title="Unsaved changes">
+              •
+            </span>
+          )}
+        </div>
+        {location && <p className="request-location">{location}</p>}
+      </div>
+      <div className="editor-header-actions">
+        <span role="status" className="save-status">
+          {message?.tone === 'status' && message.text}
+        </span>
+        <button type="button" className="button button-small" onClick={onNew}>
+          New request
+        </button>
+        <button
+          type="button"
+          className="button button-small"
+          aria-keyshortcuts="Control+S Meta+S"
+          title={`Save (${saveShortcut})`}
+          onClick={onSave}
+        >
+          Save
+        </button>
+      </div>
+      {message?.tone === 'error' && (
+        <p className="form-failure editor-header-error" role="alert">
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}

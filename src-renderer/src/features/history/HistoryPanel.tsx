@@ -1,0 +1,180 @@
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { HistoryEntry } from '../../../../src-main/shared/contract';
+import { api } from '../../api';
+import { useReportError } from '../../app/errorRouting';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { SearchField } from '../../components/SearchField';
+import { useDebounced } from '../../components/useDebounced';
+import { formatBytes, formatDuration } from '../response/format';
+import { statusTone } from '../response/ResponseSummaryView';
+import './history.css';
+
+type Props = {
+  /** Changes after every send, so the list is read again. */
+  version: number;
+  /** Resolves to an error sentence, or null once the entry is in the editor. */
+  onOpen: (entry: HistoryEntry) => Promise<string | null>;
+};
+
+const PAGE = 100;
+
+/** When, in the shortest form that is still clear: a time today, a date and time before. */
+export function formatWhen(at: number, now = Date.now()): string {
+  const date = new Date(at);
+  const today = new Date(now).toDateString() === date.toDateString();
+  return today
+    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+/** Everything sent, newest first, a page at a time; one click puts an entry back in the editor. */
+export function HistoryPanel({ version, onOpen }: Props) {
+  const reportError = useReportError();
+  const [query, setQuery] = useState('');
+  const settledQuery = useDebounced(query.trim(), 200);
+  const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
+  const [total, setTotal] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [confirming, setConfirming] = useState(false);
+  const list = useRef<HTMLUListElement>(null);
+  // Answers to an earlier query or version are dropped.
+  const generation = useRef(0);
+
+  const load = useCallback(
+    async (offset: number) => {
+      const gen = offset === 0 ? ++generation.current : generation.current;
+      setLoading(true);
+      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE });
+      if (gen !== generation.current) return;
+      setLoading(false);
+      if (!result.ok) {
+        setError(result.error.message);
+        reportError(result.error);
+        return;
+      }
+      setError(null);
+      setTotal(result.data.total);
+      setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
+    },
+    [settledQuery, reportError],
+  );
+
+  useEffect(() => {
+    void load(0);
+  }, [load, version]);
+
+  async function clear() {
+    setConfirming(false);
+    const result = await api().history.clear({});
+    if (!result.ok) {
+      setError(result.error.message);
+      reportError(result.error);
+      return;
+    }
+    void load(0);
+  }
+
+  function onListKeyDown(event: KeyboardEvent) {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.history-entry') ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'Home' ? 0
+      : event.key === 'End' ? buttons.length - 1
+      : index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= buttons.length) return;
+    event.preventDefault();
+    buttons[next]!.focus();
+  }
+
+  const shown = entries ?? [];
+  return (
+    <div className="history-panel">
+      <div className="sidebar-toolbar">
+        <SearchField label="Search history" value={query} onChange={setQuery} className="grow" />
+        <button
+          type="button"
+          className="button button-small"
+          disabled={entries === null || (total === 0 && settledQuery === '')}
+          onClick={() => setConfirming(true)}
+        >
+          Clear history
+        </button>
+      </div>
+      <div className="sidebar-scroll">
+        {error && (
+          <p className="form-failure" role="alert">
+            {error}
+          </p>
+        )}
+        {entries !== null && shown.length === 0 && (
+          <p className="sidebar-empty">
+            {settledQuery ? `Nothing in the history matches “${settledQuery}”.` : 'Requests you send are listed here, newest first.'}
+          </p>
+        )}
+        {shown.length > 0 && (
+          <ul ref={list} className="history-list" aria-label="History" onKeyDown={onListKeyDown}>
+            {shown.map((entry) => (
+              <li key={entry.id}>
+                <HistoryRow
+                  entry={entry}
+                  onOpen={async () => {
+                    const problem = await onOpen(entry);
+                    if (problem) setError(problem);
+                  }}
+                />
+              </li>
+            ))}
+          </ul>
+        )}
+        {shown.length < total && (
+          <button type="button" className="button button-small load-more" disabled={loading} onClick={() => void load(shown.length)}>
+            Show {Math.min(PAGE, total - shown.length)} more of {total - shown.length}
+          </button>
+        )}
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title="Clear history"
+        confirmLabel="Clear history"
+        danger
+        onConfirm={() => void clear()}
+        onCancel={() => setConfirming(false)}
+      >
+        <p>
+          All {total === 1 ? 'one entry' : `${total} entries`} and their kept responses are deleted. Your collections stay as they
+          are.
+        </p>
+      </ConfirmDialog>
+    </div>
+  );
+}
+
+function HistoryRow({ entry, onOpen }: { entry: HistoryEntry; onOpen: () => void }) {
+  const { request } = entry;
+  const query = request.query.filter((row) => row.enabled);
+  const path = query.length > 0 ? `${request.path}?${query.map((row) => `${row.name}=${row.value}`).join('&')}` : request.path;
+  const failed = entry.httpStatus === null;
+  return (
+    <button type="button" className="history-entry" title={path} onClick={onOpen}>
+      <span className="history-line">
+        <span className={`method-badge method-${request.method}`}>{request.method}</span>
+        <span className="history-path mono">{path}</span>
+      </span>
+      <span className="history-line history-facts">
+        <span className={`status-chip ${failed ? 'tone-danger' : statusTone(entry.httpStatus!)}`}>
+          {failed ? 'Failed' : entry.httpStatus}
+        </span>
+        <span className="history-outcome" title={entry.outcome}>
+          {entry.outcome}
+        </span>
+        {!failed && <span className="fact">{formatBytes(entry.sizeBytes)}</span>}
+        <span className="fact">{formatDuration(entry.durationMs)}</span>
+        <span className="fact history-when">
+          <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
+        </span>
+      </span>
+    </button>
+  );
+}

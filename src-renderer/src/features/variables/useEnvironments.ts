@@ -1,0 +1,42 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { Environments, Result } from '../../../../src-main/shared/contract';
+import { api } from '../../api';
+import { useReportError } from '../../app/errorRouting';
+
+/** The named environments and which one is active, as main keeps them. */
+export function useEnvironments() {
+  const reportError = useReportError();
+  const [environments, setEnvironments] = useState<Environments>({ environments: [], activeId: null });
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    void api()
+      .environments.get({})
+      .then((result) => {
+        if (result.ok) setEnvironments(result.data);
+        else {
+          setError(result.error.message);
+          reportError(result.error);
+        }
+      });
+  }, [reportError]);
+
+  const save = useCallback(
+    async (next: Environments): Promise<Result<Environments>> => {
+      const result = await api().environments.save(next);
+      if (result.ok) {
+        setEnvironments(result.data);
+        setError(null);
+      } else {
+        setError(result.error.message);
+        reportError(result.error);
+      }
+      return result;
+    },
+    [reportError],
+  );
+
+  return { environments, error, save };
+}
+
+export type EnvironmentsModel = ReturnType<typeof useEnvironments>;
