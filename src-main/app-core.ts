@@ -19,6 +19,8 @@ import { createVariableResolver } from './variables/variable-resolver';
 import { createHistoryService } from './history/history-service';
 import { createExporter } from './export/exporter';
 import type { ClipboardPort, NativeDialogs } from './ports/native';
+import { createTableService } from './table/table-service';
+import { createBulkService } from './bulk/bulk-service';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -98,6 +100,9 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     now,
   });
 
+  const table = createTableService({ responses, exporter });
+  const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
+
   const handlers: Handlers = {
     auth: {
       state: () => auth.state(),
@@ -146,6 +151,17 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       responseJson: ({ responseId }) => exporter.responseJson(responseId),
       responseCsv: ({ responseId, pointer }) => exporter.responseCsv(responseId, pointer),
       curl: (input) => exporter.curl(input),
+    },
+    table: {
+      rows: async (input) => table.rows(input),
+      exportCsv: (input) => table.exportCsv(input),
+    },
+    bulk: {
+      start: async (input) => bulk.start(input),
+      status: async ({ pullId }) => bulk.status(pullId),
+      cancel: ({ pullId }) => bulk.cancel(pullId),
+      resume: async ({ pullId }) => bulk.resume(pullId),
+      export: ({ pullId, format }) => bulk.export(pullId, format),
     },
     response: {
       tree: async ({ responseId, expanded, offset, limit }) => responses.tree(responseId, expanded, offset, limit),

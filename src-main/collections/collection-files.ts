@@ -1,9 +1,9 @@
 // Collection files in and out: Postman Collection v2.1 and the app's own format. Exports are
 // scrubbed of credentials; imports are size-checked, detected, mapped and fully validated
 // before the caller adds anything, so a bad file changes nothing.
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { describeFileError, writeChunksAtomic } from '../export/atomic-file';
 import { AppError } from '../shared/app-error';
 import { collectionNode, type CollectionNode } from '../shared/contract';
 import { isBuiltinDateName } from '../variables/builtin-dates';
@@ -24,16 +24,13 @@ export const COLLECTION_FORMATS: Record<CollectionFormat, { label: string; exten
   native: { label: 'Humanity API Explorer collection', extension: '.humanity-collection.json', serialize: toNativeFile },
 };
 
-/** Writes the collection, without credential values, next to `path` first and then into place. */
+/** Writes the collection, without credential values, whole or not at all. */
 export async function writeCollectionFile(path: string, collection: CollectionNode, format: CollectionFormat): Promise<void> {
   const json = `${JSON.stringify(COLLECTION_FORMATS[format].serialize(scrubCredentials(collection)), null, 2)}\n`;
-  const partial = `${path}.${randomBytes(4).toString('hex')}.partial`;
   try {
-    await writeFile(partial, json, 'utf8');
-    await rename(partial, path);
+    await writeChunksAtomic(path, [json]);
   } catch (error) {
-    await rm(partial, { force: true });
-    throw new AppError('storage_failed', `Could not write ${path} (${(error as Error).message}). Choose another folder or file name and try again.`);
+    throw new AppError('storage_failed', `Could not write ${path} because ${describeFileError(error)}. Choose another folder or file name and try again.`);
   }
 }
 

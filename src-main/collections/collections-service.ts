@@ -7,7 +7,7 @@ import type { NativeDialogs } from '../ports/native';
 import type { StoreContext } from '../store/document-store';
 import { checkVariableRows } from '../variables/variable-rows';
 import { COLLECTION_FORMATS, readCollectionFile, writeCollectionFile, type CollectionFormat } from './collection-files';
-import { heightOf, locate, MAX_DEPTH, MAX_NAME_LENGTH, newNodeId, countRequests, treeProblem, walk, withFreshIds, type Located } from './collection-tree';
+import { countRequests, heightOf, locate, MAX_DEPTH, MAX_NAME_LENGTH, newNodeId, treeProblem, walk, withFreshIds, type Located } from './collection-tree';
 import { openCollectionsStore } from './collections-store';
 
 type InputOf<V extends keyof Handlers['collections']> = Parameters<Handlers['collections'][V]>[0];
@@ -16,6 +16,7 @@ type OutputOf<V extends keyof Handlers['collections']> = Awaited<ReturnType<Hand
 export interface CollectionsView {
   collections: CollectionNode[];
 }
+
 /** Where the renderer can put a node back after a delete (Undo). */
 export interface UndoDelete {
   node: CollectionNode;
@@ -42,7 +43,7 @@ export function createCollectionsService({ ctx, dialogs }: CollectionsServiceDep
 
   function find(roots: CollectionNode[], id: string): Located {
     const found = locate(roots, id);
-    if (!found) throw new AppError('not_found', 'That item no longer exists in your collections. It may have been deleted; the list has been refreshed.');
+    if (!found) throw new AppError('not_found', 'That item no longer exists in your collections; it may have been deleted in the meantime.');
     return found;
   }
 

@@ -8,7 +8,7 @@ const CREDENTIAL_NAME = /token|secret|passw|api[-_ ]?key|authorization/i;
 const VARIABLE_REFERENCE = /^\s*\{\{[^{}]+\}\}\s*$/;
 const JSON_STRING_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)"((?:[^"\\]|\\.)*)"/g;
 
-export function isCredentialName(name: string): boolean {
+function isCredentialName(name: string): boolean {
   return CREDENTIAL_NAME.test(name);
 }
 

@@ -11,13 +11,13 @@ import { createCollectionsService } from './collections-service';
 
 export const NOW = 1_700_000_000_000;
 
-export interface ScriptedDialogs extends NativeDialogs {
+interface ScriptedDialogs extends NativeDialogs {
   /** What the next dialog answers: a path, or null for Cancel. */
   answer: string | null;
   asked: Array<{ kind: 'save' | 'open'; title: string; defaultName?: string; filters: FileFilter[] }>;
 }
 
-export function scriptedDialogs(): ScriptedDialogs {
+function scriptedDialogs(): ScriptedDialogs {
   const dialogs: ScriptedDialogs = {
     answer: null,
     asked: [],

@@ -27,7 +27,7 @@ export function describeFileError(error: unknown): string {
 }
 
 /** Temporary files start with a dot so folder sweeps (and users) can tell them apart. */
-export const TEMP_PREFIX = '.tmp-';
+const TEMP_PREFIX = '.tmp-';
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `${TEMP_PREFIX}${basename(path)}-${randomBytes(6).toString('hex')}`);

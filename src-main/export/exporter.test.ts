@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,7 +28,7 @@ beforeEach(() => {
   dialogCalls = [];
   chosenPath = join(dir, 'out.file');
   clipboard = [];
-  settings = { tokenDelivery: 'query', timeoutSeconds: 60, historyLimit: 1000, historyBodyLimitKB: 512 };
+  settings = { ...DEFAULT_SETTINGS };
   responses = new ResponseStore();
   redactor = new Redactor();
   redactor.addSecret(PASSWORD);

@@ -6,12 +6,12 @@ import type { SavedRequest, Settings } from '../shared/contract';
 import type { ClipboardPort, FileFilter, NativeDialogs } from '../ports/native';
 import type { Redactor } from '../redaction/redactor';
 import type { ResponseStore } from '../response/response-store';
-import { encodeBody, type VariableSource } from '../http/request-runner';
+import { encodeBody, forCompany, type VariableSource } from '../http/request-runner';
 import { buildApiUrl } from '../http/url-rules';
 import { describeFileError, writeChunksAtomic } from './atomic-file';
 import { csvChunks } from './csv';
 import { curlCommand, type CurlRequest } from './curl';
-import { tableAt } from './flatten-rows';
+import { tableAt, type FlatTable } from './flatten-rows';
 import { prettyJsonChunks } from './pretty-json';
 import { redactStrings } from './redact-strings';
 
@@ -31,12 +31,23 @@ export interface ExporterDeps {
 
 const JSON_FILES: FileFilter[] = [{ name: 'JSON', extensions: ['json'] }];
 const CSV_FILES: FileFilter[] = [{ name: 'CSV (comma-separated)', extensions: ['csv'] }];
+const NDJSON_FILES: FileFilter[] = [{ name: 'NDJSON (one JSON value per line)', extensions: ['ndjson'] }];
+
+function* ndjsonChunks(rows: readonly unknown[]): Generator<string> {
+  for (const row of rows) yield `${JSON.stringify(row)}\n`;
+}
+
+function* jsonArrayChunks(rows: readonly unknown[]): Generator<string> {
+  yield '[';
+  for (let i = 0; i < rows.length; i += 1) yield `${i === 0 ? '\n  ' : ',\n  '}${JSON.stringify(rows[i])}`;
+  yield rows.length ? '\n]\n' : ']\n';
+}
 
 export function createExporter(deps: ExporterDeps) {
   const now = deps.now ?? Date.now;
 
-  async function askPath(title: string, extension: string, filters: FileFilter[]): Promise<string | null> {
-    return deps.dialogs.saveFile({ title, defaultName: `response-${localDate(now())}.${extension}`, filters });
+  async function askPath(title: string, extension: string, filters: FileFilter[], stem = 'response'): Promise<string | null> {
+    return deps.dialogs.saveFile({ title, defaultName: `${stem}-${localDate(now())}.${extension}`, filters });
   }
 
   async function save(path: string, chunks: Iterable<string>): Promise<void> {
@@ -79,10 +90,26 @@ export function createExporter(deps: ExporterDeps) {
       return { saved: true, path, rows: table.rows.length, columns: table.columns.length };
     },
 
+    /** Rows of a table view (as filtered and sorted) or of a bulk pull. */
+    async rowsCsv(table: FlatTable, stem: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
+      const path = await askPath('Export rows as CSV', 'csv', CSV_FILES, stem);
+      if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
+      await save(path, csvChunks(table));
+      return { saved: true, path, rows: table.rows.length, columns: table.columns.length };
+    },
+
+    async rowsJson(rows: readonly unknown[], format: 'json' | 'ndjson', stem: string): Promise<{ saved: boolean; path: string; rows: number }> {
+      const ndjson = format === 'ndjson';
+      const path = await askPath(`Export rows as ${ndjson ? 'NDJSON' : 'JSON'}`, format, ndjson ? NDJSON_FILES : JSON_FILES, stem);
+      if (!path) return { saved: false, path: '', rows: 0 };
+      await save(path, ndjson ? ndjsonChunks(rows) : jsonArrayChunks(rows));
+      return { saved: true, path, rows: rows.length };
+    },
+
     async curl(input: { request: SavedRequest; collectionId: string | null; includeToken: boolean }): Promise<{ copied: boolean; text: string }> {
       const host = deps.host();
       if (!host) throw new AppError('not_signed_in', 'Sign in first: the command needs the API host of your account.');
-      const resolved = redactStrings(deps.redactor, deps.variables.resolve(input.request, input.collectionId));
+      const resolved = redactStrings(deps.redactor, forCompany(deps.variables.resolve(input.request, input.collectionId), deps.settings()));
       const request: CurlRequest = {
         method: resolved.method,
         url: buildApiUrl(host, resolved.path, resolved.query),

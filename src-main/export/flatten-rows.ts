@@ -13,7 +13,7 @@ import { AppError } from '../shared/app-error';
 
 /** Humanity's report objects key their rows "0", "1", …; other keys (custom_report) are not rows. */
 const ROW_KEY = /^\d+$/;
-export const LIST_SEPARATOR = '; ';
+const LIST_SEPARATOR = '; ';
 
 export interface FlatTable {
   columns: string[];

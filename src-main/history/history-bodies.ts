@@ -66,5 +66,3 @@ function removeQuietly(path: string): void {
     // Left for keepOnly() at the next start.
   }
 }
-
-export type BodyFolder = ReturnType<typeof openBodyFolder>;

@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,7 +25,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'hae-history-'));
   notices = [];
   ctx = { dir, createConf: createConfFactory(), notify: (m) => notices.push(m), now: () => NOW };
-  settings = { tokenDelivery: 'query', timeoutSeconds: 60, historyLimit: 1000, historyBodyLimitKB: 512 };
+  settings = { ...DEFAULT_SETTINGS };
   responses = new ResponseStore();
   redactor = new Redactor();
 });

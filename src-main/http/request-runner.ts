@@ -57,7 +57,10 @@ export function createRequestRunner(deps: RunnerDeps) {
 
   async function send(source: TokenSource, input: RequestInput): Promise<ResponseSummary> {
     const typed: SavedRequest = { method: input.method, path: input.path, query: input.query, body: input.body };
-    const resolved = deps.variables.resolve(typed, input.collectionId ?? null);
+    const resolved = forCompany(deps.variables.resolve(typed, input.collectionId ?? null), deps.settings());
+    if (resolved.method !== 'GET' && deps.settings().readOnly) {
+      throw new AppError('read_only', `Read-only mode is on, so ${resolved.method} /${resolved.path} was not sent. Turn it off in Settings to make changes.`);
+    }
     const url = buildApiUrl(source.host, resolved.path, resolved.query);
     const body = encodeBody(resolved.method, resolved.body);
     const controller = new AbortController();
@@ -170,6 +173,18 @@ export function createRequestRunner(deps: RunnerDeps) {
 
   return {
     send,
+    /** One GET for a bulk pull: status, Retry-After and parsed body; not kept, not in history. */
+    async call(source: TokenSource, request: SavedRequest, signal: AbortSignal): Promise<{ status: number; retryAfterSeconds: number | null; body: unknown }> {
+      const resolved = forCompany(request, deps.settings());
+      const url = buildApiUrl(source.host, resolved.path, resolved.query);
+      const { answer, decoded } = await exchange(source, url, resolved.method, encodeBody(resolved.method, resolved.body), signal);
+      const retryAfter = Number(answer.response.headers.get('retry-after'));
+      return {
+        status: answer.response.status,
+        retryAfterSeconds: answer.response.headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : null,
+        body: decoded.json ? decoded.json.value : decoded.text,
+      };
+    },
     /** A GET whose JSON the app reads itself (such as /me); nothing is kept for the renderer. */
     async getJson(source: TokenSource, path: string): Promise<unknown> {
       const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null);
@@ -189,6 +204,32 @@ export type RequestRunner = ReturnType<typeof createRequestRunner>;
 export interface EncodedBody {
   text: string;
   contentType: string;
+}
+
+const COMPANY_PARAM = 'child_company_id';
+
+/** Group accounts: the chosen child company goes in the query for GET, in the body otherwise. */
+export function forCompany(request: SavedRequest, settings: Settings): SavedRequest {
+  const companyId = settings.activeCompanyId;
+  if (!companyId) return request;
+  const named = (list: readonly { name: string; enabled: boolean }[]) => list.some((p) => p.enabled && p.name === COMPANY_PARAM);
+  const field = { name: COMPANY_PARAM, value: companyId, enabled: true };
+  if (named(request.query) || (request.body.kind === 'form' && named(request.body.fields))) return request;
+  if (request.method === 'GET') return { ...request, query: [...request.query, field] };
+  if (request.body.kind === 'none') return { ...request, body: { kind: 'form', fields: [field] } };
+  if (request.body.kind === 'form') return { ...request, body: { kind: 'form', fields: [...request.body.fields, field] } };
+  const json = parseJsonObject(request.body.text);
+  if (!json || COMPANY_PARAM in json) return json ? request : { ...request, query: [...request.query, field] };
+  return { ...request, body: { kind: 'json', text: JSON.stringify({ ...json, [COMPANY_PARAM]: companyId }) } };
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** The wire form of a body (also used by "Copy as cURL"). */

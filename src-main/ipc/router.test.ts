@@ -93,7 +93,7 @@ describe('createIpcRouter', () => {
     ['a subframe', { frameUrl: RENDERER, isMainFrame: false }],
     ['a null URL', { frameUrl: null, isMainFrame: true }],
   ] as Array<[string, SenderInfo]>)('refuses a call from %s without calling the handler', async (_label, sender) => {
-    const { dispatch, calls } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512 }) });
+    const { dispatch, calls } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null }) });
     const result = await dispatch('settings:get', sender, {});
     expectFailure(result, 'forbidden_sender');
     expect(calls).toEqual([]);
@@ -173,17 +173,17 @@ describe('createIpcRouter', () => {
   });
 
   it('passes valid input to the handler and returns ok with the parsed output', async () => {
-    const { dispatch, calls } = setup({ 'settings:update': (input) => ({ tokenDelivery: 'header', timeoutSeconds: (input as { timeoutSeconds: number }).timeoutSeconds, historyLimit: 1000, historyBodyLimitKB: 512 }) });
+    const { dispatch, calls } = setup({ 'settings:update': (input) => ({ tokenDelivery: 'header', timeoutSeconds: (input as { timeoutSeconds: number }).timeoutSeconds, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null }) });
     const result = await dispatch('settings:update', TRUSTED, { timeoutSeconds: 45 });
-    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'header', timeoutSeconds: 45, historyLimit: 1000, historyBodyLimitKB: 512 } });
+    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'header', timeoutSeconds: 45, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null } });
     expect(calls).toEqual([{ channel: 'settings:update', input: { timeoutSeconds: 45 } }]);
   });
 
   it('drops fields the output schema does not know (settings:get with an extra accessToken)', async () => {
-    const { dispatch } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, accessToken: SECRET }) });
+    const { dispatch } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null, accessToken: SECRET }) });
     const result = await dispatch('settings:get', TRUSTED, {});
     expect(JSON.stringify(result)).not.toContain(SECRET);
-    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512 } });
+    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null } });
   });
 
   it('drops unknown fields at every depth of the output (auth:state with tokens tucked in)', async () => {

@@ -2,7 +2,15 @@ import type { Settings } from '../shared/contract';
 import { settingsShape } from '../shared/contract';
 import { openDocumentStore, type DocumentStore, type StoreContext } from '../store/document-store';
 
-export const DEFAULT_SETTINGS: Settings = { tokenDelivery: 'query', timeoutSeconds: 60, historyLimit: 1000, historyBodyLimitKB: 512 };
+export const DEFAULT_SETTINGS: Settings = {
+  tokenDelivery: 'query',
+  timeoutSeconds: 60,
+  historyLimit: 1000,
+  historyBodyLimitKB: 512,
+  readOnly: false,
+  companies: [],
+  activeCompanyId: null,
+};
 
 export function openSettingsStore(ctx: StoreContext): DocumentStore<Settings> {
   return openDocumentStore(ctx, {

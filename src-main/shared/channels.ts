@@ -17,6 +17,8 @@ export const CHANNELS = {
   variables: ['preview'],
   history: ['list', 'open', 'clear'],
   export: ['responseJson', 'responseCsv', 'curl'],
+  table: ['rows', 'exportCsv'],
+  bulk: ['start', 'status', 'cancel', 'resume', 'export'],
   response: ['tree', 'text'],
 } as const;
 

@@ -9,6 +9,8 @@ export { HTTP_METHODS, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
 export type { HttpMethod } from './channels';
 
 const empty = z.object({}).strict();
+const companyId = z.string().regex(/^\d{1,15}$/, 'must be a numeric company id');
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2026-01-31');
 const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short identifier');
 
 // ---- inputs -------------------------------------------------------------------------------
@@ -104,6 +106,12 @@ export const settingsShape = z
     historyLimit: z.number().int().min(0).max(100_000),
     /** Response bodies up to this size are kept with their history entry. */
     historyBodyLimitKB: z.number().int().min(0).max(102_400),
+    /** Blocks POST, PUT, PATCH and DELETE entirely. */
+    readOnly: z.boolean(),
+    /** Child companies of a group account, listed by the user. */
+    companies: z.array(z.object({ id: companyId, name: z.string().min(1).max(256) }).strict()).max(500),
+    /** Added to every request as child_company_id (query for GET, body otherwise). */
+    activeCompanyId: companyId.nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -196,6 +204,25 @@ export const historyEntry = z.object({
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
 const savedFile = z.object({ saved: z.boolean(), path: z.string() });
+
+const tableQuery = {
+  responseId: id,
+  /** JSON Pointer to the rows; "" picks the root array, `data`, or a numeric-keyed report object. */
+  pointer: z.string().max(8192),
+  filter: z.string().max(1024),
+  sort: z.object({ column: z.string().max(1024), descending: z.boolean() }).strict().nullable(),
+};
+
+export const bulkProgress = z.object({
+  pullId: z.string(),
+  state: z.enum(['idle', 'running', 'done', 'failed', 'cancelled']),
+  windowsDone: z.number(),
+  windowsTotal: z.number(),
+  rows: z.number(),
+  etaMs: z.number().nullable(),
+  message: z.string(),
+});
+export type BulkProgressView = z.infer<typeof bulkProgress>;
 
 export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
 export const treeRow = z.object({
@@ -302,6 +329,29 @@ export const contract = {
       z.object({ copied: z.boolean(), text: z.string() }),
     ),
   },
+  table: {
+    rows: channel(
+      z.object({ ...tableQuery, offset: z.number().int().min(0), limit: z.number().int().min(1).max(TREE_PAGE_MAX) }).strict(),
+      z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())), totalRows: z.number(), matchedRows: z.number() }),
+    ),
+    exportCsv: channel(
+      z.object({ ...tableQuery, columns: z.array(z.string().max(1024)).max(5000) }).strict(),
+      savedFile.extend({ rows: z.number(), columns: z.number() }),
+    ),
+  },
+  bulk: {
+    start: channel(
+      z.object({ request: savedRequest, collectionId: id.nullable(), startDate: isoDate, endDate: isoDate }).strict(),
+      bulkProgress,
+    ),
+    status: channel(z.object({ pullId: id }).strict(), bulkProgress),
+    cancel: channel(z.object({ pullId: id }).strict(), bulkProgress),
+    resume: channel(z.object({ pullId: id }).strict(), bulkProgress),
+    export: channel(
+      z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv']) }).strict(),
+      savedFile.extend({ rows: z.number() }),
+    ),
+  },
   response: {
     tree: channel(
       z
@@ -377,6 +427,7 @@ export type ErrorCode =
   | 'unresolved_variable'
   | 'invalid_file'
   | 'storage_failed'
+  | 'read_only'
   | 'internal';
 
 export type AppErrorView = { code: ErrorCode; message: string };

@@ -6,15 +6,17 @@ export type Route = (req: IncomingMessage, res: ServerResponse) => void;
 
 export interface ScriptedHost {
   url: string;
-  requests: Array<{ method: string; url: string; headers: IncomingMessage['headers'] }>;
+  requests: Array<{ method: string; url: string; headers: IncomingMessage['headers']; body: string }>;
   close(): Promise<void>;
 }
 
 /** Answers token.php with a fixed token set unless a route overrides it. */
 export async function startScriptedHost(routes: Record<string, Route>): Promise<ScriptedHost> {
   const requests: ScriptedHost['requests'] = [];
-  const server = createServer((req, res) => {
-    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers });
+  const server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const route = routes[path] ?? (path === '/oauth2/token.php' ? tokenRoute : undefined);
     if (route) return route(req, res);

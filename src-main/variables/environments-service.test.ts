@@ -2,6 +2,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AppError } from '../shared/app-error';
 import type { Environments } from '../shared/contract';
 import type { StoreContext } from '../store/document-store';
 import { createConfFactory } from '../testing/conf-factory';
@@ -27,8 +28,10 @@ function saveError(input: Environments): string {
   try {
     service.save(input);
   } catch (error) {
+    if (!(error instanceof AppError)) throw error;
     expect(service.get()).toEqual({ environments: [], activeId: null });
-    return (error as Error & { code: string }).code + ': ' + (error as Error).message;
+    expect(createEnvironmentsService({ ctx }).get()).toEqual({ environments: [], activeId: null });
+    return `${error.code}: ${error.message}`;
   }
   throw new Error('expected save to fail');
 }

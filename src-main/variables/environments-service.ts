@@ -1,7 +1,7 @@
 // Named environments ("Production", "Sandbox", ...) holding variables, and which one is active.
 // One document on disk, written whole: the editor saves the full set at once.
 import { AppError } from '../shared/app-error';
-import { environmentsShape, type Environments } from '../shared/contract';
+import { environmentsShape, type Environments, type NameValue } from '../shared/contract';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { checkVariableRows } from './variable-rows';
 
@@ -9,7 +9,7 @@ export interface EnvironmentsService {
   get(): Environments;
   save(input: Environments): Environments;
   /** The active environment's variables, or none. */
-  activeVariables(): Environments['environments'][number]['variables'];
+  activeVariables(): NameValue[];
 }
 
 export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): EnvironmentsService {

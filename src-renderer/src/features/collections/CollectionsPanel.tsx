@@ -203,16 +203,15 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
       return [{ label: 'Open', onSelect: () => onOpenRequest(node) }, rename, copy, moveTo, del];
     }
     const items: MenuItem[] = [{ label: 'New folder', onSelect: () => startCreate(node.id, 'folder') }, rename, copy];
-    if (node.kind === 'folder') items.push(moveTo);
-    items.push({ label: 'Export as Postman collection', onSelect: () => void exportNode(node, 'postman') });
-    if (node.kind === 'collection') {
-      items.push(
-        { label: 'Export in app format', onSelect: () => void exportNode(node, 'native') },
-        { label: 'Collection variables…', onSelect: () => setVariablesId(node.id) },
-      );
-    }
-    items.push(del);
-    return items;
+    if (node.kind === 'folder') return [...items, moveTo, del];
+    // Main exports whole collections only: a folder's requests depend on its collection's variables.
+    return [
+      ...items,
+      { label: 'Export as Postman collection', onSelect: () => void exportNode(node, 'postman') },
+      { label: 'Export in app format', onSelect: () => void exportNode(node, 'native') },
+      { label: 'Collection variables…', onSelect: () => setVariablesId(node.id) },
+      del,
+    ];
   }
 
   // ---- search ----

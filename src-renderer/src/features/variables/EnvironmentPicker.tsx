@@ -21,8 +21,14 @@ export function EnvironmentPicker({ model }: { model: EnvironmentsModel }) {
         ]}
         onChange={(id) => void save({ ...environments, activeId: id === NONE ? null : id })}
       />
-      <button type="button" className="button button-small" onClick={() => setManaging(true)}>
-        Manage environments
+      <button
+        type="button"
+        className="button button-small"
+        aria-label="Manage environments"
+        title="Manage environments"
+        onClick={() => setManaging(true)}
+      >
+        Manage…
       </button>
       {model.error && !managing && (
         <span className="field-error" role="alert">

@@ -1,0 +1,87 @@
+// "Pull range": a long date range split into windows, pulled one after another through the
+// signed-in runner (token refresh included), merged, and exported. Pulls live in main memory.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../shared/app-error';
+import type { BulkProgressView, SavedRequest } from '../shared/contract';
+import type { Exporter } from '../export/exporter';
+import { flattenRows } from '../export/flatten-rows';
+import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
+import { createBulkPull, type BulkPull } from './bulk-pull';
+import { splitRange, type DateWindow } from './date-windows';
+
+const DATE_PARAMS = new Set(['start_date', 'end_date']);
+const MAX_PULLS = 8;
+
+export interface BulkServiceDeps {
+  runner: Pick<RequestRunner, 'call'>;
+  tokenSource(): TokenSource;
+  variables: VariableSource;
+  exporter: Pick<Exporter, 'rowsCsv' | 'rowsJson'>;
+  now(): number;
+}
+
+export function createBulkService(deps: BulkServiceDeps) {
+  const pulls = new Map<string, BulkPull>();
+
+  function get(pullId: string): BulkPull {
+    const pull = pulls.get(pullId);
+    if (!pull) throw new AppError('not_found', 'That pull is no longer kept. Start the pull again.');
+    return pull;
+  }
+
+  function view(pullId: string): BulkProgressView {
+    return { pullId, ...get(pullId).progress() };
+  }
+
+  function keep(pullId: string, pull: BulkPull): void {
+    pulls.set(pullId, pull);
+    for (const [id, old] of pulls) {
+      if (pulls.size <= MAX_PULLS) break;
+      if (old.progress().state !== 'running') pulls.delete(id);
+    }
+  }
+
+  return {
+    start(input: { request: SavedRequest; collectionId: string | null; startDate: string; endDate: string }): BulkProgressView {
+      if (input.request.method !== 'GET') throw new AppError('invalid_input', 'Pull range only reads data: use it with a GET request.');
+      const windows = splitRange(input.startDate, input.endDate);
+      const resolved = deps.variables.resolve(input.request, input.collectionId);
+      const source = deps.tokenSource();
+      const pull = createBulkPull({
+        windows,
+        now: deps.now,
+        fetchWindow: (window, signal) => deps.runner.call(source, withWindow(resolved, window), signal),
+      });
+      const pullId = randomUUID().replaceAll('-', '');
+      keep(pullId, pull);
+      void pull.start();
+      return view(pullId);
+    },
+    status: view,
+    async cancel(pullId: string): Promise<BulkProgressView> {
+      await get(pullId).cancel();
+      return view(pullId);
+    },
+    resume(pullId: string): BulkProgressView {
+      const pull = get(pullId);
+      const state = pull.progress().state;
+      if (state !== 'failed' && state !== 'cancelled') throw new AppError('invalid_input', 'Only a failed or cancelled pull can be resumed.');
+      void pull.resume();
+      return view(pullId);
+    },
+    async export(pullId: string, format: 'json' | 'ndjson' | 'csv') {
+      const rows = get(pullId).rows();
+      if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
+      if (format !== 'csv') return deps.exporter.rowsJson(rows, format, 'pull');
+      const saved = await deps.exporter.rowsCsv(flattenRows(rows), 'pull');
+      return { saved: saved.saved, path: saved.path, rows: saved.rows };
+    },
+  };
+}
+
+/** The request with this window's dates in place of any typed ones. */
+function withWindow(request: SavedRequest, window: DateWindow): SavedRequest {
+  const query = request.query.filter((param) => !(param.enabled && DATE_PARAMS.has(param.name)));
+  query.push({ name: 'start_date', value: window.start, enabled: true }, { name: 'end_date', value: window.end, enabled: true });
+  return { ...request, query };
+}
