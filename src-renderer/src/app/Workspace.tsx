@@ -99,7 +99,7 @@ export function Workspace({ editor, onEditorChange: setEditor, onRequestSettled 
     );
     if (!result.ok) return setMessage({ tone: 'error', text: result.error.message });
     setEditor((current) => (current.origin?.id === originNode.id ? { ...current, baseline: request } : current));
-    setMessage({ tone: 'status', text: `Saved ${originNode.name}` });
+    setMessage({ tone: 'status', text: 'Saved' });
   }
 
   async function saveNew(target: SaveTarget): Promise<string | null> {
@@ -120,7 +120,7 @@ export function Workspace({ editor, onEditorChange: setEditor, onRequestSettled 
       origin: { id: result.data.id, collectionId: path[0]?.id ?? parentId, name: target.name },
       baseline: request,
     }));
-    setMessage({ tone: 'status', text: `Saved ${target.name} in ${breadcrumb(path.slice(0, -1))}` });
+    setMessage({ tone: 'status', text: 'Saved' });
     return null;
   }
 

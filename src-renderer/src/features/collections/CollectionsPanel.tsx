@@ -85,6 +85,18 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
     onActive(openId);
   }, [openId, roots, onActive]);
 
+  // Short news goes away on its own; an undo stays offered for a while; errors and import results stay.
+  useEffect(() => {
+    if (message?.tone !== 'status' || message.details?.length) return;
+    const timer = setTimeout(() => setMessage(null), 10_000);
+    return () => clearTimeout(timer);
+  }, [message]);
+  useEffect(() => {
+    if (!deleted) return;
+    const timer = setTimeout(() => setDeleted(null), 30_000);
+    return () => clearTimeout(timer);
+  }, [deleted]);
+
   const fail = (text: string) => setMessage({ tone: 'error', text });
   const say = (text: string, details?: readonly string[]) => setMessage({ tone: 'status', text, details });
 
@@ -319,6 +331,11 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
               menu={menu ? { nodeId: menu.node.id, menuId } : null}
               onRename={(node) => setEditing({ mode: 'rename', id: node.id })}
               onDelete={(node) => void remove(node)}
+              onDrop={(node, parentId) =>
+                void move(node, parentId).then((problem) => {
+                  if (problem) fail(problem);
+                })
+              }
               treeRef={treeRef}
             />
             {model.loaded && roots.length === 0 && editing === null && (

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import type { CollectionNode } from '../../../../src-main/shared/contract';
-import { countRequests, isContainer, visibleItems } from './tree';
+import { countRequests, isContainer, pathTo, visibleItems } from './tree';
 
 /** An inline name being typed: renaming a node, or naming a collection or folder to create. */
 export type Editing =
@@ -28,6 +28,8 @@ type Props = {
   menu: { nodeId: string; menuId: string } | null;
   onRename: (node: CollectionNode) => void;
   onDelete: (node: CollectionNode) => void;
+  /** A request or folder dropped on a collection or folder (the menu's "Move to…" does the same). */
+  onDrop: (node: CollectionNode, parentId: string) => void;
   treeRef: Ref<HTMLUListElement>;
 };
 
@@ -43,6 +45,11 @@ export function CollectionsTree(props: Props) {
   const base = useId();
   const items = visibleItems(roots, expanded);
   const tabStop = items.some((item) => item.node.id === activeId) ? activeId : (items[0]?.node.id ?? null);
+  const [dragged, setDragged] = useState<CollectionNode | null>(null);
+  const [dropTarget, setDropTarget] = useState<string | null>(null);
+  // A folder cannot be dropped into itself or anything inside it.
+  const canDrop = (target: CollectionNode) =>
+    dragged !== null && isContainer(target) && !(pathTo(roots, target.id) ?? []).some((node) => node.id === dragged.id);
 
   function focusItem(id: string) {
     onActive(id);
@@ -102,6 +109,8 @@ export function CollectionsTree(props: Props) {
     if (node.id === activeId) classes.push('is-active');
     if (node.id === openId) classes.push('is-open');
     if (menuOpen) classes.push('has-menu');
+    if (dropTarget === node.id) classes.push('is-drop-target');
+    if (dragged?.id === node.id) classes.push('is-dragged');
     return (
       <li
         key={node.id}
@@ -126,8 +135,32 @@ export function CollectionsTree(props: Props) {
             if (container) onExpand(node.id, !open);
             else onOpen(node);
           }}
+          draggable={node.kind !== 'collection' && !renaming}
+          onDragStart={(event) => {
+            event.dataTransfer.effectAllowed = 'move';
+            event.dataTransfer.setData('text/plain', node.name);
+            setDragged(node);
+          }}
+          onDragEnd={() => {
+            setDragged(null);
+            setDropTarget(null);
+          }}
+          onDragOver={(event) => {
+            if (!canDrop(node)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            setDropTarget(node.id);
+          }}
+          onDragLeave={() => setDropTarget((current) => (current === node.id ? null : current))}
+          onDrop={(event) => {
+            event.preventDefault();
+            const moving = dragged;
+            setDragged(null);
+            setDropTarget(null);
+            if (moving && canDrop(node)) props.onDrop(moving, node.id);
+          }}
         >
-          <span className={`tree-twisty${container ? ' is-container' : ''}${open ? ' is-open' : ''}`} aria-hidden="true" />
+          {container && <span className={`tree-twisty is-container${open ? ' is-open' : ''}`} aria-hidden="true" />}
           {node.kind === 'request' ? (
             <span id={methodId} className={`method-badge method-${node.request?.method ?? 'GET'}`}>
               {node.request?.method ?? 'GET'}

@@ -26,12 +26,14 @@ export function EditorHeader({ title, location, unsaved, message, onNew, onSave 
             </span>
           )}
         </div>
-        {location && <p className="request-location">{location}</p>}
+        <p className="request-location">
+          {location && <span>{location}</span>}
+          <span role="status" className="save-status">
+            {message?.tone === 'status' && message.text}
+          </span>
+        </p>
       </div>
       <div className="editor-header-actions">
-        <span role="status" className="save-status">
-          {message?.tone === 'status' && message.text}
-        </span>
         <button type="button" className="button button-small" onClick={onNew}>
           New request
         </button>

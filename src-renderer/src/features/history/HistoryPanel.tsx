@@ -6,7 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { SearchField } from '../../components/SearchField';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
-import { statusTone } from '../response/ResponseSummaryView';
+import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
 import './history.css';
 
 type Props = {
@@ -19,12 +19,12 @@ type Props = {
 const PAGE = 100;
 
 /** When, in the shortest form that is still clear: a time today, a date and time before. */
-export function formatWhen(at: number, now = Date.now()): string {
+function formatWhen(at: number, now = Date.now()): string {
   const date = new Date(at);
   const today = new Date(now).toDateString() === date.toDateString();
   return today
-    ? date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit' })
-    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+    ? date.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' })
+    : date.toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
 }
 
 /** Everything sent, newest first, a page at a time; one click puts an entry back in the editor. */
@@ -37,6 +37,8 @@ export function HistoryPanel({ version, onOpen }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // One tab stop for the whole list; arrows move between entries.
+  const [tabStop, setTabStop] = useState(0);
   const list = useRef<HTMLUListElement>(null);
   // Answers to an earlier query or version are dropped.
   const generation = useRef(0);
@@ -115,10 +117,12 @@ export function HistoryPanel({ version, onOpen }: Props) {
         )}
         {shown.length > 0 && (
           <ul ref={list} className="history-list" aria-label="History" onKeyDown={onListKeyDown}>
-            {shown.map((entry) => (
+            {shown.map((entry, index) => (
               <li key={entry.id}>
                 <HistoryRow
                   entry={entry}
+                  tabbable={index === Math.min(tabStop, shown.length - 1)}
+                  onFocus={() => setTabStop(index)}
                   onOpen={async () => {
                     const problem = await onOpen(entry);
                     if (problem) setError(problem);
@@ -151,29 +155,31 @@ export function HistoryPanel({ version, onOpen }: Props) {
   );
 }
 
-function HistoryRow({ entry, onOpen }: { entry: HistoryEntry; onOpen: () => void }) {
+type RowProps = { entry: HistoryEntry; tabbable: boolean; onFocus: () => void; onOpen: () => void };
+
+function HistoryRow({ entry, tabbable, onFocus, onOpen }: RowProps) {
   const { request } = entry;
   const query = request.query.filter((row) => row.enabled);
   const path = query.length > 0 ? `${request.path}?${query.map((row) => `${row.name}=${row.value}`).join('&')}` : request.path;
   const failed = entry.httpStatus === null;
   return (
-    <button type="button" className="history-entry" title={path} onClick={onOpen}>
+    <button type="button" className="history-entry" title={path} tabIndex={tabbable ? 0 : -1} onFocus={onFocus} onClick={onOpen}>
       <span className="history-line">
         <span className={`method-badge method-${request.method}`}>{request.method}</span>
         <span className="history-path mono">{path}</span>
+        <time className="history-when" dateTime={new Date(entry.at).toISOString()} title={new Date(entry.at).toLocaleString()}>
+          {formatWhen(entry.at)}
+        </time>
       </span>
       <span className="history-line history-facts">
         <span className={`status-chip ${failed ? 'tone-danger' : statusTone(entry.httpStatus!)}`}>
           {failed ? 'Failed' : entry.httpStatus}
         </span>
-        <span className="history-outcome" title={entry.outcome}>
+        <span className={`history-outcome ${entry.envelopeKind ? outcomeTone[entry.envelopeKind] : 'tone-danger'}`} title={entry.outcome}>
           {entry.outcome}
         </span>
         {!failed && <span className="fact">{formatBytes(entry.sizeBytes)}</span>}
         <span className="fact">{formatDuration(entry.durationMs)}</span>
-        <span className="fact history-when">
-          <time dateTime={new Date(entry.at).toISOString()}>{formatWhen(entry.at)}</time>
-        </span>
       </span>
     </button>
   );

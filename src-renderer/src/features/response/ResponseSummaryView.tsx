@@ -1,7 +1,7 @@
 import type { ResponseSummary } from '../../../../src-main/shared/contract';
 import { formatBytes, formatDuration } from './format';
 
-const outcomeTone: Record<ResponseSummary['envelope']['kind'], string> = {
+export const outcomeTone: Record<ResponseSummary['envelope']['kind'], string> = {
   success: 'tone-success',
   business_error: 'tone-warning',
   auth_error: 'tone-warning',

@@ -10,7 +10,7 @@ export function Sidebar({ collections, history }: Props) {
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <Tabs
-        label="Sidebar"
+        label="Sidebar sections"
         selected={tab}
         onSelect={setTab}
         tabs={[

@@ -1,0 +1,10 @@
+import { isAscii } from 'node:buffer';
+const b = Buffer.alloc(50 * 1048576, 'abcdefgh"{}:,');
+let t = performance.now(); const a = isAscii(b); console.log('isAscii', a, performance.now() - t);
+t = performance.now(); const s1 = b.toString('latin1'); console.log('latin1', performance.now() - t);
+t = performance.now(); const s2 = b.toString('utf8'); console.log('utf8', performance.now() - t);
+t = performance.now(); const s3 = new TextDecoder().decode(b); console.log('TextDecoder', performance.now() - t);
+const sab = new SharedArrayBuffer(b.length); const v = Buffer.from(sab); b.copy(v);
+t = performance.now(); const s4 = v.toString('latin1'); console.log('latin1 sab', performance.now() - t, s1.length + s2.length + s3.length + s4.length);
+t = performance.now(); const s5 = new TextDecoder().decode(new Uint8Array(sab)); console.log('TextDecoder sab', performance.now() - t, s5.length);
+t = performance.now(); JSON.parse('"' + s1.slice(0, 1000) + '"'); 
