@@ -1,7 +1,8 @@
 // Sentinel secrets through a whole session: nothing the renderer received, no console line and
 // no file under the user-data folder may contain any of them in clear.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandbox } from '../src-main/sandbox/server';
 import { launchApp } from './support/launch-app';
@@ -25,7 +26,9 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     tokenLifetimeSeconds: 2,
     tokenFactory: (kind) => `${MARK}-${kind}-${(issued += 1)}-${Math.random().toString(36).slice(2)}`,
   });
-  const app = await launchApp();
+  const exportDir = mkdtempSync(join(tmpdir(), 'hae-sweep-exports-'));
+  let exportCount = 0;
+  const app = await launchApp({ dialogs: { saveFile: async ({ defaultName }) => join(exportDir, `${(exportCount += 1)}-${defaultName}`) } });
   try {
     const { page } = app;
     await page.getByLabel('API host').fill(sandbox.url);
@@ -46,6 +49,24 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     await expect(page.getByLabel('Raw response')).toContainText('[REDACTED]');
     await page.getByRole('tab', { name: 'Headers' }).click();
 
+    // The new stores and exports: a saved collection, exported response and collection, cURL.
+    await page.getByRole('button', { name: 'New collection' }).click();
+    await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sweep');
+    await page.getByRole('textbox', { name: 'Name', exact: true }).press('Enter');
+    await page.getByRole('tree', { name: 'Collections' }).getByText('Sweep').waitFor();
+    await page.keyboard.press('Control+s');
+    const saveDialog = page.getByRole('dialog', { name: 'Save request' });
+    await saveDialog.getByLabel('Name', { exact: true }).fill('Bad employee');
+    await saveDialog.getByRole('button', { name: 'Save' }).click();
+    await expect(saveDialog).toBeHidden();
+    await responsePanel.getByRole('button', { name: 'Save JSON' }).click();
+    await expect(responsePanel.getByText(/Saved to/)).toBeVisible();
+    await page.getByRole('button', { name: 'More actions for Sweep' }).click();
+    await page.getByRole('menuitem', { name: 'Export as Postman collection' }).click();
+    await page.getByRole('button', { name: 'Copy as cURL' }).click();
+    await expect.poll(() => exportCount).toBe(2);
+    await expect.poll(() => app.clipboard.length).toBe(1);
+
     await page.waitForTimeout(2_200);
     await page.getByLabel('Path').fill('positions');
     await page.getByRole('button', { name: 'Send' }).click();
@@ -65,9 +86,11 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     expect(app.ipc.length).toBeGreaterThan(10);
     expect(received).not.toContain(MARK);
     expect(app.console.join('\n')).not.toContain(MARK);
-    const files = filesUnder(app.userDataDir);
-    expect(files.length).toBeGreaterThan(0);
+    const files = [...filesUnder(app.userDataDir), ...filesUnder(exportDir)];
+    expect(files.map((file) => basename(file))).toEqual(expect.arrayContaining(['auth.json', 'settings.json', 'collections.json', 'history.json']));
+    expect(filesUnder(exportDir)).toHaveLength(2);
     for (const file of files) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
+    expect(app.clipboard.join('\n')).not.toContain(MARK);
   } finally {
     await app.close();
     await sandbox.close();
