@@ -27,6 +27,9 @@ if (buildStatus === 0) {
   run('renderer tests (Playwright, Chromium)', bin('playwright'), ['test', '-c', 'e2e/playwright.config.ts', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightFile });
 }
 
+// The security gate counts as one check: electronegativity over the sources, reviewed items allowed.
+const gateStatus = run('security gate (electronegativity)', process.execPath, [join(root, 'scripts', 'security-gate.mjs')]);
+
 const readJson = (file) => {
   try {
     return JSON.parse(readFileSync(file, 'utf8'));
@@ -55,6 +58,9 @@ if (playwright) {
   failed += 1;
   console.log('Playwright produced no report.');
 }
+
+if (gateStatus === 0) passed += 1;
+else failed += 1;
 
 // A suite that failed to load has no failed tests of its own: count it once.
 function failedSuitesWithTests(report) {
