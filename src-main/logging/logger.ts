@@ -1,0 +1,49 @@
+// The main-process log. Every line passes through the redactor before it reaches any sink, so
+// no caller can write a token, secret or password by mistake: redaction is in the writer.
+import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Redactor } from '../redaction/redactor';
+
+export type LogLevel = 'info' | 'warn' | 'error';
+
+export interface LogSink {
+  write(line: string): void;
+}
+
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string, error?: unknown): void;
+}
+
+export function createLogger(deps: { sinks: LogSink[]; redactor: Pick<Redactor, 'redact'>; now(): number }): Logger {
+  const write = (level: LogLevel, message: string) => {
+    const line = `${new Date(deps.now()).toISOString()} ${level.toUpperCase()} ${deps.redactor.redact(message).replace(/\r?\n/g, '\n    ')}`;
+    for (const sink of deps.sinks) {
+      try {
+        sink.write(line);
+      } catch {
+        // A log that cannot be written must never take the app down with it.
+      }
+    }
+  };
+  return {
+    info: (message) => write('info', message),
+    warn: (message) => write('warn', message),
+    error: (message, error) => write('error', error === undefined ? message : `${message}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+  };
+}
+
+/** A log file capped at maxBytes: when full it becomes `<file>.1` (replacing the older one). */
+export function createRotatingFileSink(file: string, maxBytes = 1024 * 1024): LogSink {
+  mkdirSync(dirname(file), { recursive: true });
+  return {
+    write(line) {
+      if (existsSync(file) && statSync(file).size + line.length + 1 > maxBytes) {
+        rmSync(`${file}.1`, { force: true });
+        renameSync(file, `${file}.1`);
+      }
+      appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
+    },
+  };
+}
