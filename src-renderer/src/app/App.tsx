@@ -4,6 +4,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { SessionBar } from '../features/session/SessionBar';
 import { ReauthDialog } from '../features/session/ReauthDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { useSettings } from '../features/settings/useSettings';
 import { blankEditor, type EditorState } from '../features/explorer/editorState';
 import { ReportErrorContext } from './errorRouting';
 import { useAuthState } from './useAuthState';
@@ -18,7 +19,11 @@ export function App() {
   const [reauthOpen, setReauthOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
+  // "Don't ask again until I sign out" for changes to a real account: the account it was given for.
+  const [writeConsent, setWriteConsent] = useState<string | null>(null);
   const { refresh, applySession } = auth;
+  const signedIn = auth.state?.session != null;
+  const settings = useSettings(signedIn);
 
   const reportError = useCallback(
     (error: AppErrorView) => {
@@ -39,6 +44,9 @@ export function App() {
   useEffect(() => {
     if (needsSignIn) setReauthOpen(true);
   }, [needsSignIn]);
+  // Forgotten whenever the session ends, however it ends.
+  const account = session ? `${session.host}\u0000${session.username}` : null;
+  if (writeConsent !== null && writeConsent !== account) setWriteConsent(null);
 
   if (!auth.state) {
     return (
@@ -59,6 +67,7 @@ export function App() {
 
   const afterSignOut = (next: AuthState) => {
     setReauthOpen(false);
+    setWriteConsent(null);
     auth.apply(next);
   };
   const notices = auth.state.notices.filter((notice) => !dismissed.has(notice));
@@ -72,12 +81,22 @@ export function App() {
             onSignedOut={afterSignOut}
             onSignInAgain={needsSignIn && !reauthOpen ? () => setReauthOpen(true) : null}
             onOpenSettings={() => setSettingsOpen(true)}
+            settings={settings.settings}
+            onCompanyChange={(activeCompanyId) => settings.update({ activeCompanyId })}
           />
         )}
         <VaultBanner vault={auth.state.vault} />
         <Notices notices={notices} onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))} />
         {session ? (
-          <Workspace editor={editor} onEditorChange={setEditor} onRequestSettled={() => void refresh()} />
+          <Workspace
+            editor={editor}
+            onEditorChange={setEditor}
+            onRequestSettled={() => void refresh()}
+            session={session}
+            settings={settings.settings}
+            confirmWrites={writeConsent !== account}
+            onStopConfirmingWrites={() => setWriteConsent(account)}
+          />
         ) : (
           <SetupScreen
             vault={auth.state.vault}
@@ -88,7 +107,7 @@ export function App() {
             }}
           />
         )}
-        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} />
+        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} onSaved={settings.replace} />
         {session && (
           <ReauthDialog
             open={reauthOpen}

@@ -1,6 +1,14 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 
-export type MenuItem = { label: string; onSelect: () => void; danger?: boolean };
+export type MenuItem = {
+  label: string;
+  onSelect: () => void;
+  danger?: boolean;
+  /** Makes it a menuitemcheckbox; choosing it toggles and leaves the menu open. */
+  checked?: boolean;
+  /** Shown but not choosable (e.g. the last column that must stay). */
+  disabled?: boolean;
+};
 
 type Props = {
   id: string;
@@ -32,7 +40,7 @@ export function Menu({ id, label, items, anchor, onClose }: Props) {
   }, [anchor]);
 
   useEffect(() => {
-    list.current?.querySelectorAll<HTMLElement>('[role="menuitem"]')[active]?.focus();
+    list.current?.querySelectorAll<HTMLElement>('[role^="menuitem"]')[active]?.focus();
   }, [active]);
 
   useEffect(() => {
@@ -54,7 +62,9 @@ export function Menu({ id, label, items, anchor, onClose }: Props) {
   }, [id, onClose]);
 
   function choose(item: MenuItem) {
-    onClose(true);
+    if (item.disabled) return;
+    // A checkbox item toggles in place, so several can be changed in one visit.
+    if (item.checked === undefined) onClose(true);
     item.onSelect();
   }
 
@@ -99,12 +109,17 @@ export function Menu({ id, label, items, anchor, onClose }: Props) {
       {items.map((item, index) => (
         <li
           key={item.label}
-          role="menuitem"
+          role={item.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+          aria-checked={item.checked}
+          aria-disabled={item.disabled || undefined}
           tabIndex={index === active ? 0 : -1}
-          className={item.danger ? 'menu-item is-danger' : 'menu-item'}
+          className={['menu-item', item.danger && 'is-danger', item.checked !== undefined && 'is-checkable', item.disabled && 'is-disabled']
+            .filter(Boolean)
+            .join(' ')}
           onClick={() => choose(item)}
           onPointerMove={() => setActive(index)}
         >
+          {item.checked !== undefined && <span className="menu-check" aria-hidden="true" />}
           {item.label}
         </li>
       ))}

@@ -17,11 +17,22 @@ type Props = {
   noun: string;
   rows: readonly NameValueRow[];
   onChange: (rows: NameValueRow[]) => void;
+  /** Column headings, lower-cased in the accessible names: "Company 2 id". Default Name and Value. */
+  columns?: { name: string; value: string };
+  /** Hides the Enabled column (for lists where every row counts). */
+  noEnabled?: boolean;
+  /** inputMode of the name inputs, e.g. numeric for IDs. */
+  nameInputMode?: 'numeric' | 'text';
+  /** Shown when there are no rows; default "No <noun>s." */
+  emptyText?: string;
 };
 
 /** The editable table used for query parameters and form fields. */
-export function NameValueTable({ caption, noun, rows, onChange }: Props) {
+export function NameValueTable({ caption, noun, rows, onChange, columns = { name: 'Name', value: 'Value' }, noEnabled, nameInputMode, emptyText }: Props) {
   const Noun = noun.charAt(0).toUpperCase() + noun.slice(1);
+  const nameLabel = columns.name.toLowerCase();
+  const valueLabel = columns.value.toLowerCase();
+  const columnCount = noEnabled ? 3 : 4;
   const nameInputs = useRef(new Map<number, HTMLInputElement>());
   const addButton = useRef<HTMLButtonElement>(null);
   // After adding or removing a row, focus lands where the keyboard user expects it.
@@ -56,11 +67,13 @@ export function NameValueTable({ caption, noun, rows, onChange }: Props) {
         <caption>{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Value</th>
-            <th scope="col" className="name-value-enabled">
-              Enabled
-            </th>
+            <th scope="col">{columns.name}</th>
+            <th scope="col">{columns.value}</th>
+            {!noEnabled && (
+              <th scope="col" className="name-value-enabled">
+                Enabled
+              </th>
+            )}
             <th scope="col">
               <span className="visually-hidden">Remove</span>
             </th>
@@ -69,8 +82,8 @@ export function NameValueTable({ caption, noun, rows, onChange }: Props) {
         <tbody>
           {rows.length === 0 && (
             <tr>
-              <td colSpan={4} className="name-value-empty">
-                No {noun}s.
+              <td colSpan={columnCount} className="name-value-empty">
+                {emptyText ?? `No ${noun}s.`}
               </td>
             </tr>
           )}
@@ -84,8 +97,9 @@ export function NameValueTable({ caption, noun, rows, onChange }: Props) {
                       if (node) nameInputs.current.set(row.id, node);
                       else nameInputs.current.delete(row.id);
                     }}
-                    aria-label={`${Noun} ${n} name`}
+                    aria-label={`${Noun} ${n} ${nameLabel}`}
                     className="mono"
+                    inputMode={nameInputMode}
                     spellCheck={false}
                     autoComplete="off"
                     value={row.name}
@@ -94,7 +108,7 @@ export function NameValueTable({ caption, noun, rows, onChange }: Props) {
                 </td>
                 <td>
                   <input
-                    aria-label={`${Noun} ${n} value`}
+                    aria-label={`${Noun} ${n} ${valueLabel}`}
                     className="mono"
                     spellCheck={false}
                     autoComplete="off"
@@ -102,14 +116,16 @@ export function NameValueTable({ caption, noun, rows, onChange }: Props) {
                     onChange={(event) => update(row.id, { value: event.target.value })}
                   />
                 </td>
-                <td className="name-value-enabled">
-                  <input
-                    type="checkbox"
-                    aria-label={`${Noun} ${n} enabled`}
-                    checked={row.enabled}
-                    onChange={(event) => update(row.id, { enabled: event.target.checked })}
-                  />
-                </td>
+                {!noEnabled && (
+                  <td className="name-value-enabled">
+                    <input
+                      type="checkbox"
+                      aria-label={`${Noun} ${n} enabled`}
+                      checked={row.enabled}
+                      onChange={(event) => update(row.id, { enabled: event.target.checked })}
+                    />
+                  </td>
+                )}
                 <td>
                   <button
                     type="button"

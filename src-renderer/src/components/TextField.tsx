@@ -1,24 +1,33 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
-  label: string;
+  label: ReactNode;
   value: string;
   onChange: (value: string) => void;
   /** A sentence saying what is wrong with the value; marks the field invalid. */
   error?: string | null;
   description?: ReactNode;
+  /** Shown beside the label but not part of it, e.g. a "required" tag (say it with aria-required too). */
+  aside?: ReactNode;
   inputRef?: Ref<HTMLInputElement>;
 };
 
 /** A labelled text input whose error and description are tied to it for assistive technology. */
-export function TextField({ label, value, onChange, error, description, inputRef, className, ...rest }: Props) {
+export function TextField({ label, value, onChange, error, description, aside, inputRef, className, ...rest }: Props) {
   const id = useId();
   const describedBy = [error ? `${id}-error` : null, description ? `${id}-description` : null]
     .filter(Boolean)
     .join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      <label htmlFor={id}>{label}</label>
+      {aside ? (
+        <span className="field-label-line">
+          <label htmlFor={id}>{label}</label>
+          {aside}
+        </span>
+      ) : (
+        <label htmlFor={id}>{label}</label>
+      )}
       <input
         {...rest}
         id={id}

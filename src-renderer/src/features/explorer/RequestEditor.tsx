@@ -25,6 +25,8 @@ type Props = {
   header?: ReactNode;
   /** Below the request line: preview, copy, environment. */
   tools?: ReactNode;
+  /** Above the parameter table: the catalog's fields for the endpoint, when it is a known one. */
+  builder?: ReactNode;
 };
 
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
@@ -32,7 +34,7 @@ const shortcut = isMac ? '⌘ Enter' : 'Ctrl+Enter';
 export const saveShortcut = isMac ? '⌘ S' : 'Ctrl+S';
 
 /** Method, path, query parameters and body of the request to send. */
-export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools }: Props) {
+export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools, builder }: Props) {
   const ids = useId();
   const pathInput = useRef<HTMLInputElement>(null);
   const jsonEditor = useRef<JsonEditorHandle>(null);
@@ -163,6 +165,7 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel, head
         <kbd>{shortcut}</kbd> sends, <kbd>{saveShortcut}</kbd> saves.
       </p>
       {tools}
+      {builder}
       <NameValueTable
         caption="Query parameters"
         noun="parameter"

@@ -33,6 +33,12 @@ describe('toRequestInput', () => {
     expect(result).toMatchObject({ ok: false, problem: { field: 'path' } });
   });
 
+  it('refuses a catalog placeholder left in the path, but not a {{variable}}', () => {
+    const result = toRequestInput(draft({ path: 'shifts/{id}/approve' }), 'id1');
+    expect(result).toMatchObject({ ok: false, problem: { field: 'path', message: 'Fill in id: the path still has the placeholder {id}.' } });
+    expect(toRequestInput(draft({ path: 'shifts/{{shift}}' }), 'id1').ok).toBe(true);
+  });
+
   it('refuses invalid JSON with a sentence naming the parser message', () => {
     const result = toRequestInput(draft({ method: 'POST', path: 'x', bodyKind: 'json', json: '{"a": }' }), 'id1');
     expect(result.ok).toBe(false);

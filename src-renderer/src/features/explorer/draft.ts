@@ -59,6 +59,11 @@ export function jsonProblem(text: string): string | null {
   }
 }
 
+/** The name of a catalog template's `{name}` placeholder left in the path (`{{variables}}` are fine). */
+export function unfilledPlaceholder(path: string): string | null {
+  return /(?<!\{)\{([^{}/]+)\}(?!\})/.exec(path)?.[1] ?? null;
+}
+
 export type DraftProblem = { field: 'path' | 'json'; message: string };
 
 /** The request the draft stands for, as sent, saved or compared: only named rows, no body for GET. */
@@ -80,6 +85,10 @@ export function toRequestInput(
 ): { ok: true; input: RequestInput } | { ok: false; problem: DraftProblem } {
   if (draft.path.trim() === '') {
     return { ok: false, problem: { field: 'path', message: 'Enter a path after /api/v2/, for example me.' } };
+  }
+  const placeholder = unfilledPlaceholder(draft.path);
+  if (placeholder) {
+    return { ok: false, problem: { field: 'path', message: `Fill in ${placeholder}: the path still has the placeholder {${placeholder}}.` } };
   }
   if (methodTakesBody(draft.method) && draft.bodyKind === 'json') {
     const message = jsonProblem(draft.json);

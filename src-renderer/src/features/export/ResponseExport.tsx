@@ -6,8 +6,11 @@ import './export.css';
 
 const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 
-/** Saves the shown response as a JSON file or its rows as CSV, through the native save dialog. */
-export function ResponseExport({ summary }: { summary: ResponseSummary }) {
+/**
+ * Saves the shown response as a JSON file or its rows as CSV, through the native save dialog.
+ * `csv` false leaves the CSV button out (the table view offers its own).
+ */
+export function ResponseExport({ summary, csv = true }: { summary: ResponseSummary; csv?: boolean }) {
   const reportError = useReportError();
   const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
   const [message, setMessage] = useState<{ tone: 'status' | 'error'; text: string } | null>(null);
@@ -42,9 +45,11 @@ export function ResponseExport({ summary }: { summary: ResponseSummary }) {
       <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveJson()}>
         Save JSON
       </button>
-      <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveCsv()}>
-        Export CSV
-      </button>
+      {csv && (
+        <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveCsv()}>
+          Export CSV
+        </button>
+      )}
       <span role="status" className="export-status">
         {busy && (busy === 'json' ? 'Saving…' : 'Exporting…')}
         {!busy && message?.tone === 'status' && message.text}

@@ -9,9 +9,10 @@ import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
 import { ResponseExport } from '../export/ResponseExport';
+import { TableView } from '../table/TableView';
 import './response.css';
 
-type View = 'tree' | 'raw' | 'headers';
+type View = 'tree' | 'table' | 'raw' | 'headers';
 
 type Props = {
   running: RunningRequest | null;
@@ -45,7 +46,8 @@ export function ResponsePanel({ running, summary, error, note }: Props) {
         // Keyed by response so each response starts with fresh views.
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
-          <ResponseExport summary={summary} />
+          {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
+          <ResponseExport summary={summary} csv={view !== 'table'} />
           <Tabs
             label="Response views"
             selected={view}
@@ -60,6 +62,18 @@ export function ResponsePanel({ running, summary, error, note }: Props) {
                   ) : (
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON: see Raw.'}
+                    </p>
+                  ),
+              },
+              {
+                id: 'table',
+                label: 'Table',
+                render: () =>
+                  summary.bodyKind === 'json' ? (
+                    <TableView responseId={summary.responseId} />
+                  ) : (
+                    <p className="muted panel-message">
+                      {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON, so it has no rows to show as a table.'}
                     </p>
                   ),
               },

@@ -1,12 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
+import { NameValueTable, newRow, type NameValueRow } from '../../components/NameValueTable';
 import { TextField } from '../../components/TextField';
 import './settings.css';
 
 type Props = {
   open: boolean;
   onClose: () => void;
+  /** Called with what main saved, so the rest of the app follows at once. */
+  onSaved: (settings: Settings) => void;
 };
 
 const DELIVERY_CHOICES: Array<{ value: Settings['tokenDelivery']; label: string; description: string }> = [
@@ -14,13 +17,37 @@ const DELIVERY_CHOICES: Array<{ value: Settings['tokenDelivery']; label: string;
   { value: 'header', label: 'Authorization: Bearer header', description: 'Keeps the token out of URLs on the wire.' },
 ];
 
-/** How requests carry the token and how long they may take. Saved in main's settings file. */
-export function SettingsDialog({ open, onClose }: Props) {
+type Companies = Settings['companies'];
+
+/** The listed companies, or the first sentence saying what is wrong with them. */
+export function readCompanies(rows: readonly NameValueRow[]): { ok: true; companies: Companies } | { ok: false; message: string } {
+  const companies: Companies = [];
+  const seen = new Set<string>();
+  for (const [index, row] of rows.entries()) {
+    const id = row.name.trim();
+    const name = row.value.trim();
+    if (!id && !name) continue;
+    const which = `Company ${index + 1}`;
+    if (!/^\d{1,15}$/.test(id)) return { ok: false, message: `${which}: the ID must be the child account's number, digits only (like 48213).` };
+    if (!name) return { ok: false, message: `${which}: enter a name, so you can tell the companies apart.` };
+    if (seen.has(id)) return { ok: false, message: `${which}: company ${id} is already listed.` };
+    seen.add(id);
+    companies.push({ id, name: name.slice(0, 256) });
+  }
+  return { ok: true, companies };
+}
+
+/** How requests carry the token, how long they may take, read-only mode and group-account companies. */
+export function SettingsDialog({ open, onClose, onSaved }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const ids = useId();
   const [delivery, setDelivery] = useState<Settings['tokenDelivery']>('query');
   const [timeout, setTimeoutText] = useState('60');
+  const [readOnly, setReadOnly] = useState(false);
+  const [companies, setCompanies] = useState<NameValueRow[]>([]);
+  const [activeCompanyId, setActiveCompanyId] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
+  const [companiesError, setCompaniesError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
 
@@ -33,32 +60,49 @@ export function SettingsDialog({ open, onClose }: Props) {
     if (!element.open) element.showModal();
     setSaved(false);
     setFailure(null);
+    setFieldError(null);
+    setCompaniesError(null);
     void api()
       .settings.get({})
       .then((result) => {
         if (!result.ok) return setFailure(result.error.message);
         setDelivery(result.data.tokenDelivery);
         setTimeoutText(String(result.data.timeoutSeconds));
+        setReadOnly(result.data.readOnly);
+        setCompanies(result.data.companies.map((company) => newRow(company.id, company.name)));
+        setActiveCompanyId(result.data.activeCompanyId);
       });
   }, [open]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
+    setSaved(false);
     const seconds = Number(timeout);
-    if (!Number.isInteger(seconds) || seconds < 1 || seconds > 3600) {
-      setFieldError('Enter a whole number of seconds from 1 to 3600.');
-      return;
-    }
-    setFieldError(null);
-    const result = await api().settings.update({ tokenDelivery: delivery, timeoutSeconds: seconds });
-    if (result.ok) setSaved(true);
-    else setFailure(result.error.message);
+    const timeoutOk = Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600;
+    setFieldError(timeoutOk ? null : 'Enter a whole number of seconds from 1 to 3600.');
+    const listed = readCompanies(companies);
+    setCompaniesError(listed.ok ? null : listed.message);
+    if (!timeoutOk || !listed.ok) return;
+    // A company taken off the list is no longer the one requests go to.
+    const stillListed = activeCompanyId !== null && listed.companies.some((company) => company.id === activeCompanyId);
+    const result = await api().settings.update({
+      tokenDelivery: delivery,
+      timeoutSeconds: seconds,
+      readOnly,
+      companies: listed.companies,
+      activeCompanyId: stillListed ? activeCompanyId : null,
+    });
+    if (!result.ok) return setFailure(result.error.message);
+    setFailure(null);
+    setSaved(true);
+    setActiveCompanyId(result.data.activeCompanyId);
+    onSaved(result.data);
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={onClose}>
+    <dialog ref={dialog} className="dialog settings-dialog" aria-labelledby={`${ids}-title`} onClose={onClose}>
       <form onSubmit={(event) => void save(event)} noValidate>
-        <h2 id={titleId}>Settings</h2>
+        <h2 id={`${ids}-title`}>Settings</h2>
         <fieldset className="settings-choices">
           <legend>Token delivery</legend>
           {DELIVERY_CHOICES.map((choice) => (
@@ -85,6 +129,45 @@ export function SettingsDialog({ open, onClose }: Props) {
           error={fieldError}
           description="A request or sign-in that takes longer ends with a message."
         />
+        <div className="settings-check">
+          <label className="inline-check">
+            <input
+              type="checkbox"
+              checked={readOnly}
+              aria-describedby={`${ids}-read-only`}
+              onChange={(event) => setReadOnly(event.target.checked)}
+            />
+            Read-only mode
+          </label>
+          <p id={`${ids}-read-only`} className="field-description">
+            Blocks POST, PUT, PATCH and DELETE: nothing that could change your Humanity data is sent.
+          </p>
+        </div>
+        <section className="settings-companies" aria-labelledby={`${ids}-companies`} aria-describedby={`${ids}-companies-about`}>
+          <h3 id={`${ids}-companies`}>Group account companies</h3>
+          <p id={`${ids}-companies-about`} className="field-description">
+            For a group (parent) account: the child companies you work with, by account ID. Once one is listed, the Company
+            selector in the session bar adds <code>child_company_id</code> to every request.
+          </p>
+          <NameValueTable
+            caption="Companies"
+            noun="company"
+            columns={{ name: 'ID', value: 'Name' }}
+            noEnabled
+            nameInputMode="numeric"
+            emptyText="No companies listed: requests go to the account you signed in to."
+            rows={companies}
+            onChange={(rows) => {
+              setCompanies(rows);
+              setCompaniesError(null);
+            }}
+          />
+          {companiesError && (
+            <p className="field-error" role="alert">
+              {companiesError}
+            </p>
+          )}
+        </section>
         {failure && (
           <p className="form-failure" role="alert">
             {failure}

@@ -2,11 +2,11 @@ import { useState, type ReactNode } from 'react';
 import { Tabs } from '../../components/Tabs';
 import './sidebar.css';
 
-type Props = { collections: () => ReactNode; history: () => ReactNode };
+type Props = { collections: () => ReactNode; history: () => ReactNode; catalog: () => ReactNode };
 
-/** Saved requests and the history, one tab each, beside the editor. */
-export function Sidebar({ collections, history }: Props) {
-  const [tab, setTab] = useState<'collections' | 'history'>('collections');
+/** Saved requests, the history and Humanity's endpoint catalog, one tab each, beside the editor. */
+export function Sidebar({ collections, history, catalog }: Props) {
+  const [tab, setTab] = useState<'collections' | 'history' | 'catalog'>('collections');
   return (
     <nav className="sidebar" aria-label="Sidebar">
       <Tabs
@@ -16,6 +16,7 @@ export function Sidebar({ collections, history }: Props) {
         tabs={[
           { id: 'collections', label: 'Collections', render: collections },
           { id: 'history', label: 'History', render: history },
+          { id: 'catalog', label: 'Catalog', render: catalog },
         ]}
       />
     </nav>

@@ -1,0 +1,108 @@
+import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { CATALOG, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '../../../../src-main/shared/catalog';
+import { SearchField } from '../../components/SearchField';
+import { CONFIDENCE_MEANING, ConfidenceBadge } from './ConfidenceBadge';
+import './catalog.css';
+
+type Props = {
+  /** The endpoint the editor holds, marked as current. */
+  activeId: string | null;
+  onPick: (endpoint: CatalogEndpoint) => void;
+};
+
+const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+/** Every catalogued Humanity endpoint, searchable and grouped by resource; picking one fills the editor. */
+export function CatalogPanel({ activeId, onPick }: Props) {
+  const ids = useId();
+  const [query, setQuery] = useState('');
+  const hits = useMemo(() => searchCatalog(query), [query]);
+  const groups = useMemo(() => groupByResource(hits), [hits]);
+  const list = useRef<HTMLDivElement>(null);
+  // One tab stop for the whole list; arrows move between endpoints.
+  const [tabStop, setTabStop] = useState<string | null>(null);
+  const tabbable = hits.some((endpoint) => endpoint.id === tabStop) ? tabStop : (groups[0]?.endpoints[0]?.id ?? null);
+
+  function onListKeyDown(event: KeyboardEvent) {
+    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
+    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.catalog-entry') ?? [])];
+    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    const next =
+      event.key === 'Home' ? 0
+      : event.key === 'End' ? buttons.length - 1
+      : index + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0 || next >= buttons.length) return;
+    event.preventDefault();
+    buttons[next]!.focus();
+  }
+
+  const counts = hits.reduce<Record<Confidence, number>>(
+    (sum, endpoint) => ({ ...sum, [endpoint.confidence]: sum[endpoint.confidence] + 1 }),
+    { confirmed: 0, reported: 0, inferred: 0 },
+  );
+
+  return (
+    <div className="catalog-panel">
+      <div className="sidebar-toolbar">
+        <SearchField label="Search endpoints" value={query} onChange={setQuery} className="grow" />
+      </div>
+      <p className="catalog-count" role="status">
+        {hits.length === 0
+          ? `No endpoint matches “${query.trim()}”.`
+          : query.trim()
+            ? `${plural(hits.length, 'endpoint')} of ${CATALOG.length}`
+            : `${plural(hits.length, 'endpoint')}: ${counts.confirmed} confirmed, ${counts.reported} reported, ${counts.inferred} inferred`}
+      </p>
+      <div ref={list} className="sidebar-scroll catalog-list" onKeyDown={onListKeyDown}>
+        {groups.map((group) => (
+          <section key={group.resource} aria-labelledby={`${ids}-${group.resource}`} className="catalog-group">
+            <h3 id={`${ids}-${group.resource}`} className="catalog-group-title">
+              {group.label}
+            </h3>
+            <ul>
+              {group.endpoints.map((endpoint) => (
+                <li key={endpoint.id}>
+                  <button
+                    type="button"
+                    className="catalog-entry"
+                    aria-label={`${endpoint.method} ${endpoint.title}`}
+                    aria-describedby={`${ids}-${endpoint.id}-path ${ids}-${endpoint.id}-confidence`}
+                    aria-current={endpoint.id === activeId ? 'true' : undefined}
+                    title={`${endpoint.title} — ${endpoint.purpose}`}
+                    tabIndex={endpoint.id === tabbable ? 0 : -1}
+                    onFocus={() => setTabStop(endpoint.id)}
+                    onClick={() => onPick(endpoint)}
+                  >
+                    <span className={`method-badge method-${endpoint.method}`}>{endpoint.method}</span>
+                    <span className="catalog-entry-text">
+                      <span className="catalog-entry-title">{endpoint.title}</span>
+                      <span id={`${ids}-${endpoint.id}-path`} className="catalog-entry-path mono">
+                        {endpoint.path}
+                      </span>
+                    </span>
+                    <ConfidenceBadge id={`${ids}-${endpoint.id}-confidence`} confidence={endpoint.confidence} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+        <section className="catalog-legend" aria-labelledby={`${ids}-legend`}>
+          <h3 id={`${ids}-legend`} className="catalog-group-title">
+            How sure we are
+          </h3>
+          <dl>
+            {(Object.keys(CONFIDENCE_MEANING) as Confidence[]).map((confidence) => (
+              <div key={confidence}>
+                <dt>
+                  <ConfidenceBadge confidence={confidence} />
+                </dt>
+                <dd>{CONFIDENCE_MEANING[confidence]}</dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      </div>
+    </div>
+  );
+}
