@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthState, CollectionNode, Result } from '../shared/contract';
 import { startSandbox, type SandboxServer } from '../sandbox/server';
-import { startCore, type CoreFixture } from '../testing/core-fixture';
+import { startCore } from '../testing/core-fixture';
 import { createFakeSafeStorage } from '../testing/fake-safe-storage';
 
 const open: Array<{ close(): Promise<void> }> = [];
