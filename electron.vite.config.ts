@@ -7,7 +7,8 @@ const root = process.cwd();
 export default defineConfig({
   main: {
     build: {
-      rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts') } },
+      // The body worker is a second entry: out/main/body-worker.js, started by index.js.
+      rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts'), 'body-worker': resolve(root, 'src-main/response/body-worker.ts') } },
     },
   },
   preload: {

@@ -145,14 +145,14 @@ test('exports the response as JSON and CSV and a collection for Postman, through
   const { page } = app;
   await signIn(page);
 
-  // JSON: exactly the data received (the token Humanity echoes is redacted), pretty-printed.
+  // JSON: exactly the bytes received (the token Humanity echoes is redacted); the sandbox sends compact JSON.
   await send(page, 'me');
   const shown = await rawBody(page);
   await response(page).getByRole('button', { name: 'Save JSON' }).click();
   await expect(response(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${join(dir, 'me.json')}`);
   const written = readFileSync(join(dir, 'me.json'), 'utf8');
   expect(JSON.parse(written)).toEqual(shown);
-  expect(written).toContain('\n  "');
+  expect(written).toBe(JSON.stringify(shown));
   expect(written).toContain('[REDACTED]');
   expect(written).not.toContain(MARK);
 

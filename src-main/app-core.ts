@@ -1,6 +1,6 @@
 // Builds the whole main-side application from injected parts. The Electron composition root
 // (index.ts) and the e2e harness both call this, so tests exercise the real handler table.
-import type { Handlers } from './shared/contract';
+import type { Handlers, Settings } from './shared/contract';
 import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
 import { createTokenClient } from './auth/token-client';
@@ -10,6 +10,8 @@ import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { readCurrentUser } from './auth/current-user';
 import { Redactor } from './redaction/redactor';
 import { ResponseStore } from './response/response-store';
+import { BodyWorkerClient, type BodyWorkerFactory } from './response/body-worker-client';
+import { SpillFolder } from './response/spill-folder';
 import { openSettingsStore } from './settings/settings-store';
 import type { ConfFactory, StoreContext } from './store/document-store';
 import type { Vault } from './vault/vault';
@@ -21,6 +23,8 @@ import { createExporter } from './export/exporter';
 import type { ClipboardPort, NativeDialogs } from './ports/native';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
+import { appInfo } from './about/app-info';
+import { openWorkspaceStore } from './workspace/workspace-store';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -36,10 +40,16 @@ export interface AppCoreDeps {
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
   isTrustedSender(sender: SenderInfo): boolean;
+  /** The app's version, for About. */
+  appVersion: string;
+  /** Told after start-up and after every settings change (the shell follows the theme). */
+  onSettingsChanged?(settings: Settings): void;
   /** Native open/save dialogs; the e2e harness replaces them. */
   dialogs: NativeDialogs;
   clipboard: ClipboardPort;
   log(level: 'info' | 'error', message: string): void;
+  /** Starts the body worker (src-main/response/body-worker.ts): the built file in the app, the source in tests. */
+  createBodyWorker: BodyWorkerFactory;
 }
 
 export interface AppCore {
@@ -47,8 +57,12 @@ export interface AppCore {
   handlers: Handlers;
   auth: AuthService;
   redactor: Redactor;
+  responses: ResponseStore;
+  /** Saves pending history, removes temporary body files, stops the worker and the sandbox. */
   dispose(): Promise<void>;
 }
+
+const MB = 1024 * 1024;
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const now = deps.now ?? Date.now;
@@ -57,7 +71,12 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const redactor = new Redactor();
   const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
   const settings = openSettingsStore(storeContext);
-  const responses = new ResponseStore();
+  const responses = new ResponseStore({
+    worker: new BodyWorkerClient(deps.createBodyWorker),
+    spill: new SpillFolder(),
+    memoryBudgetBytes: () => settings.read().memoryBudgetMB * MB,
+    secrets: redactor,
+  });
   const collections = createCollectionsService({ ctx: storeContext, dialogs: deps.dialogs });
   const environments = createEnvironmentsService({ ctx: storeContext });
   const variables = createVariableResolver({ collections, environments, now });
@@ -103,6 +122,9 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const table = createTableService({ responses, exporter });
   const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
 
+  const workspace = openWorkspaceStore(storeContext);
+  deps.onSettingsChanged?.(settings.read());
+
   const handlers: Handlers = {
     auth: {
       state: () => auth.state(),
@@ -115,12 +137,14 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       get: async () => settings.read(),
       update: async (patch) => {
         settings.write({ ...settings.read(), ...patch });
+        deps.onSettingsChanged?.(settings.read());
         return settings.read();
       },
     },
     request: {
       send: (input) => runner.send(auth.tokenSource(), input),
       cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
+      download: (input) => exporter.saveAnswer((path) => runner.download(auth.tokenSource(), input, path)),
     },
     collections: {
       list: async () => collections.list(),
@@ -144,7 +168,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     history: {
       list: async (input) => history.list(input),
-      open: async ({ id }) => history.open(id),
+      open: ({ id }) => history.open(id),
       clear: async () => history.clear(),
     },
     export: {
@@ -153,7 +177,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       curl: (input) => exporter.curl(input),
     },
     table: {
-      rows: async (input) => table.rows(input),
+      rows: (input) => table.rows(input),
       exportCsv: (input) => table.exportCsv(input),
     },
     bulk: {
@@ -163,9 +187,21 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       resume: async ({ pullId }) => bulk.resume(pullId),
       export: ({ pullId, format }) => bulk.export(pullId, format),
     },
+    app: {
+      info: async () => appInfo(deps.appVersion, process.platform),
+    },
+    workspace: {
+      get: async () => workspace.read(),
+      save: async (input) => {
+        workspace.write(input);
+        return { saved: true };
+      },
+    },
     response: {
-      tree: async ({ responseId, expanded, offset, limit }) => responses.tree(responseId, expanded, offset, limit),
-      text: async ({ responseId, offset, length, pretty }) => responses.text(responseId, offset, length, pretty),
+      tree: ({ responseId, offset, limit, ...expansion }) => responses.tree(responseId, expansion, offset, limit),
+      text: ({ responseId, offset, length, pretty }) => responses.text(responseId, offset, length, pretty),
+      rowOf: ({ responseId, path, ...expansion }) => responses.rowOf(responseId, expansion, path),
+      search: ({ responseId, query, mode, offset, limit }) => responses.search(responseId, { mode, query }, offset, limit),
     },
   };
 
@@ -180,7 +216,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     handlers,
     auth,
     redactor,
+    responses,
     async dispose() {
+      await history.flush();
+      await responses.dispose();
       const running = sandbox;
       sandbox = null;
       if (running) await (await running).close();

@@ -1,7 +1,8 @@
 // Composition root: the only runtime importer of electron and electron-store.
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, safeStorage, session } from 'electron';
+import { Worker } from 'node:worker_threads';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, session, shell } from 'electron';
 import Store from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
 import { listChannels } from './shared/contract';
@@ -9,12 +10,26 @@ import { createSenderCheck } from './ipc/router';
 import { startSandbox, SANDBOX_DEMO } from './sandbox/server';
 import { createSafeStorageVault } from './vault/vault';
 import { createMainWindow, guardContents } from './window';
+import { buildMenuTemplate } from './menu/menu-template';
+import { isAllowedExternalUrl } from './security/external-links';
+import { COMMAND_EVENT } from './shared/channels';
+import { restoreBounds, type Bounds } from './window-state/window-bounds';
+
+// One running app: a second start focuses the first window instead.
+if (!app.requestSingleInstanceLock()) app.exit(0);
+app.on('second-instance', () => {
+  const win = BrowserWindow.getAllWindows()[0];
+  if (win?.isMinimized()) win.restore();
+  win?.focus();
+});
 
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
 
 const rendererFile = join(import.meta.dirname, '../renderer/index.html');
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
+// Built beside index.js from src-main/response/body-worker.ts (electron.vite.config.ts).
+const bodyWorkerFile = join(import.meta.dirname, 'body-worker.js');
 let core: AppCore | null = null;
 
 async function start(): Promise<void> {
@@ -34,6 +49,7 @@ async function start(): Promise<void> {
       };
     },
     isTrustedSender: createSenderCheck(pathToFileURL(rendererFile).href),
+    appVersion: app.getVersion(),
     dialogs: {
       async saveFile({ title, defaultName, filters }) {
         const options = { title, defaultPath: join(app.getPath('documents'), defaultName), filters };
@@ -50,6 +66,10 @@ async function start(): Promise<void> {
     },
     clipboard: { writeText: (text) => clipboard.writeText(text) },
     log: (level, message) => (level === 'error' ? console.error(message) : console.log(message)),
+    createBodyWorker: () => new Worker(bodyWorkerFile),
+    onSettingsChanged: (settings) => {
+      nativeTheme.themeSource = settings.theme;
+    },
   });
 
   const dispatch = core.dispatch;
@@ -59,12 +79,32 @@ async function start(): Promise<void> {
     );
   }
 
-  createMainWindow(preloadFile, rendererFile);
+  const windowState = new Store<{ bounds: Bounds | null; maximized: boolean }>({ name: 'window-state', defaults: { bounds: null, maximized: false } });
+  const win = createMainWindow(preloadFile, rendererFile, restoreBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea)));
+  if (windowState.get('maximized')) win.maximize();
+  win.on('close', () => {
+    windowState.set({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });
+  });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(process.platform, {
+        command: (command) => win.webContents.send(COMMAND_EVENT, command),
+        openExternal: (url) => {
+          if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+        },
+      }),
+    ),
+  );
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => {
-  void core?.dispose();
+// Quitting waits once for dispose: pending history is saved and temporary body files are removed.
+app.on('will-quit', (event) => {
+  const closing = core;
+  if (!closing) return;
+  core = null;
+  event.preventDefault();
+  void closing.dispose().finally(() => app.quit());
 });
 
 void start();

@@ -1,11 +1,11 @@
 // The one BrowserWindow, with literal hardened webPreferences and navigation guards.
 import { BrowserWindow, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './security/external-links';
+import type { Bounds } from './window-state/window-bounds';
 
-export function createMainWindow(preloadPath: string, rendererFile: string): BrowserWindow {
+export function createMainWindow(preloadPath: string, rendererFile: string, bounds: Partial<Bounds> & { width: number; height: number }): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 820,
+    ...bounds,
     minWidth: 900,
     minHeight: 600,
     show: false,

@@ -13,12 +13,15 @@ import { createConfFactory } from '../../src-main/testing/conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from '../../src-main/testing/fake-safe-storage';
 import { createSafeStorageVault } from '../../src-main/vault/vault';
 import type { NativeDialogs } from '../../src-main/ports/native';
+import { COMMAND_EVENT, type AppCommand } from '../../src-main/shared/channels';
+import { createBodyWorkerFromSource } from '../../src-main/testing/ts-worker';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 const RENDERER_FILE = join(OUT, 'renderer/index.html');
 const PRELOAD_FILE = join(OUT, 'preload/index.cjs');
 const BINDING = '__humanityExplorerIpc';
+const EMIT = '__humanityExplorerEmit';
 
 export interface LaunchOptions {
   /** Reuse a folder to restart the app on the same data; a fresh temp folder by default. */
@@ -48,6 +51,8 @@ export interface LaunchedApp {
   console: string[];
   /** Everything the app wrote to the clipboard. */
   clipboard: string[];
+  /** Sends a menu command to the page, as main does from the application menu. */
+  sendCommand(command: AppCommand): Promise<void>;
   /** The sandbox server once "Try the sandbox" started it. */
   sandbox(): SandboxServer | null;
   close(): Promise<void>;
@@ -82,9 +87,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       };
     },
     isTrustedSender: createSenderCheck(rendererUrl),
+    appVersion: '0.0.0-e2e',
     log: (_level, message) => logs.push(message),
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
     clipboard: { writeText: (text) => void clipboard.push(text) },
+    createBodyWorker: createBodyWorkerFromSource,
   });
 
   let browser: Browser | null = null;
@@ -114,6 +121,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       console: consoleLines,
       clipboard,
       sandbox: () => sandbox,
+      sendCommand: (command) =>
+        page.evaluate(([emit, channel, payload]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[emit]!(channel, payload), [EMIT, COMMAND_EVENT, command] as const),
       async close() {
         await opened.close();
         await core.dispose();
@@ -136,8 +145,15 @@ function preloadShim(preloadSource: string): string {
         Object.defineProperty(window, name, { value, writable: false, configurable: false, enumerable: true });
       },
     },
-    ipcRenderer: { invoke: (channel, input) => binding(channel, input) },
+    ipcRenderer: {
+      invoke: (channel, input) => binding(channel, input),
+      on: (channel, handler) => { (listeners[channel] ??= new Set()).add(handler); },
+      removeListener: (channel, handler) => { listeners[channel]?.delete(handler); },
+    },
   };
+  // Stands in for main's webContents.send: launchApp's sendCommand calls it.
+  const listeners = {};
+  Object.defineProperty(window, ${JSON.stringify(EMIT)}, { value: (channel, payload) => { for (const h of listeners[channel] ?? []) h({}, payload); } });
   const require = (name) => {
     if (name === 'electron') return electron;
     throw new Error('The sandboxed preload may only require electron, not ' + name);

@@ -1,7 +1,7 @@
 // OAuth2 token client for Humanity's token.php: the password grant and the refresh grant.
 // Humanity documents no error format here, so answers are classified defensively (humanity-api.md §2.5).
 import { AppError } from '../shared/app-error';
-import { describeFetchFailure, withTimeout, type FetchLike } from '../http/fetch-errors';
+import { armTimeout, describeFetchFailure, type FetchLike } from '../http/fetch-errors';
 
 export interface ClientCredentials {
   host: string;
@@ -39,6 +39,8 @@ export function createTokenClient(deps: TokenClientDeps) {
     const url = tokenEndpoint(client.host);
     const form = new URLSearchParams({ client_id: client.appId, client_secret: client.appSecret, ...fields });
     const timeoutMs = deps.timeoutMs();
+    const controller = new AbortController();
+    const disarm = armTimeout(controller, timeoutMs);
     let response: Response;
     let text: string;
     try {
@@ -47,11 +49,13 @@ export function createTokenClient(deps: TokenClientDeps) {
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
         redirect: 'manual',
-        signal: withTimeout(timeoutMs),
+        signal: controller.signal,
       });
       text = await response.text();
     } catch (error) {
       throw describeFetchFailure(error, client.host, timeoutMs);
+    } finally {
+      disarm();
     }
     return interpret(response, text, client.host, kind, deps.now());
   }

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { BulkProgressView, SavedRequest } from '../shared/contract';
 import type { Exporter } from '../export/exporter';
+import { flatTableRows } from '../export/csv';
 import { flattenRows } from '../export/flatten-rows';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
 import { createBulkPull, type BulkPull } from './bulk-pull';
@@ -73,7 +74,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const rows = get(pullId).rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
       if (format !== 'csv') return deps.exporter.rowsJson(rows, format, 'pull');
-      const saved = await deps.exporter.rowsCsv(flattenRows(rows), 'pull');
+      const saved = await deps.exporter.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
   };

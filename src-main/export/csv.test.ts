@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvChunks } from './csv';
+import { csvCell, csvChunks, flatTableRows } from './csv';
 import { flattenRows } from './flatten-rows';
 
 describe('csvCell', () => {
@@ -29,19 +29,33 @@ describe('csvCell', () => {
   });
 });
 
+async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
+  const out: string[] = [];
+  for await (const chunk of chunks) out.push(chunk);
+  return out;
+}
+
 describe('csvChunks', () => {
-  it('writes a BOM, a header line and CRLF-ended rows with empty cells for missing keys', () => {
+  it('writes a BOM, a header line and CRLF-ended rows with empty cells for missing keys', async () => {
     const table = flattenRows([{ name: 'Ada', city: 'Paris, FR' }, { name: '=cmd', extra: -4 }]);
-    expect([...csvChunks(table)].join('')).toBe('\uFEFFname,city,extra\r\nAda,"Paris, FR",\r\n\'=cmd,,-4\r\n');
+    expect((await collect(csvChunks(flatTableRows(table)))).join('')).toBe('\uFEFFname,city,extra\r\nAda,"Paris, FR",\r\n\'=cmd,,-4\r\n');
   });
 
-  it('defuses and quotes header cells too', () => {
-    expect([...csvChunks(flattenRows([{ '=x,y': 1 }]))].join('')).toBe('\uFEFF"\'=x,y"\r\n1\r\n');
+  it('defuses and quotes header cells too', async () => {
+    expect((await collect(csvChunks(flatTableRows(flattenRows([{ '=x,y': 1 }]))))).join('')).toBe('\uFEFF"\'=x,y"\r\n1\r\n');
   });
 
-  it('yields large tables in chunks that join to the whole file', () => {
+  it('takes rows that arrive a page at a time', async () => {
+    async function* pages() {
+      yield ['1', 'a'];
+      yield ['2', 'b'];
+    }
+    expect((await collect(csvChunks({ columns: ['id', 'name'], rows: pages(), count: 2 }))).join('')).toBe('\uFEFFid,name\r\n1,a\r\n2,b\r\n');
+  });
+
+  it('yields large tables in chunks that join to the whole file', async () => {
     const table = flattenRows(Array.from({ length: 200 }, (_, id) => ({ id, name: `Employee ${id}` })));
-    const chunks = [...csvChunks(table, 500)];
+    const chunks = await collect(csvChunks(flatTableRows(table), 500));
     expect(chunks.length).toBeGreaterThan(5);
     const lines = chunks.join('').split('\r\n');
     expect(lines).toHaveLength(202);

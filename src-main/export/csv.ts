@@ -16,11 +16,26 @@ export function csvCell(text: string): string {
   return NEEDS_QUOTES.test(defused) ? `"${defused.replace(/"/g, '""')}"` : defused;
 }
 
+/** Rows for a CSV file: cells in column order, possibly arriving a page at a time. */
+export interface CsvRows {
+  columns: readonly string[];
+  rows: Iterable<readonly string[]> | AsyncIterable<readonly string[]>;
+  count: number;
+}
+
+/** A flattened table as CSV rows (a missing cell is empty). */
+export function flatTableRows(table: FlatTable): CsvRows {
+  function* rows() {
+    for (const row of table.rows) yield table.columns.map((column) => row.get(column) ?? '');
+  }
+  return { columns: table.columns, rows: rows(), count: table.rows.length };
+}
+
 /** The whole file, BOM first, in chunks of about 64K characters for a streamed write. */
-export function* csvChunks(table: FlatTable, chunkChars = CHUNK_CHARS): Generator<string> {
-  let out = BOM + csvLine(table.columns);
-  for (const row of table.rows) {
-    out += csvLine(table.columns.map((column) => row.get(column) ?? ''));
+export async function* csvChunks({ columns, rows }: CsvRows, chunkChars = CHUNK_CHARS): AsyncGenerator<string> {
+  let out = BOM + csvLine(columns);
+  for await (const row of rows) {
+    out += csvLine(row);
     if (out.length >= chunkChars) {
       yield out;
       out = '';

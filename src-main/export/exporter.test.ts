@@ -7,7 +7,8 @@ import { AppError } from '../shared/app-error';
 import type { SavedRequest, Settings } from '../shared/contract';
 import type { FileFilter } from '../ports/native';
 import { Redactor } from '../redaction/redactor';
-import { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/response-store';
+import { createTestResponseStore } from '../testing/test-response-store';
 import { TOKEN_PLACEHOLDER } from './curl';
 import { createExporter, type ExporterDeps } from './exporter';
 
@@ -29,12 +30,15 @@ beforeEach(() => {
   chosenPath = join(dir, 'out.file');
   clipboard = [];
   settings = { ...DEFAULT_SETTINGS };
-  responses = new ResponseStore();
+  responses = createTestResponseStore();
   redactor = new Redactor();
   redactor.addSecret(PASSWORD);
   redactor.addToken(TOKEN);
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await responses.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 function exporter(overrides: Partial<ExporterDeps> = {}) {
   return createExporter({
@@ -58,10 +62,13 @@ function exporter(overrides: Partial<ExporterDeps> = {}) {
   });
 }
 
-function putJson(id: string, value: unknown) {
-  const text = JSON.stringify(value);
-  responses.put(id, { text, json: { value } });
-  return text;
+/** Keeps `value` as a JSON body; its responseId. */
+async function putJson(value: unknown): Promise<string> {
+  return (await responses.keep(Buffer.from(JSON.stringify(value)))).responseId;
+}
+
+async function putText(text: string): Promise<string> {
+  return (await responses.keep(Buffer.from(text))).responseId;
 }
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
@@ -75,47 +82,46 @@ async function caught(promise: Promise<unknown>): Promise<AppError> {
 }
 
 describe('responseJson', () => {
-  it('streams a ~20 MB body to the chosen file, pretty-printed, equal to the original data', async () => {
+  it('streams a ~20 MB body to the chosen file exactly as received', async () => {
     const value = {
       status: 1,
       data: Array.from({ length: 170_000 }, (_, id) => ({ id, employee: `Employee ${id}`, start: '2024-01-01', hours: { total: 8.5, cost: -12.25 }, tags: ['a', 'é'] })),
       error: null,
     };
-    const text = putJson('big', value);
+    // Digits beyond 2^53 and escapes survive: the file is the bytes, not a re-serialised value.
+    const text = JSON.stringify(value).replace('"status":1', '"status":1,"big":12345678901234567890,"esc":"\\u00e9"');
     expect(text.length).toBeGreaterThan(19_000_000);
+    const id = await putText(text);
     chosenPath = join(dir, 'big.json');
-    expect(await exporter().responseJson('big')).toEqual({ saved: true, path: chosenPath });
-    const written = readFileSync(chosenPath, 'utf8');
-    expect(written === JSON.stringify(value, null, 2)).toBe(true);
-    expect(JSON.stringify(JSON.parse(written)) === text).toBe(true);
+    expect(await exporter().responseJson(id)).toEqual({ saved: true, path: chosenPath });
+    expect(readFileSync(chosenPath, 'utf8') === text).toBe(true);
     expect(readdirSync(dir)).toEqual(['big.json']);
   });
 
   it('asks for a path with a dated default name and a JSON filter', async () => {
-    putJson('r', { data: [] });
-    await exporter().responseJson('r');
+    await exporter().responseJson(await putJson({ data: [] }));
     expect(dialogCalls).toEqual([{ title: expect.any(String), defaultName: 'response-2024-03-05.json', filters: [{ name: 'JSON', extensions: ['json'] }] }]);
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
-    putJson('r', { data: [] });
+    const id = await putJson({ data: [] });
     chosenPath = null;
-    expect(await exporter().responseJson('r')).toEqual({ saved: false, path: '' });
+    expect(await exporter().responseJson(id)).toEqual({ saved: false, path: '' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes a non-JSON body exactly as received', async () => {
-    responses.put('html', { text: '<html>Server error ✗</html>\n', json: null });
+    const id = await putText('<html>Server error ✗</html>\n');
     chosenPath = join(dir, 'page.json');
-    await exporter().responseJson('html');
+    await exporter().responseJson(id);
     expect(readFileSync(chosenPath, 'utf8')).toBe('<html>Server error ✗</html>\n');
   });
 
   it('reports a write failure with the path and leaves no partial file', async () => {
-    putJson('r', { data: [1, 2, 3] });
+    const id = await putJson({ data: [1, 2, 3] });
     chosenPath = join(dir, 'folder-taken');
     mkdirSync(join(chosenPath, 'inside'), { recursive: true });
-    const error = await caught(exporter().responseJson('r'));
+    const error = await caught(exporter().responseJson(id));
     expect(error.code).toBe('storage_failed');
     expect(error.message).toContain(chosenPath);
     expect(error.message).toContain('a folder already has that name');
@@ -131,35 +137,35 @@ describe('responseJson', () => {
 
 describe('responseCsv', () => {
   it('writes a report object as CSV rows with BOM and CRLF and returns the counts', async () => {
-    putJson('rep', {
+    const id = await putJson({
       status: 1,
       data: { '1': { eid: '8', employee: 'Bo, Jr.', hours: { total: 7 } }, '0': { eid: '7', employee: 'Ada', hours: { total: 8 } }, custom_report: { title: 'x' } },
     });
     chosenPath = join(dir, 'report.csv');
-    expect(await exporter().responseCsv('rep', '')).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 3 });
+    expect(await exporter().responseCsv(id, '')).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 3 });
     expect(readFileSync(chosenPath, 'utf8')).toBe('\uFEFFeid,employee,hours.total\r\n7,Ada,8\r\n8,"Bo, Jr.",7\r\n');
     expect(dialogCalls[0]).toMatchObject({ defaultName: 'response-2024-03-05.csv', filters: [{ extensions: ['csv'] }] });
   });
 
   it('uses the pointer the user picked', async () => {
-    putJson('r', { data: { employees: [{ id: 1 }], positions: [{ name: 'Cook' }] } });
+    const id = await putJson({ data: { employees: [{ id: 1 }], positions: [{ name: 'Cook' }] } });
     chosenPath = join(dir, 'positions.csv');
-    await exporter().responseCsv('r', '/data/positions');
+    await exporter().responseCsv(id, '/data/positions');
     expect(readFileSync(chosenPath, 'utf8')).toBe('\uFEFFname\r\nCook\r\n');
   });
 
   it('refuses a body with nothing to tabulate before asking for a file', async () => {
-    putJson('one', { status: 1, data: { id: 5, name: 'Ada' } });
-    responses.put('text', { text: 'plain', json: null });
-    expect((await caught(exporter().responseCsv('one', ''))).code).toBe('invalid_input');
-    expect((await caught(exporter().responseCsv('text', ''))).code).toBe('invalid_input');
+    const one = await putJson({ status: 1, data: { id: 5, name: 'Ada' } });
+    const text = await putText('plain');
+    expect((await caught(exporter().responseCsv(one, ''))).code).toBe('invalid_input');
+    expect((await caught(exporter().responseCsv(text, ''))).code).toBe('invalid_input');
     expect(dialogCalls).toEqual([]);
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
-    putJson('r', [{ a: 1 }]);
+    const id = await putJson([{ a: 1 }]);
     chosenPath = null;
-    expect(await exporter().responseCsv('r', '')).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
+    expect(await exporter().responseCsv(id, '')).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

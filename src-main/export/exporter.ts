@@ -1,6 +1,8 @@
 // Exports from main: a kept response as a JSON or CSV file (through the native save dialog,
 // streamed, atomic) and a request as a cURL command on the clipboard. Bodies are the stored,
 // already-redacted ones; the access token reaches the clipboard only when the user asks for it.
+// A JSON export is the body as received: the exact data (IDs past 2^53, escapes and key order
+// intact) written at the speed of a file copy, whatever its size; pretty text is a view in the app.
 import { AppError } from '../shared/app-error';
 import type { SavedRequest, Settings } from '../shared/contract';
 import type { ClipboardPort, FileFilter, NativeDialogs } from '../ports/native';
@@ -8,17 +10,16 @@ import type { Redactor } from '../redaction/redactor';
 import type { ResponseStore } from '../response/response-store';
 import { encodeBody, forCompany, type VariableSource } from '../http/request-runner';
 import { buildApiUrl } from '../http/url-rules';
-import { describeFileError, writeChunksAtomic } from './atomic-file';
-import { csvChunks } from './csv';
+import { tableRows } from '../table/table-rows';
+import { writeChunksAtomic, writeFailure, type Chunk } from './atomic-file';
+import { csvChunks, type CsvRows } from './csv';
 import { curlCommand, type CurlRequest } from './curl';
-import { tableAt, type FlatTable } from './flatten-rows';
-import { prettyJsonChunks } from './pretty-json';
 import { redactStrings } from './redact-strings';
 
 export interface ExporterDeps {
   dialogs: NativeDialogs;
   clipboard: ClipboardPort;
-  responses: ResponseStore;
+  responses: Pick<ResponseStore, 'info' | 'chunks' | 'table'>;
   variables: VariableSource;
   settings(): Settings;
   redactor: Redactor;
@@ -50,12 +51,10 @@ export function createExporter(deps: ExporterDeps) {
     return deps.dialogs.saveFile({ title, defaultName: `${stem}-${localDate(now())}.${extension}`, filters });
   }
 
-  async function save(path: string, chunks: Iterable<string>): Promise<void> {
-    try {
-      await writeChunksAtomic(path, chunks);
-    } catch (error) {
-      throw new AppError('storage_failed', `The export could not be written to ${path}: ${describeFileError(error)}. Choose another folder or free some disk space, then export again.`);
-    }
+  async function save(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<void> {
+    await writeChunksAtomic(path, chunks).catch((error: unknown) => {
+      throw error instanceof AppError ? error : writeFailure('The export', path, error);
+    });
   }
 
   async function tokenForClipboard(): Promise<string> {
@@ -71,31 +70,34 @@ export function createExporter(deps: ExporterDeps) {
 
   return {
     async responseJson(responseId: string): Promise<{ saved: boolean; path: string }> {
-      const body = deps.responses.get(responseId);
+      deps.responses.info(responseId); // not_found before a dialog opens
       const path = await askPath('Export response as JSON', 'json', JSON_FILES);
       if (!path) return { saved: false, path: '' };
-      // A body that is not JSON (an HTML error page) is written as it came.
-      await save(path, body.json ? prettyJsonChunks(body.text) : [body.text]);
+      await save(path, deps.responses.chunks(responseId));
       return { saved: true, path };
     },
 
     async responseCsv(responseId: string, pointer: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
-      const body = deps.responses.get(responseId);
-      if (!body.json) throw new AppError('invalid_input', 'This response is not JSON, so it has no rows to export as CSV.');
-      // Built before the dialog, so "nothing to tabulate" shows before the user picks a file.
-      const table = tableAt(body.json.value, pointer);
+      const rows = await tableRows(deps.responses, responseId, { pointer, filter: '', sort: null }, null);
       const path = await askPath('Export response as CSV', 'csv', CSV_FILES);
       if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
-      await save(path, csvChunks(table));
-      return { saved: true, path, rows: table.rows.length, columns: table.columns.length };
+      await save(path, csvChunks(rows));
+      return { saved: true, path, rows: rows.count, columns: rows.columns.length };
     },
 
     /** Rows of a table view (as filtered and sorted) or of a bulk pull. */
-    async rowsCsv(table: FlatTable, stem: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
+    async rowsCsv(rows: CsvRows, stem: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
       const path = await askPath('Export rows as CSV', 'csv', CSV_FILES, stem);
       if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
-      await save(path, csvChunks(table));
-      return { saved: true, path, rows: table.rows.length, columns: table.columns.length };
+      await save(path, csvChunks(rows));
+      return { saved: true, path, rows: rows.count, columns: rows.columns.length };
+    },
+
+    /** "Save to file" for an answer too large to keep: asks where, then `write` streams it there. */
+    async saveAnswer(write: (path: string) => Promise<number>): Promise<{ saved: boolean; path: string; bytes: number }> {
+      const path = await askPath('Save the answer to a file', 'json', JSON_FILES);
+      if (!path) return { saved: false, path: '', bytes: 0 };
+      return { saved: true, path, bytes: await write(path) };
     },
 
     async rowsJson(rows: readonly unknown[], format: 'json' | 'ndjson', stem: string): Promise<{ saved: boolean; path: string; rows: number }> {

@@ -2,11 +2,12 @@ import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../shared/app-error';
 import type { ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import { Redactor } from '../redaction/redactor';
-import { ResponseStore } from '../response/response-store';
+import type { BodySource, ResponseStore } from '../response/response-store';
+import { createTestResponseStore } from '../testing/test-response-store';
 import type { StoreContext } from '../store/document-store';
 import { createConfFactory } from '../testing/conf-factory';
 import { BODIES_FOLDER } from './history-bodies';
@@ -26,10 +27,13 @@ beforeEach(() => {
   notices = [];
   ctx = { dir, createConf: createConfFactory(), notify: (m) => notices.push(m), now: () => NOW };
   settings = { ...DEFAULT_SETTINGS };
-  responses = new ResponseStore();
+  responses = createTestResponseStore();
   redactor = new Redactor();
 });
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+afterEach(async () => {
+  await responses.dispose();
+  rmSync(dir, { recursive: true, force: true });
+});
 
 const open = () => createHistoryService({ ctx, settings: () => settings, responses, redactor, now: () => NOW });
 type History = ReturnType<typeof open>;
@@ -64,10 +68,12 @@ function summaryFor(req: SavedRequest, text: string, overrides: Partial<Response
   };
 }
 
-/** Records a successful exchange whose body is `value` as JSON (or `text` when given). */
+const textBody = (text: string): BodySource => ({ sizeBytes: Buffer.byteLength(text), readText: async () => text });
+
+/** Records a successful exchange whose body is `value` as JSON. */
 function recordOk(history: History, req: SavedRequest, value: unknown = { status: 1, data: [] }, overrides: Partial<ResponseSummary> = {}) {
   const text = JSON.stringify(value);
-  history.record({ request: req, summary: summaryFor(req, text, overrides), body: { text, json: { value } }, error: null });
+  history.record({ request: req, summary: summaryFor(req, text, overrides), body: textBody(text), error: null });
 }
 
 const bodyFiles = () => (existsSync(join(dir, BODIES_FOLDER)) ? readdirSync(join(dir, BODIES_FOLDER)).sort() : []);
@@ -85,9 +91,9 @@ function allFiles(folder: string): string[] {
   });
 }
 
-function caught(fn: () => unknown): AppError {
+async function caught(fn: () => unknown): Promise<AppError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toMatch(/^[A-Z].*\.$/s);
@@ -152,80 +158,111 @@ describe('history: recording and listing', () => {
   });
 });
 
+describe('history: saving', () => {
+  it('lists a request at once and writes the files by itself shortly after a burst', async () => {
+    const history = open();
+    for (const path of ['a', 'b', 'c']) recordOk(history, request(path));
+    expect(history.list({ query: '', offset: 0, limit: 10 }).total).toBe(3);
+    await vi.waitFor(() => expect(open().list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['c', 'b', 'a']), { timeout: 5000 });
+    expect(bodyFiles()).toHaveLength(3);
+  });
+});
+
 describe('history: caps', () => {
-  it('keeps only historyLimit entries and deletes the body files of evicted ones', () => {
+  it('keeps only historyLimit entries and deletes the body files of evicted ones', async () => {
     settings.historyLimit = 3;
     const history = open();
-    for (const path of ['a', 'b', 'c', 'd', 'e']) recordOk(history, request(path));
+    for (const path of ['a', 'b', 'c']) recordOk(history, request(path));
+    await history.flush();
+    for (const path of ['d', 'e']) recordOk(history, request(path));
+    await history.flush();
     expect(history.list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['e', 'd', 'c']);
     expect(bodyFiles()).toHaveLength(3);
     expect(bodyFiles()).toEqual(keptIds(history));
   });
 
-  it('keeps nothing with a limit of 0, and lowering it to 0 forgets what was kept', () => {
+  it('keeps nothing with a limit of 0, and lowering it to 0 forgets what was kept', async () => {
     const history = open();
     recordOk(history, request('a'));
+    await history.flush();
     settings.historyLimit = 0;
     recordOk(history, request('b'));
+    await history.flush();
     expect(history.list({ query: '', offset: 0, limit: 10 }).total).toBe(0);
     expect(bodyFiles()).toEqual([]);
     expect(JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')).entries).toEqual([]);
   });
 
-  it('keeps a body only within historyBodyLimitKB', () => {
+  it('keeps a body only within historyBodyLimitKB, without reading bigger ones', async () => {
     settings.historyBodyLimitKB = 1;
     const history = open();
     recordOk(history, request('big'), { data: 'x'.repeat(1100) });
     recordOk(history, request('small'), { data: 'x'.repeat(900) });
-    const [small, big] = history.list({ query: '', offset: 0, limit: 10 }).entries;
+    history.record({
+      request: request('huge'),
+      summary: summaryFor(request('huge'), ''),
+      body: { sizeBytes: 50_000_000, readText: () => Promise.reject(new Error('a body over the cap is never read')) },
+      error: null,
+    });
+    await history.flush();
+    const [huge, small, big] = history.list({ query: '', offset: 0, limit: 10 }).entries;
+    expect(huge).toMatchObject({ bodyKept: false });
     expect(small).toMatchObject({ bodyKept: true });
     expect(big).toMatchObject({ bodyKept: false, sizeBytes: 1111 });
     expect(bodyFiles()).toEqual([`${small!.id}.json`]);
-    expect(history.open(big!.id).summary).toBeNull();
+    expect((await history.open(big!.id)).summary).toBeNull();
   });
 
-  it('keeps history.json small: bodies live in their own files', () => {
+  it('keeps history.json small: bodies live in their own files', async () => {
     const history = open();
     recordOk(history, request('shifts'), { data: 'y'.repeat(100_000) });
+    await history.flush();
     expect(statSync(join(dir, 'history.json')).size).toBeLessThan(2000);
     expect(statSync(join(dir, BODIES_FOLDER, bodyFiles()[0]!)).size).toBeGreaterThan(100_000);
   });
 });
 
 describe('history: reopening', () => {
-  it('rebuilds the response under a new responseId, with tree and text working', () => {
+  it('rebuilds the response under a new responseId, with tree and text working', async () => {
     const history = open();
     const req = request('employees');
     const value = { status: 1, data: [{ id: 1, name: 'Ada' }], error: null };
     recordOk(history, req, value);
     const [entry] = history.list({ query: '', offset: 0, limit: 1 }).entries;
-    const opened = history.open(entry!.id);
+    const opened = await history.open(entry!.id);
     expect(opened.request).toEqual(req);
     const text = JSON.stringify(value);
     const summary = opened.summary!;
     expect(summary).toEqual({ ...summaryFor(req, text), responseId: summary.responseId, requestId: entry!.id });
     expect(summary.responseId).not.toBe('live1');
     expect(summary.responseId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
-    expect(responses.text(summary.responseId, 0, 1000, false).text).toBe(text);
-    expect(responses.tree(summary.responseId, ['', '/data'], 0, 10).rows.map((r) => r.path)).toEqual(['', '/status', '/data', '/data/0', '/error']);
-    expect(history.open(entry!.id).summary!.responseId).not.toBe(summary.responseId);
+    expect((await responses.text(summary.responseId, 0, 1000, false)).text).toBe(text);
+    expect((await responses.tree(summary.responseId, { expanded: ['', '/data'] }, 0, 10)).rows.map((r) => r.path)).toEqual(['', '/status', '/data', '/data/0', '/error']);
+    expect((await history.open(entry!.id)).summary!.responseId).not.toBe(summary.responseId);
+    // The same once the body is on disk.
+    await history.flush();
+    expect((await history.open(entry!.id)).summary).toMatchObject({ textChars: text.length });
   });
 
-  it('answers not_found for an unknown entry', () => {
-    expect(caught(() => open().open('nope')).code).toBe('not_found');
+  it('answers not_found for an unknown entry', async () => {
+    expect((await caught(() => open().open('nope'))).code).toBe('not_found');
   });
 
-  it('survives closing and reopening the app', () => {
-    recordOk(open(), request('employees'), { data: [{ id: 9 }] });
+  it('survives closing and reopening the app', async () => {
+    const first = open();
+    recordOk(first, request('employees'), { data: [{ id: 9 }] });
+    await first.flush();
     const again = open();
     const [entry] = again.list({ query: '', offset: 0, limit: 10 }).entries;
     expect(entry!.request.path).toBe('employees');
-    const summary = again.open(entry!.id).summary!;
-    expect(responses.text(summary.responseId, 0, 100, false).text).toBe('{"data":[{"id":9}]}');
+    const summary = (await again.open(entry!.id)).summary!;
+    expect((await responses.text(summary.responseId, 0, 100, false)).text).toBe('{"data":[{"id":9}]}');
   });
 
-  it('sets a damaged history.json aside, says where, and sweeps the bodies it referred to', () => {
-    recordOk(open(), request('employees'));
+  it('sets a damaged history.json aside, says where, and sweeps the bodies it referred to', async () => {
+    const first = open();
+    recordOk(first, request('employees'));
+    await first.flush();
     writeFileSync(join(dir, 'history.json'), '{"entries": [ half');
     const history = open();
     expect(history.list({ query: '', offset: 0, limit: 10 }).total).toBe(0);
@@ -236,21 +273,22 @@ describe('history: reopening', () => {
 });
 
 describe('history: clear', () => {
-  it('forgets every entry and deletes the kept bodies', () => {
+  it('forgets every entry and deletes the kept bodies', async () => {
     const history = open();
     recordOk(history, request('a'));
     recordOk(history, request('b'));
+    await history.flush();
     const [entry] = history.list({ query: '', offset: 0, limit: 1 }).entries;
     expect(history.clear()).toEqual({ total: 0 });
     expect(history.list({ query: '', offset: 0, limit: 10 })).toEqual({ entries: [], total: 0 });
     expect(bodyFiles()).toEqual([]);
-    expect(caught(() => history.open(entry!.id)).code).toBe('not_found');
+    expect((await caught(() => history.open(entry!.id))).code).toBe('not_found');
     expect(open().list({ query: '', offset: 0, limit: 10 }).total).toBe(0);
   });
 });
 
 describe('history: secrets', () => {
-  it('never writes a token, secret or password to any file, even inside quotes or escapes', () => {
+  it('never writes a token, secret or password to any file, even inside quotes or escapes', async () => {
     const secrets = ['pw-"quoted\\slash"-SENTINEL', 'appsecret-SENTINEL-1', 'access-token-SENTINEL-2'];
     redactor.addSecret(secrets[0], secrets[1]);
     redactor.addToken(secrets[2]);
@@ -267,6 +305,7 @@ describe('history: secrets', () => {
       headers: [{ name: 'x-echo', value: secrets[0] }],
     });
     history.record({ request: req, summary: null, body: null, error: new AppError('network', `Failed for ${secrets[0]}.`) });
+    await history.flush();
 
     const written = allFiles(dir).map((path) => readFileSync(path, 'utf8'));
     expect(written.length).toBeGreaterThanOrEqual(2);
@@ -281,15 +320,17 @@ describe('history: secrets', () => {
 });
 
 describe('history: write failures', () => {
-  it('keeps sending working when history.json cannot be written, and says so once', () => {
+  it('keeps sending working when history.json cannot be written, and says so once', async () => {
     const history = open();
     rmSync(join(dir, 'history.json'));
     mkdirSync(join(dir, 'history.json'));
     expect(() => {
       recordOk(history, request('a'));
       recordOk(history, request('b'));
-      history.record({ request: request('c'), summary: null, body: null, error: new AppError('network', 'Offline.') });
     }).not.toThrow();
+    await history.flush();
+    history.record({ request: request('c'), summary: null, body: null, error: new AppError('network', 'Offline.') });
+    await history.flush();
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/^Could not save history to .*history\.json.*Sending still works.*\.$/s);
     expect(notices[0]).toContain('EISDIR');
@@ -297,15 +338,17 @@ describe('history: write failures', () => {
     expect(history.list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['c', 'b', 'a']);
     rmSync(join(dir, 'history.json'), { recursive: true });
     recordOk(history, request('d'));
+    await history.flush();
     expect(open().list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['d', 'c', 'b', 'a']);
     expect(notices).toHaveLength(1);
   });
 
-  it('records the entry without its body when the body folder cannot be written', () => {
+  it('records the entry without its body when the body folder cannot be written', async () => {
     const history = open();
     writeFileSync(join(dir, BODIES_FOLDER), 'not a folder');
     recordOk(history, request('a'));
     recordOk(history, request('b'));
+    await history.flush();
     expect(history.list({ query: '', offset: 0, limit: 10 }).entries.map((e) => [e.request.path, e.bodyKept])).toEqual([
       ['b', false],
       ['a', false],
@@ -314,7 +357,7 @@ describe('history: write failures', () => {
     expect(notices[0]).toMatch(/^History could not be saved: a file already has that name\. Sending still works.*\.$/s);
   });
 
-  it('reports a new failure again after saving worked in between', () => {
+  it('reports a new failure again after saving worked in between', async () => {
     const history = open();
     const block = () => {
       rmSync(join(dir, 'history.json'), { force: true });
@@ -322,10 +365,13 @@ describe('history: write failures', () => {
     };
     block();
     recordOk(history, request('a'));
+    await history.flush();
     rmSync(join(dir, 'history.json'), { recursive: true });
     recordOk(history, request('b'));
+    await history.flush();
     block();
     recordOk(history, request('c'));
+    await history.flush();
     expect(notices).toHaveLength(2);
   });
 });

@@ -1,13 +1,16 @@
 // Remembers every request that left the app, newest first, capped by the settings. Everything
 // stored is redacted first: no token, secret or password reaches history.json or a body file.
 // Saving is best effort: a full disk never stops a request; the user is told once.
+// The list changes at once; the files follow within SAVE_DELAY_MS, one write for a burst of
+// requests, so recording costs a request next to nothing (rewriting history.json every time cost
+// more than the request itself). flush() writes what is pending: on dispose, and in tests.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AppError } from '../shared/app-error';
 import { historyEntry, type HistoryEntry, type ResponseSummary, type SavedRequest, type Settings } from '../shared/contract';
 import type { HistoryRecorder } from '../http/request-runner';
 import type { Redactor } from '../redaction/redactor';
-import { lazyStoredResponse, type ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/response-store';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { describeFileError } from '../export/atomic-file';
 import { redactStrings } from '../export/redact-strings';
@@ -16,9 +19,17 @@ import { openBodyFolder, type KeptBody } from './history-bodies';
 export interface HistoryDeps {
   ctx: StoreContext;
   settings(): Settings;
-  responses: ResponseStore;
+  responses: Pick<ResponseStore, 'keep'>;
   redactor: Redactor;
   now(): number;
+}
+
+const SAVE_DELAY_MS = 1000;
+
+interface PendingBody {
+  summary: ResponseSummary;
+  limitBytes: number;
+  text: Promise<string | null>;
 }
 
 type Recorded = Parameters<HistoryRecorder['record']>[0];
@@ -41,6 +52,12 @@ export function createHistoryService(deps: HistoryDeps) {
   let entries: HistoryEntry[] = doc.read().entries;
   bodies.keepOnly(new Set(entries.filter((entry) => entry.bodyKept).map((entry) => entry.id)));
   let failureReported = false;
+  /** Bodies of entries not yet saved, read from the response store when recorded. */
+  const unsaved = new Map<string, PendingBody>();
+  /** Body files of entries that fell off the end, deleted with the next save. */
+  const toRemove = new Set<string>();
+  let timer: NodeJS.Timeout | null = null;
+  let saving: Promise<void> = Promise.resolve();
 
   function toEntry({ request, summary, error }: Recorded): HistoryEntry {
     return {
@@ -56,41 +73,78 @@ export function createHistoryService(deps: HistoryDeps) {
     };
   }
 
-  /** The body and response details to keep, or null when there is none or it is over the cap. */
-  function bodyToKeep({ summary, body }: Recorded, limitKB: number): KeptBody | null {
+  /** The body to keep, or null when there is none or it is over the cap (known before reading it). */
+  function pendingBody({ summary, body }: Recorded, limitKB: number): PendingBody | null {
     const limitBytes = limitKB * 1024;
-    // Characters never outnumber UTF-8 bytes: a cheap test before redacting a large body.
-    if (!summary || !body || body.text.length > limitBytes) return null;
-    const text = deps.redactor.redact(body.text);
-    if (Buffer.byteLength(text, 'utf8') > limitBytes) return null;
-    const { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed } = summary;
-    return { response: redactStrings(deps.redactor, { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed }), text };
+    if (!summary || !body || body.sizeBytes > limitBytes) return null;
+    return { summary, limitBytes, text: body.readText().catch(() => null) };
   }
 
-  /** Saves one request; returns what went wrong instead of throwing. */
-  function save(recorded: Recorded): unknown {
-    let failure: unknown = null;
+  /**
+   * What goes in the body file. Body, URL and headers were redacted when the response arrived;
+   * this second pass (the file must never hold a secret) runs when saving, off the request's path.
+   */
+  async function toKeep({ summary, limitBytes, text }: PendingBody): Promise<KeptBody | null> {
+    const read = await text;
+    if (read === null) return null;
+    const redacted = deps.redactor.redact(read);
+    if (Buffer.byteLength(redacted, 'utf8') > limitBytes) return null;
+    const { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed } = summary;
+    return { response: redactStrings(deps.redactor, { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed }), text: redacted };
+  }
+
+  function remember(recorded: Recorded): void {
     const { historyLimit, historyBodyLimitKB } = deps.settings();
-    if (historyLimit === 0 && entries.length === 0) return null;
+    if (historyLimit === 0 && entries.length === 0) return;
     const entry = historyLimit > 0 ? toEntry(recorded) : null;
-    const kept = entry ? bodyToKeep(recorded, historyBodyLimitKB) : null;
-    if (entry && kept) {
-      try {
-        bodies.write(entry.id, kept);
-        entry.bodyKept = true;
-      } catch (error) {
-        failure = error;
-      }
+    const body = entry ? pendingBody(recorded, historyBodyLimitKB) : null;
+    if (entry && body) {
+      entry.bodyKept = true;
+      unsaved.set(entry.id, body);
     }
-    const next = entry ? [entry, ...entries] : entries;
-    entries = next.slice(0, historyLimit);
+    if (entry) entries.unshift(entry);
+    for (const gone of entries.splice(historyLimit)) {
+      unsaved.delete(gone.id);
+      if (gone.bodyKept) toRemove.add(gone.id);
+    }
+    timer ??= setTimeout(() => void flush(), SAVE_DELAY_MS).unref();
+  }
+
+  /** Writes the pending bodies, history.json and the removals; reports instead of throwing. */
+  async function save(): Promise<void> {
+    const batch = [...unsaved];
+    const read = await Promise.all(batch.map(([, body]) => toKeep(body)));
+    let failure: unknown = null;
+    const live = new Map(entries.map((entry) => [entry.id, entry]));
+    batch.forEach(([id], i) => {
+      unsaved.delete(id);
+      const entry = live.get(id);
+      const kept = read[i];
+      if (!entry) return;
+      try {
+        if (kept) bodies.write(id, kept);
+        else entry.bodyKept = false;
+      } catch (error) {
+        entry.bodyKept = false;
+        failure ??= error;
+      }
+    });
     try {
       doc.write({ entries });
     } catch (error) {
       failure ??= error;
     }
-    for (const dropped of next.slice(historyLimit)) if (dropped.bodyKept) bodies.remove(dropped.id);
-    return failure;
+    for (const id of toRemove) bodies.remove(id);
+    toRemove.clear();
+    report(failure);
+  }
+
+  /** Writes everything pending now; resolves when it is on disk (or failed, and was reported). */
+  function flush(): Promise<void> {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    saving = saving.then(save, save);
+    return saving;
   }
 
   function report(failure: unknown): void {
@@ -110,14 +164,14 @@ export function createHistoryService(deps: HistoryDeps) {
   return {
     /** The runner's HistoryRecorder: never throws, whatever the disk does. */
     record(recorded: Recorded): void {
-      let failure: unknown;
       try {
-        failure = save(recorded);
+        remember(recorded);
       } catch (error) {
-        failure = error;
+        report(error);
       }
-      report(failure);
     },
+
+    flush,
 
     /** Newest first; `query` matches method, path, parameter names and values, and outcome. */
     list({ query, offset, limit }: { query: string; offset: number; limit: number }): { entries: HistoryEntry[]; total: number } {
@@ -127,24 +181,24 @@ export function createHistoryService(deps: HistoryDeps) {
     },
 
     /** The request, and its response when the body was kept (as a fresh responseId in the store). */
-    open(id: string): { request: SavedRequest; summary: ResponseSummary | null } {
+    async open(id: string): Promise<{ request: SavedRequest; summary: ResponseSummary | null }> {
       const entry = entries.find((candidate) => candidate.id === id);
       if (!entry) throw new AppError('not_found', 'That history entry no longer exists: it was cleared or replaced by newer requests.');
-      const kept = entry.bodyKept ? bodies.read(id) : null;
+      const pending = unsaved.get(id);
+      const kept = !entry.bodyKept ? null : pending ? await toKeep(pending) : bodies.read(id);
       if (!kept) return { request: entry.request, summary: null };
-      const responseId = newId();
-      deps.responses.put(responseId, lazyStoredResponse(kept.text));
+      const body = await deps.responses.keep(Buffer.from(kept.text, 'utf8'));
       return {
         request: entry.request,
         summary: {
           ...kept.response,
-          responseId,
+          responseId: body.responseId,
           requestId: entry.id,
           method: entry.request.method,
           outcome: entry.outcome,
           durationMs: entry.durationMs,
           sizeBytes: entry.sizeBytes,
-          textChars: kept.text.length,
+          textChars: body.textChars,
           receivedAt: entry.at,
         },
       };
@@ -152,6 +206,8 @@ export function createHistoryService(deps: HistoryDeps) {
 
     clear(): { total: number } {
       entries = [];
+      unsaved.clear();
+      toRemove.clear();
       bodies.removeAll();
       try {
         doc.write({ entries });

@@ -28,6 +28,29 @@ export function describeEnvelopeStatus(status: number): string {
   return ENVELOPE_STATUS_MEANINGS[status] ?? `Status ${status} (not in Humanity's published table)`;
 }
 
+const HEAD_VALUE_MAX = 2000;
+
+/**
+ * The root fields decodeEnvelope and isTokenRejection read, small enough to leave the body worker:
+ * `status`, `error`, `error_description`, and whether `data` is there (its value is not copied).
+ */
+export function envelopeHead(body: unknown): Record<string, unknown> | null {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return null;
+  const record = body as Record<string, unknown>;
+  const head: Record<string, unknown> = {};
+  for (const key of ['status', 'error', 'error_description'] as const) if (Object.hasOwn(record, key)) head[key] = small(record[key]);
+  if (Object.hasOwn(record, 'data')) head.data = null;
+  return head;
+}
+
+/** A value as is when short, otherwise its JSON cut short (an error object can be anything). */
+function small(value: unknown): unknown {
+  if (typeof value === 'string') return value.length > HEAD_VALUE_MAX ? `${value.slice(0, HEAD_VALUE_MAX)}…` : value;
+  if (!value || typeof value !== 'object') return value;
+  const json = JSON.stringify(value);
+  return json.length > HEAD_VALUE_MAX ? `${json.slice(0, HEAD_VALUE_MAX)}…` : value;
+}
+
 /** Reads the envelope of a parsed JSON body; bodies without one are reported as such. */
 export function decodeEnvelope(httpStatus: number, body: unknown): EnvelopeView {
   const record = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : null;

@@ -1,16 +1,19 @@
 // Sends one API request on the renderer's behalf: builds the URL on the configured host, adds
-// the token, refreshes and retries once on a token rejection, and keeps the body in main.
-import { randomUUID } from 'node:crypto';
+// the token, refreshes and retries once on a token rejection, and keeps the body in main (or, for
+// "Save to file", streams it straight to a file without keeping it).
 import { AppError } from '../shared/app-error';
-import type { RequestBody, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
+import type { EnvelopeView, RequestBody, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
-import type { ResponseStore, StoredResponse } from '../response/response-store';
+import { decodeBody } from '../response/body-text';
+import type { BodySource, KeptResponse, ResponseStore } from '../response/response-store';
+import { writeFailure } from '../export/atomic-file';
 import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
-import { describeFetchFailure, withTimeout, type FetchLike } from './fetch-errors';
+import { armTimeout, describeFetchFailure, type FetchLike } from './fetch-errors';
+import { readCapped, saveBody, type SavedBody } from './read-body';
 import { buildApiUrl } from './url-rules';
 
-export const MAX_BODY_BYTES = 512 * 1024 * 1024;
 const MAX_REDIRECTS = 5;
+const MB = 1024 * 1024;
 
 /** What the runner needs from the session: a token now, and a new one after a rejection. */
 export interface TokenSource {
@@ -24,9 +27,9 @@ export interface VariableSource {
   resolve(request: SavedRequest, collectionId: string | null): SavedRequest;
 }
 
-/** Remembers every request that left the app, with its outcome. */
+/** Remembers every request that left the app, with its outcome. Never throws. */
 export interface HistoryRecorder {
-  record(entry: { request: SavedRequest; summary: ResponseSummary | null; body: StoredResponse | null; error: AppError | null }): void;
+  record(entry: { request: SavedRequest; summary: ResponseSummary | null; body: BodySource | null; error: AppError | null }): void;
 }
 
 export interface RunnerDeps {
@@ -34,28 +37,81 @@ export interface RunnerDeps {
   now(): number;
   settings(): Settings;
   redactor: Redactor;
-  responses: ResponseStore;
+  responses: Pick<ResponseStore, 'keep' | 'drop'>;
   variables: VariableSource;
   history: HistoryRecorder;
 }
 
-interface Exchanged {
-  answer: RawAnswer;
-  decoded: StoredResponse;
-  refreshed: boolean;
-}
-
-interface RawAnswer {
+interface RawAnswer<P> {
   response: Response;
-  bytes: Buffer;
+  payload: P;
   url: URL;
   note: string | null;
 }
 
+/** How a caller reads an answer's body and decodes it; `envelope` is what the token check reads. */
+interface BodyHandling<P, D extends { envelope: unknown }> {
+  read(response: Response): Promise<P>;
+  decode(payload: P): Promise<D>;
+  /** Throws away an answer that rejected the token, before the retry. */
+  discard?(decoded: D): Promise<void> | void;
+}
+
+interface Exchanged<P, D> {
+  answer: RawAnswer<P>;
+  decoded: D;
+  refreshed: boolean;
+}
+
+/** The parts of a summary that come from the body. */
+interface BodyView {
+  responseId: string;
+  bodyKind: ResponseSummary['bodyKind'];
+  envelope: EnvelopeView;
+  textChars: number;
+  sizeBytes: number;
+}
+
+const notEnvelope = (meaning: string): EnvelopeView => ({ kind: 'not_envelope', status: null, meaning, error: null });
+
 export function createRequestRunner(deps: RunnerDeps) {
   const inFlight = new Map<string, AbortController>();
+  const ceilingBytes = () => deps.settings().maxResponseMB * MB;
 
-  async function send(source: TokenSource, input: RequestInput): Promise<ResponseSummary> {
+  const kept: BodyHandling<Buffer, KeptResponse & { envelope: unknown }> = {
+    read: (response) => readCapped(response, ceilingBytes()),
+    decode: async (bytes) => {
+      const body = await deps.responses.keep(bytes);
+      return { ...body, envelope: body.head };
+    },
+    discard: (body) => deps.responses.drop(body.responseId),
+  };
+
+  /** For bodies the app reads itself (bulk pulls, /me): parsed in main, not kept. */
+  const parsed: BodyHandling<Buffer, { envelope: unknown; isJson: boolean; value: unknown }> = {
+    read: (response) => readCapped(response, ceilingBytes()),
+    decode: async (bytes) => {
+      const { value, isJson } = decodeBody(bytes, deps.redactor.bytePattern());
+      return { envelope: isJson ? value : undefined, isJson, value };
+    },
+  };
+
+  const savedTo = (path: string): BodyHandling<SavedBody, SavedBody & { envelope: unknown }> => ({
+    read: (response) => saveBody(response, path, deps.redactor.spellings()),
+    decode: async (saved) => ({ ...saved, envelope: saved.head }),
+    discard: (saved) => saved.file.abort(),
+  });
+
+  /**
+   * Sends the request and records it in history whatever happens. Checks that refuse it before
+   * anything is sent (read-only mode, an unresolved variable, a bad path) are not recorded.
+   */
+  async function sendAndRecord<P, D extends { envelope: unknown }, T>(
+    source: TokenSource,
+    input: RequestInput,
+    handling: BodyHandling<P, D>,
+    finish: (exchanged: Exchanged<P, D>, durationMs: number) => Promise<{ result: T; summary: ResponseSummary; body: BodySource | null }>,
+  ): Promise<T> {
     const typed: SavedRequest = { method: input.method, path: input.path, query: input.query, body: input.body };
     const resolved = forCompany(deps.variables.resolve(typed, input.collectionId ?? null), deps.settings());
     if (resolved.method !== 'GET' && deps.settings().readOnly) {
@@ -68,10 +124,10 @@ export function createRequestRunner(deps: RunnerDeps) {
     inFlight.set(input.requestId, controller);
     const started = deps.now();
     try {
-      const exchanged = await exchange(source, url, input.method, body, controller.signal);
-      const summary = summarize(input, exchanged, deps.now() - started);
-      deps.history.record({ request: typed, summary, body: exchanged.decoded, error: null });
-      return summary;
+      const exchanged = await exchange(source, url, input.method, body, handling, controller);
+      const { result, summary, body: keptBody } = await finish(exchanged, deps.now() - started);
+      deps.history.record({ request: typed, summary, body: keptBody, error: null });
+      return result;
     } catch (error) {
       const failure = error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.');
       deps.history.record({ request: typed, summary: null, body: null, error: failure });
@@ -82,114 +138,146 @@ export function createRequestRunner(deps: RunnerDeps) {
   }
 
   /** One call with the current token; on a token rejection, one refresh and one retry. */
-  async function exchange(source: TokenSource, url: URL, method: string, body: EncodedBody | null, signal?: AbortSignal): Promise<Exchanged> {
+  async function exchange<P, D extends { envelope: unknown }>(
+    source: TokenSource,
+    url: URL,
+    method: string,
+    body: EncodedBody | null,
+    handling: BodyHandling<P, D>,
+    controller: AbortController,
+  ): Promise<Exchanged<P, D>> {
     let token = await source.accessToken();
-    let answer = await attempt(url, method, body, token, signal);
-    let decoded = decodeBody(answer.bytes);
-    if (!isTokenRejection(answer.response.status, decoded.json?.value)) return { answer, decoded, refreshed: false };
+    let answer = await attempt(url, method, body, token, handling.read, controller);
+    let decoded = await handling.decode(answer.payload);
+    if (!isTokenRejection(answer.response.status, decoded.envelope)) return { answer, decoded, refreshed: false };
+    await handling.discard?.(decoded);
     token = await source.refreshAfterRejection(token);
-    answer = await attempt(url, method, body, token, signal);
-    decoded = decodeBody(answer.bytes);
+    answer = await attempt(url, method, body, token, handling.read, controller);
+    decoded = await handling.decode(answer.payload);
     return { answer, decoded, refreshed: true };
   }
 
-  async function attempt(url: URL, method: string, body: EncodedBody | null, token: string, signal?: AbortSignal): Promise<RawAnswer> {
+  /** One answer, following same-origin redirects; `controller` cancels it and takes the timeout. */
+  async function attempt<P>(url: URL, method: string, body: EncodedBody | null, token: string, read: (response: Response) => Promise<P>, controller: AbortController): Promise<RawAnswer<P>> {
     const { tokenDelivery, timeoutSeconds } = deps.settings();
     const timeoutMs = timeoutSeconds * 1000;
-    const combined = withTimeout(timeoutMs, signal);
+    const { signal } = controller;
+    const disarm = armTimeout(controller, timeoutMs);
     let target = url;
     let currentMethod = method;
     let currentBody = body;
-    for (let hop = 0; ; hop += 1) {
-      const withToken = new URL(target);
-      const headers: Record<string, string> = { accept: 'application/json' };
-      if (tokenDelivery === 'header') headers.authorization = `Bearer ${token}`;
-      else withToken.searchParams.set('access_token', token);
-      if (currentBody) headers['content-type'] = currentBody.contentType;
-      let response: Response;
-      let bytes: Buffer;
-      try {
-        response = await deps.fetch(withToken, { method: currentMethod, headers, body: currentBody?.text, redirect: 'manual', signal: combined });
-        bytes = await readCapped(response);
-      } catch (error) {
-        throw describeFetchFailure(error, target.host, timeoutMs, signal);
-      }
-      const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-      if (!location) return { response, bytes, url: withToken, note: null };
-      const next = new URL(location, target);
-      next.searchParams.delete('access_token');
-      // The token never follows a redirect to another origin, and nothing leaves /api/v2/.
-      if (next.origin !== url.origin || !next.pathname.startsWith('/api/v2/') || hop >= MAX_REDIRECTS) {
-        const why = next.origin !== url.origin ? `to another host (${next.origin})` : hop >= MAX_REDIRECTS ? 'too many times' : 'outside /api/v2/';
-        return { response, bytes, url: withToken, note: `The server redirected ${why}; the redirect was not followed, so your token stayed private.` };
-      }
-      if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
-        currentMethod = 'GET';
-        currentBody = null;
-      }
-      target = next;
-    }
-  }
-
-  /** The body as the renderer may see it: secrets (such as the envelope's token echo) blanked. */
-  function decodeBody(bytes: Buffer): StoredResponse {
-    const text = deps.redactor.redact(bytes.toString('utf8'));
-    if (!text.trim()) return { text, json: null };
     try {
-      return { text, json: { value: JSON.parse(text) } };
-    } catch {
-      return { text, json: null };
+      for (let hop = 0; ; hop += 1) {
+        const withToken = new URL(target);
+        const headers: Record<string, string> = { accept: 'application/json' };
+        if (tokenDelivery === 'header') headers.authorization = `Bearer ${token}`;
+        else withToken.searchParams.set('access_token', token);
+        if (currentBody) headers['content-type'] = currentBody.contentType;
+        let response: Response;
+        try {
+          response = await deps.fetch(withToken, { method: currentMethod, headers, body: currentBody?.text, redirect: 'manual', signal });
+        } catch (error) {
+          throw describeFetchFailure(error, target.host, timeoutMs, signal);
+        }
+        const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
+        const next = location ? new URL(location, target) : null;
+        next?.searchParams.delete('access_token');
+        // The token never follows a redirect to another origin, and nothing leaves /api/v2/.
+        const refused = next && (next.origin !== url.origin || !next.pathname.startsWith('/api/v2/') || hop >= MAX_REDIRECTS);
+        if (!next || refused) {
+          const why = !next ? null : next.origin !== url.origin ? `to another host (${next.origin})` : hop >= MAX_REDIRECTS ? 'too many times' : 'outside /api/v2/';
+          const note = why && `The server redirected ${why}; the redirect was not followed, so your token stayed private.`;
+          try {
+            return { response, payload: await read(response), url: withToken, note };
+          } catch (error) {
+            throw describeFetchFailure(error, target.host, timeoutMs, signal);
+          }
+        }
+        await response.body?.cancel().catch(() => undefined);
+        if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
+          currentMethod = 'GET';
+          currentBody = null;
+        }
+        target = next;
+      }
+    } finally {
+      disarm();
     }
   }
 
-  function summarize(input: RequestInput, { answer, decoded, refreshed }: Exchanged, durationMs: number): ResponseSummary {
-    const { response, bytes } = answer;
-    const { text, json: parsed } = decoded;
-    const responseId = randomUUID().replaceAll('-', '');
-    deps.responses.put(responseId, decoded);
-    const envelope = parsed
-      ? decodeEnvelope(response.status, parsed.value)
-      : { kind: 'not_envelope' as const, status: null, meaning: text.trim() ? 'The answer is not JSON' : 'The answer has no body', error: null };
-    const outcome = answer.note ?? describeOutcome(response.status, envelope);
+  function summarize(input: RequestInput, answer: RawAnswer<unknown>, view: BodyView, refreshed: boolean, durationMs: number): ResponseSummary {
+    const { response } = answer;
     return {
-      responseId,
+      responseId: view.responseId,
       requestId: input.requestId,
       method: input.method,
       url: deps.redactor.redactUrl(answer.url),
       httpStatus: response.status,
       statusText: response.statusText,
-      outcome,
-      envelope,
+      outcome: answer.note ?? describeOutcome(response.status, view.envelope),
+      envelope: view.envelope,
       durationMs,
-      sizeBytes: bytes.length,
+      sizeBytes: view.sizeBytes,
       headers: [...response.headers].map(([name, value]) => ({ name, value: deps.redactor.redact(value) })),
       contentType: response.headers.get('content-type') ?? '',
-      bodyKind: parsed ? 'json' : text ? 'text' : 'empty',
-      textChars: text.length,
+      bodyKind: view.bodyKind,
+      textChars: view.textChars,
       refreshed,
       receivedAt: deps.now(),
     };
   }
 
   return {
-    send,
+    /** Sends the request and keeps its body for the renderer to look at, window by window. */
+    send(source: TokenSource, input: RequestInput): Promise<ResponseSummary> {
+      return sendAndRecord(source, input, kept, async ({ answer, decoded, refreshed }, durationMs) => {
+        const status = answer.response.status;
+        const envelope = decoded.isJson ? decodeEnvelope(status, decoded.head) : notEnvelope(decoded.textChars ? 'The answer is not JSON' : 'The answer has no body');
+        const bodyKind = decoded.isJson ? 'json' : decoded.textChars ? 'text' : 'empty';
+        const view = { responseId: decoded.responseId, bodyKind, envelope, textChars: decoded.textChars, sizeBytes: answer.payload.length } as const;
+        const summary = summarize(input, answer, view, refreshed, durationMs);
+        return { result: summary, summary, body: decoded.body };
+      });
+    },
+
+    /** Sends the request again and streams the answer to `path` without keeping it; the byte count. */
+    download(source: TokenSource, input: RequestInput, path: string): Promise<number> {
+      return sendAndRecord(source, input, savedTo(path), async ({ answer, decoded, refreshed }, durationMs) => {
+        await decoded.file.commit().catch(async (error: unknown) => {
+          await decoded.file.abort();
+          throw writeFailure('The answer', path, error);
+        });
+        const status = answer.response.status;
+        const envelope = decoded.isJson ? decodeEnvelope(status, decoded.head) : notEnvelope(`The answer was saved to ${path}`);
+        const view = { responseId: '', bodyKind: decoded.isJson ? 'json' : 'text', envelope, textChars: 0, sizeBytes: decoded.bytes } as const;
+        return { result: decoded.bytes, summary: summarize(input, answer, view, refreshed, durationMs), body: null };
+      });
+    },
+
     /** One GET for a bulk pull: status, Retry-After and parsed body; not kept, not in history. */
     async call(source: TokenSource, request: SavedRequest, signal: AbortSignal): Promise<{ status: number; retryAfterSeconds: number | null; body: unknown }> {
       const resolved = forCompany(request, deps.settings());
       const url = buildApiUrl(source.host, resolved.path, resolved.query);
-      const { answer, decoded } = await exchange(source, url, resolved.method, encodeBody(resolved.method, resolved.body), signal);
+      // Our own controller, following the pull's signal: the timeout must abort only this call.
+      const controller = new AbortController();
+      const follow = () => controller.abort(signal.reason);
+      if (signal.aborted) follow();
+      signal.addEventListener('abort', follow, { once: true });
+      const { answer, decoded } = await exchange(source, url, resolved.method, encodeBody(resolved.method, resolved.body), parsed, controller).finally(() =>
+        signal.removeEventListener('abort', follow),
+      );
       const retryAfter = Number(answer.response.headers.get('retry-after'));
       return {
         status: answer.response.status,
         retryAfterSeconds: answer.response.headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : null,
-        body: decoded.json ? decoded.json.value : decoded.text,
+        body: decoded.value,
       };
     },
     /** A GET whose JSON the app reads itself (such as /me); nothing is kept for the renderer. */
     async getJson(source: TokenSource, path: string): Promise<unknown> {
-      const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null);
+      const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null, parsed, new AbortController());
       if (!answer.response.ok) throw new AppError('network', `GET /${path} answered HTTP ${answer.response.status}.`);
-      return decoded.json?.value;
+      return decoded.isJson ? decoded.value : undefined;
     },
     cancel(requestId: string): boolean {
       const controller = inFlight.get(requestId);
@@ -246,19 +334,4 @@ export function encodeBody(method: string, body: RequestBody): EncodedBody | nul
     throw new AppError('invalid_body', `The JSON body is not valid: ${(error as Error).message}. Fix it and send again.`);
   }
   return { text: body.text, contentType: 'application/json' };
-}
-
-async function readCapped(response: Response): Promise<Buffer> {
-  if (!response.body) return Buffer.alloc(0);
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for await (const chunk of response.body) {
-    total += chunk.byteLength;
-    if (total > MAX_BODY_BYTES) {
-      await response.body.cancel().catch(() => undefined);
-      throw new AppError('too_large', `The answer is larger than ${MAX_BODY_BYTES / 1024 / 1024} MB, so it was stopped. Narrow the request (a shorter date range or fewer fields).`);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }

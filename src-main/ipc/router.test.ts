@@ -1,3 +1,4 @@
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
 import { listChannels } from '../shared/contract';
@@ -93,7 +94,7 @@ describe('createIpcRouter', () => {
     ['a subframe', { frameUrl: RENDERER, isMainFrame: false }],
     ['a null URL', { frameUrl: null, isMainFrame: true }],
   ] as Array<[string, SenderInfo]>)('refuses a call from %s without calling the handler', async (_label, sender) => {
-    const { dispatch, calls } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null }) });
+    const { dispatch, calls } = setup({ 'settings:get': () => ({ ...DEFAULT_SETTINGS, timeoutSeconds: 30 }) });
     const result = await dispatch('settings:get', sender, {});
     expectFailure(result, 'forbidden_sender');
     expect(calls).toEqual([]);
@@ -173,17 +174,17 @@ describe('createIpcRouter', () => {
   });
 
   it('passes valid input to the handler and returns ok with the parsed output', async () => {
-    const { dispatch, calls } = setup({ 'settings:update': (input) => ({ tokenDelivery: 'header', timeoutSeconds: (input as { timeoutSeconds: number }).timeoutSeconds, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null }) });
+    const { dispatch, calls } = setup({ 'settings:update': (input) => ({ ...DEFAULT_SETTINGS, tokenDelivery: 'header', timeoutSeconds: (input as { timeoutSeconds: number }).timeoutSeconds }) });
     const result = await dispatch('settings:update', TRUSTED, { timeoutSeconds: 45 });
-    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'header', timeoutSeconds: 45, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null } });
+    expect(result).toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, tokenDelivery: 'header', timeoutSeconds: 45 } });
     expect(calls).toEqual([{ channel: 'settings:update', input: { timeoutSeconds: 45 } }]);
   });
 
   it('drops fields the output schema does not know (settings:get with an extra accessToken)', async () => {
-    const { dispatch } = setup({ 'settings:get': () => ({ tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null, accessToken: SECRET }) });
+    const { dispatch } = setup({ 'settings:get': () => ({ ...DEFAULT_SETTINGS, timeoutSeconds: 30, accessToken: SECRET }) });
     const result = await dispatch('settings:get', TRUSTED, {});
     expect(JSON.stringify(result)).not.toContain(SECRET);
-    expect(result).toEqual({ ok: true, data: { tokenDelivery: 'query', timeoutSeconds: 30, historyLimit: 1000, historyBodyLimitKB: 512, readOnly: false, companies: [], activeCompanyId: null } });
+    expect(result).toEqual({ ok: true, data: { ...DEFAULT_SETTINGS, timeoutSeconds: 30 } });
   });
 
   it('drops unknown fields at every depth of the output (auth:state with tokens tucked in)', async () => {

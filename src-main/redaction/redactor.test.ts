@@ -81,6 +81,13 @@ describe('Redactor.redact', () => {
     for (let i = 0; i < 3; i += 1) expect(r.redact('token-value')).toBe(REDACTED);
   });
 
+  it('also blanks the spellings a JSON body gives a secret (escaped quotes, PHP\'s \\/)', () => {
+    const r = new Redactor();
+    r.addSecret('pa"ss/word');
+    expect(r.redact('{"a":"pa\\"ss/word","b":"pa\\"ss\\/word","c":"pa"ss/word"}')).toBe(`{"a":"${REDACTED}","b":"${REDACTED}","c":"${REDACTED}"}`);
+    expect(r.spellings()).toEqual(['pa"ss/word', 'pa\\"ss/word', 'pa\\"ss\\/word']);
+  });
+
   it('clear() forgets every secret, and new ones still work afterwards', () => {
     const r = new Redactor();
     r.addSecret('old-secret-1', 'old-secret-2');

@@ -1,7 +1,9 @@
 // Knows every secret main has seen (App Secret, passwords, access and refresh tokens) and blanks
 // them out of anything that leaves main: URLs, response bodies, logs, errors.
+import { bytePattern } from './byte-redaction';
+import { REDACTED, secretPattern, secretSpellings } from './secret-pattern';
 
-export const REDACTED = '[REDACTED]';
+export { REDACTED };
 const MAX_TOKENS = 256;
 const MIN_SECRET_LENGTH = 4;
 
@@ -10,7 +12,8 @@ export class Redactor {
   private readonly pinned = new Set<string>();
   /** Tokens rotate: only the newest MAX_TOKENS are kept. */
   private readonly tokens = new Set<string>();
-  private pattern: RegExp | null = null;
+  /** Every spelling of every secret; rebuilt after a change. */
+  private known: { spellings: string[]; pattern: RegExp | null; bytes: RegExp | null } | null = null;
 
   addSecret(...values: Array<string | null | undefined>): void {
     this.insert(this.pinned, values);
@@ -25,7 +28,7 @@ export class Redactor {
     for (const value of values) {
       if (!value || value.length < MIN_SECRET_LENGTH || into.has(value)) continue;
       into.add(value);
-      this.pattern = null;
+      this.known = null;
     }
   }
 
@@ -33,19 +36,30 @@ export class Redactor {
   clear(): void {
     this.pinned.clear();
     this.tokens.clear();
-    this.pattern = null;
+    this.known = null;
+  }
+
+  /** What response bodies are searched for (by the body worker, and when saving to a file). */
+  spellings(): readonly string[] {
+    return this.current().spellings;
+  }
+
+  /** One pattern for every spelling in raw body bytes (redaction/byte-redaction.ts); null without secrets. */
+  bytePattern(): RegExp | null {
+    return this.current().bytes;
   }
 
   redact(text: string): string {
-    if (this.pinned.size + this.tokens.size === 0) return text;
-    this.pattern ??= new RegExp(
-      [...this.pinned, ...this.tokens]
-        .sort((a, b) => b.length - a.length)
-        .map((s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('|'),
-      'g',
-    );
-    return text.replace(this.pattern, REDACTED);
+    const { pattern } = this.current();
+    return pattern ? text.replace(pattern, REDACTED) : text;
+  }
+
+  private current(): { spellings: string[]; pattern: RegExp | null; bytes: RegExp | null } {
+    if (!this.known) {
+      const spellings = [...new Set([...this.pinned, ...this.tokens].flatMap(secretSpellings))];
+      this.known = { spellings, pattern: secretPattern(spellings), bytes: bytePattern(spellings) };
+    }
+    return this.known;
   }
 
   /** A URL for display: the access_token parameter is blanked whatever its value. */

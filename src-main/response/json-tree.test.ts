@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TreeRow } from '../shared/contract';
-import { pointerChild, visibleRows } from './json-tree';
+import { pointerChild } from './json-tree';
+import { OpenCounts, TreeIndex } from './tree-index';
+
+/** The rows of `root` with `expanded` open, [offset, offset + limit). */
+function visibleRows(root: unknown, expanded: ReadonlySet<string>, offset: number, limit: number): { rows: TreeRow[]; totalRows: number } {
+  const index = new TreeIndex(root, { expandAll: false, expanded, collapsed: new Set() }, new OpenCounts());
+  return { rows: index.page(offset, limit), totalRows: index.totalRows };
+}
 
 const doc = {
   status: 1,

@@ -1,36 +1,70 @@
-// Rows of a JSON tree as the renderer shows them: only the expanded parts, one page at a time.
-// Paths are JSON Pointers (RFC 6901); "" is the root.
+// The JSON tree as the renderer sees it: rows named by JSON Pointers (RFC 6901, "" is the root),
+// a container's children in display order, and the short preview of a value. Pure: the body
+// worker builds tree windows, search hits and pretty text from these.
 import type { TreeRow } from '../shared/contract';
 
 const PREVIEW_MAX = 200;
+
+export type Container = unknown[] | Record<string, unknown>;
+
+export function isContainer(value: unknown): value is Container {
+  return typeof value === 'object' && value !== null;
+}
+
+/** A container's children in display order: indexes for arrays, Object.keys order for objects. */
+export interface Children {
+  node: Container;
+  keys: string[] | null;
+  length: number;
+}
+
+export function childrenOf(node: Container): Children {
+  if (Array.isArray(node)) return { node, keys: null, length: node.length };
+  const keys = Object.keys(node);
+  return { node, keys, length: keys.length };
+}
+
+export function childValue(children: Children, index: number): unknown {
+  return children.keys ? (children.node as Record<string, unknown>)[children.keys[index]!] : (children.node as unknown[])[index];
+}
+
+export function childKey(children: Children, index: number): string {
+  return children.keys ? children.keys[index]! : String(index);
+}
+
+/** The index of the child a pointer token names, or -1. */
+export function childIndex(children: Children, token: string): number {
+  if (children.keys) return children.keys.indexOf(token);
+  return /^(0|[1-9]\d*)$/.test(token) && Number(token) < children.length ? Number(token) : -1;
+}
 
 export function pointerChild(parent: string, key: string | number): string {
   return `${parent}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`;
 }
 
-export function visibleRows(root: unknown, expanded: ReadonlySet<string>, offset: number, limit: number): { rows: TreeRow[]; totalRows: number } {
-  const rows: TreeRow[] = [];
-  let index = 0;
-  const end = offset + limit;
-  const visit = (value: unknown, path: string, key: string | null, depth: number) => {
-    const kind = kindOf(value);
-    const children = kind === 'object' ? Object.keys(value as object) : kind === 'array' ? (value as unknown[]) : null;
-    const childCount = children ? children.length : 0;
-    const isOpen = children !== null && expanded.has(path);
-    if (index >= offset && index < end) {
-      rows.push({ path, depth, key, kind, preview: preview(value, kind, childCount), childCount, expanded: isOpen });
-    }
-    index += 1;
-    if (!isOpen) return;
-    if (kind === 'array') {
-      (value as unknown[]).forEach((item, i) => visit(item, pointerChild(path, i), String(i), depth + 1));
-    } else {
-      const record = value as Record<string, unknown>;
-      for (const k of children as string[]) visit(record[k], pointerChild(path, k), k, depth + 1);
-    }
-  };
-  visit(root, '', null, 0);
-  return { rows, totalRows: index };
+/** The unescaped tokens of a pointer; null when it is not one. */
+export function pointerTokens(pointer: string): string[] | null {
+  if (pointer === '') return [];
+  if (!pointer.startsWith('/')) return null;
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((token) => token.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+
+export function treeRow(value: unknown, path: string, key: string | null, depth: number, expanded: boolean): TreeRow {
+  const kind = kindOf(value);
+  const childCount = countOf(value);
+  return { path, depth, key, kind, preview: preview(value, kind, childCount), childCount, expanded };
+}
+
+export function previewOf(value: unknown): string {
+  return preview(value, kindOf(value), countOf(value));
+}
+
+function countOf(value: unknown): number {
+  if (!isContainer(value)) return 0;
+  return Array.isArray(value) ? value.length : Object.keys(value).length;
 }
 
 function kindOf(value: unknown): TreeRow['kind'] {

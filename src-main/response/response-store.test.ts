@@ -1,144 +1,267 @@
-import { describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Worker } from 'node:worker_threads';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
-import { lazyStoredResponse, ResponseStore } from './response-store';
+import { Redactor } from '../redaction/redactor';
+import { createTestResponseStore, type TestStoreOptions } from '../testing/test-response-store';
+import { createBodyWorkerFromSource } from '../testing/ts-worker';
+import type { ResponseStore } from './response-store';
+import { SPILL_PREFIX } from './spill-folder';
 
 const body = { status: 1, data: [{ id: 1, name: 'Ada' }], error: null };
 const text = JSON.stringify(body);
+const KB = 1024;
 
-function storeWith(maxEntries?: number) {
-  const store = new ResponseStore(maxEntries);
-  store.put('r1', { text, json: { value: body } });
+let spillParent: string;
+const stores: ResponseStore[] = [];
+beforeEach(() => {
+  spillParent = mkdtempSync(join(tmpdir(), 'hae-spill-'));
+});
+afterEach(async () => {
+  while (stores.length) await stores.pop()!.dispose();
+  rmSync(spillParent, { recursive: true, force: true });
+});
+
+function open(options: TestStoreOptions = {}): ResponseStore {
+  const store = createTestResponseStore({ spillParent, ...options });
+  stores.push(store);
   return store;
 }
 
-function expectNotFound(fn: () => unknown) {
-  let caught: unknown;
-  try {
-    fn();
-  } catch (error) {
-    caught = error;
-  }
-  expect(caught).toBeInstanceOf(AppError);
-  expect((caught as AppError).code).toBe('not_found');
-  expect((caught as AppError).message).toMatch(/^[A-Z].*\.$/);
+async function keep(store: ResponseStore, content: string | Buffer): Promise<string> {
+  return (await store.keep(Buffer.from(content))).responseId;
 }
 
-describe('ResponseStore', () => {
-  it('serves tree rows of the stored JSON', () => {
-    const store = storeWith();
-    const page = store.tree('r1', ['', '/data'], 0, 100);
+/** A JSON body of about `bytes`, bigger than what main decodes itself, so the worker parses it. */
+function bigBody(bytes: number) {
+  const value = { status: 1, data: Array.from({ length: Math.ceil(bytes / 40) }, (_, id) => ({ id, name: `Employee ${id}` })), error: null };
+  return { value, text: JSON.stringify(value) };
+}
+
+async function expectNotFound(promise: Promise<unknown> | (() => unknown)) {
+  const error = await (typeof promise === 'function' ? Promise.resolve().then(promise) : promise).then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(AppError);
+  expect((error as AppError).code).toBe('not_found');
+  expect((error as AppError).message).toMatch(/^[A-Z].*\.$/);
+}
+
+describe('ResponseStore: windows of a kept body', () => {
+  it('serves tree rows and pages of them', async () => {
+    const store = open();
+    const id = await keep(store, text);
+    const page = await store.tree(id, { expanded: ['', '/data'] }, 0, 100);
     expect(page.totalRows).toBe(5);
     expect(page.rows.map((r) => r.path)).toEqual(['', '/status', '/data', '/data/0', '/error']);
     expect(page.rows[2]).toMatchObject({ kind: 'array', preview: '[1 item]', expanded: true });
+    const second = await store.tree(id, { expanded: ['', '/data', '/data/0'] }, 2, 2);
+    expect(second.totalRows).toBe(7);
+    expect(second.rows.map((r) => r.path)).toEqual(['/data', '/data/0']);
   });
 
-  it('pages tree rows', () => {
-    const store = storeWith();
-    const page = store.tree('r1', ['', '/data', '/data/0'], 2, 2);
-    expect(page.totalRows).toBe(7);
-    expect(page.rows.map((r) => r.path)).toEqual(['/data', '/data/0']);
+  it('opens everything with expandAll except what is collapsed, and finds the row of a path', async () => {
+    const store = open();
+    const id = await keep(store, text);
+    expect((await store.tree(id, { expanded: [], expandAll: true }, 0, 100)).totalRows).toBe(7);
+    expect((await store.tree(id, { expanded: [], expandAll: true, collapsed: ['/data'] }, 0, 100)).totalRows).toBe(4);
+    expect(await store.rowOf(id, { expanded: ['', '/data', '/data/0'] }, '/data/0/name')).toEqual({ row: 5 });
+    expect(await store.rowOf(id, { expanded: [''] }, '/data/0/name')).toEqual({ row: null });
   });
 
-  it('shows a non-JSON body as one string row', () => {
-    const store = new ResponseStore();
-    store.put('html', { text: '<html>Server error</html>', json: null });
-    const page = store.tree('html', [''], 0, 10);
+  it('shows a non-JSON body as one string row and its text for pretty too', async () => {
+    const store = open();
+    const id = await keep(store, '<html>Server error</html>');
+    const page = await store.tree(id, { expanded: [''] }, 0, 10);
     expect(page.totalRows).toBe(1);
     expect(page.rows[0]).toMatchObject({ kind: 'string', preview: '"<html>Server error</html>"' });
+    expect(await store.text(id, 0, 100, true)).toEqual({ text: '<html>Server error</html>', offset: 0, totalChars: 25 });
   });
 
-  it('pages the raw text with offset, length and totalChars', () => {
-    const store = storeWith();
-    expect(store.text('r1', 0, 10, false)).toEqual({ text: text.slice(0, 10), offset: 0, totalChars: text.length });
-    expect(store.text('r1', 10, 5, false)).toEqual({ text: text.slice(10, 15), offset: 10, totalChars: text.length });
-    expect(store.text('r1', text.length - 3, 100, false).text).toBe(text.slice(-3));
-    expect(store.text('r1', text.length + 5, 10, false)).toEqual({ text: '', offset: text.length + 5, totalChars: text.length });
+  it('pages the raw text with offset, length and totalChars', async () => {
+    const store = open();
+    const id = await keep(store, text);
+    expect(await store.text(id, 0, 10, false)).toEqual({ text: text.slice(0, 10), offset: 0, totalChars: text.length });
+    expect(await store.text(id, 10, 5, false)).toEqual({ text: text.slice(10, 15), offset: 10, totalChars: text.length });
+    expect((await store.text(id, text.length - 3, 100, false)).text).toBe(text.slice(-3));
+    expect(await store.text(id, text.length + 5, 10, false)).toEqual({ text: '', offset: text.length + 5, totalChars: text.length });
   });
 
-  it('serves pretty text computed from the JSON', () => {
-    const store = storeWith();
+  it('serves pretty text equal to JSON.stringify(value, null, 2), window by window', async () => {
+    const store = open();
+    const id = await keep(store, text);
     const pretty = JSON.stringify(body, null, 2);
-    const page = store.text('r1', 0, 1_000_000, true);
-    expect(page.text).toBe(pretty);
-    expect(page.totalChars).toBe(pretty.length);
-    expect(store.text('r1', 4, 6, true).text).toBe(pretty.slice(4, 10));
-    // The raw form is still served as it came.
-    expect(store.text('r1', 0, 1_000_000, false).text).toBe(text);
+    expect(await store.text(id, 0, 1_000_000, true)).toEqual({ text: pretty, offset: 0, totalChars: pretty.length });
+    for (let offset = 0; offset < pretty.length; offset += 9) expect((await store.text(id, offset, 13, true)).text).toBe(pretty.slice(offset, offset + 13));
+    expect((await store.text(id, 0, 1_000_000, false)).text).toBe(text);
   });
 
-  it('falls back to the raw text for pretty when the body is not JSON', () => {
-    const store = new ResponseStore();
-    store.put('t', { text: 'not json at all', json: null });
-    expect(store.text('t', 0, 100, true)).toEqual({ text: 'not json at all', offset: 0, totalChars: 15 });
+  it('reads raw windows of non-ASCII text by character, not by byte', async () => {
+    const store = open();
+    const unicode = JSON.stringify({ names: Array.from({ length: 40_000 }, (_, i) => `Zoë ${i} 😀 €`) });
+    const id = await keep(store, unicode);
+    for (const offset of [0, 1, 70_000, 500_000, unicode.length - 20]) expect((await store.text(id, offset, 50_000, false)).text).toBe(unicode.slice(offset, offset + 50_000));
+    expect(store.info(id)).toMatchObject({ textChars: unicode.length, sizeBytes: Buffer.byteLength(unicode) });
   });
 
-  it('keeps JSON whose value is null or false distinct from "no JSON"', () => {
-    const store = new ResponseStore();
-    store.put('n', { text: 'null', json: { value: null } });
-    expect(store.tree('n', [], 0, 10).rows[0]).toMatchObject({ kind: 'null', preview: 'null' });
-  });
-
-  it('answers not_found with a sentence for an unknown id', () => {
-    const store = storeWith();
-    expectNotFound(() => store.tree('nope', [], 0, 10));
-    expectNotFound(() => store.text('nope', 0, 10, false));
-  });
-
-  it('evicts the oldest entries beyond maxEntries', () => {
-    const store = new ResponseStore(2);
-    store.put('a', { text: '"a"', json: { value: 'a' } });
-    store.put('b', { text: '"b"', json: { value: 'b' } });
-    store.put('c', { text: '"c"', json: { value: 'c' } });
-    expectNotFound(() => store.text('a', 0, 10, false));
-    expect(store.text('b', 0, 10, false).text).toBe('"b"');
-    expect(store.text('c', 0, 10, false).text).toBe('"c"');
-    store.put('d', { text: '"d"', json: { value: 'd' } });
-    expectNotFound(() => store.tree('b', [], 0, 10));
-  });
-
-  it('keeps 16 entries by default', () => {
-    const store = new ResponseStore();
-    for (let i = 0; i < 17; i += 1) store.put(`r${i}`, { text: String(i), json: { value: i } });
-    expectNotFound(() => store.text('r0', 0, 10, false));
-    expect(store.text('r1', 0, 10, false).text).toBe('1');
-    expect(store.text('r16', 0, 10, false).text).toBe('16');
-  });
-
-  it('clear() forgets everything', () => {
-    const store = storeWith();
-    store.clear();
-    expectNotFound(() => store.text('r1', 0, 10, false));
+  it('keeps JSON whose value is null or false distinct from "no JSON"', async () => {
+    const store = open();
+    const id = await keep(store, 'null');
+    expect((await store.tree(id, { expanded: [] }, 0, 10)).rows[0]).toMatchObject({ kind: 'null', preview: 'null' });
+    expect((await store.keep(Buffer.from('false'))).isJson).toBe(true);
+    expect((await store.keep(Buffer.from('  '))).isJson).toBe(false);
   });
 });
 
-describe('ResponseStore.get', () => {
-  it('returns the kept body, and not_found once it is gone', () => {
-    const store = storeWith();
-    expect(store.get('r1')).toEqual({ text, json: { value: body } });
-    store.clear();
-    expectNotFound(() => store.get('r1'));
+describe('ResponseStore: search', () => {
+  it('finds text and paths, and keeps scanning between calls until done', async () => {
+    const store = open();
+    const { text: big } = bigBody(2_000_000);
+    const id = await keep(store, big);
+    let page = await store.search(id, { mode: 'text', query: 'employee 49999' }, 0, 500);
+    while (!page.done) page = await store.search(id, { mode: 'text', query: 'employee 49999' }, 0, 500);
+    expect(page.hits).toEqual([{ path: '/data/49999/name', key: 'name', preview: '"Employee 49999"' }]);
+    expect(page.scanned).toBeGreaterThan(100_000);
+    const ids = await store.search(id, { mode: 'path', query: 'data[49998].id' }, 0, 10);
+    expect(ids).toMatchObject({ hits: [{ path: '/data/49998/id', preview: '49998' }], done: true, capped: false });
+  });
+
+  it('says what is wrong with a broken path filter', async () => {
+    const store = open();
+    const id = await keep(store, text);
+    await expect(store.search(id, { mode: 'path', query: 'data[' }, 0, 10)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringMatching(/not valid/) });
   });
 });
 
-describe('lazyStoredResponse', () => {
-  it('parses only when the JSON is first asked for, and only once', () => {
-    const parse = vi.spyOn(JSON, 'parse');
-    try {
-      const store = new ResponseStore();
-      store.put('h', lazyStoredResponse(text));
-      expect(store.text('h', 0, 5, false).text).toBe(text.slice(0, 5));
-      expect(parse).not.toHaveBeenCalled();
-      expect(store.tree('h', [''], 0, 10).totalRows).toBe(4);
-      expect(store.text('h', 0, 1_000_000, true).text).toBe(JSON.stringify(body, null, 2));
-      expect(parse).toHaveBeenCalledTimes(1);
-    } finally {
-      parse.mockRestore();
+describe('ResponseStore: secrets', () => {
+  it.each([
+    ['a small body (decoded in main)', 100],
+    ['a big body (decoded in the worker)', 200_000],
+  ])('blanks known secrets in every spelling in %s, before anything can read it', async (_label, padding) => {
+    const redactor = new Redactor();
+    redactor.addToken('tok/SENTINEL-1');
+    const store = open({ redactor });
+    const raw = JSON.stringify({ pad: 'x'.repeat(padding), token: 'tok/SENTINEL-1' }).replace('}', ',"php":"tok\\/SENTINEL-1"}');
+    const expected = raw.replace('tok/SENTINEL-1', '[REDACTED]').replace('tok\\/SENTINEL-1', '[REDACTED]');
+    expect(expected).toMatch(/"token":"\[REDACTED\]","php":"\[REDACTED\]"\}$/);
+    const kept = await store.keep(Buffer.from(raw));
+    const from = Math.max(0, expected.length - 200);
+    expect(await store.text(kept.responseId, from, 200, false)).toEqual({ text: expected.slice(from), offset: from, totalChars: expected.length });
+    expect(await kept.body.readText()).not.toContain('SENTINEL');
+    const search = await store.search(kept.responseId, { mode: 'text', query: 'sentinel' }, 0, 10);
+    expect(search.hits).toEqual([]);
+  });
+});
+
+describe('ResponseStore: memory budget and temporary files', () => {
+  it('spills the least recently used bodies beyond the budget to a file, and reads them from there', async () => {
+    const store = open({ budgetBytes: () => 150 * KB });
+    const bodies = [bigBody(100 * KB), bigBody(100 * KB), bigBody(100 * KB)];
+    const [a, b] = [await keep(store, bodies[0]!.text), await keep(store, bodies[1]!.text)];
+    await store.text(a, 0, 10, false); // a is now the most recently used
+    const c = await keep(store, bodies[2]!.text);
+    await store.settled();
+    const folder = store.spillFolder!;
+    expect(folder.startsWith(join(spillParent, SPILL_PREFIX))).toBe(true);
+    // b was least recently used when c arrived; then a had to go too (100 + 100 > 150).
+    expect(readdirSync(folder).sort()).toEqual([`${a}.body`, `${b}.body`].sort());
+    for (const [id, { text: content, value }] of [
+      [a, bodies[0]!],
+      [b, bodies[1]!],
+      [c, bodies[2]!],
+    ] as const) {
+      expect((await store.text(id, 1000, 500, false)).text).toBe(content.slice(1000, 1500));
+      expect((await store.tree(id, { expanded: ['', '/data'] }, 0, 3)).totalRows).toBe(4 + value.data.length);
+      expect(await store.readText(id)).toBe(content);
     }
   });
 
-  it('gives no JSON for text that is not JSON or is empty', () => {
-    expect(lazyStoredResponse('<html>').json).toBeNull();
-    expect(lazyStoredResponse('  ').json).toBeNull();
-    expect(lazyStoredResponse('false').json).toEqual({ value: false });
+  it('keeps everything in a file with a budget of 0, and removes the folder on dispose', async () => {
+    const store = createTestResponseStore({ spillParent, budgetBytes: () => 0 });
+    const id = await keep(store, text);
+    await store.settled();
+    const folder = store.spillFolder!;
+    expect(readdirSync(folder)).toEqual([`${id}.body`]);
+    expect((await store.text(id, 0, 100, false)).text).toBe(text);
+    store.drop(id);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(readdirSync(folder)).toEqual([]);
+    await store.keep(Buffer.from(text));
+    await store.dispose();
+    expect(existsSync(folder)).toBe(false);
+  });
+});
+
+describe('ResponseStore: the worker', () => {
+  it('parses big bodies again after the worker let them go, and after the worker died', async () => {
+    const workers: Worker[] = [];
+    const store = open({
+      createWorker: () => {
+        const worker = createBodyWorkerFromSource();
+        workers.push(worker);
+        return worker;
+      },
+    });
+    const first = bigBody(300 * KB);
+    const id = await keep(store, first.text);
+    expect((await store.tree(id, { expanded: [''] }, 0, 10)).totalRows).toBe(4);
+    await workers[0]!.terminate();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect((await store.tree(id, { expanded: ['', '/data'] }, 0, 10)).totalRows).toBe(4 + first.value.data.length);
+    expect(workers).toHaveLength(2);
+  });
+});
+
+describe('ResponseStore: keeping and forgetting', () => {
+  it('answers not_found with a sentence for an unknown id', async () => {
+    const store = open();
+    await expectNotFound(store.tree('nope', { expanded: [] }, 0, 10));
+    await expectNotFound(store.text('nope', 0, 10, false));
+    await expectNotFound(store.search('nope', { mode: 'text', query: 'x' }, 0, 10));
+    await expectNotFound(() => store.info('nope'));
+  });
+
+  it('evicts the least recently used entries beyond maxEntries', async () => {
+    const store = open({ maxEntries: 2 });
+    const a = await keep(store, '"a"');
+    const b = await keep(store, '"b"');
+    await store.text(a, 0, 10, false);
+    const c = await keep(store, '"c"');
+    await expectNotFound(store.text(b, 0, 10, false));
+    expect((await store.text(a, 0, 10, false)).text).toBe('"a"');
+    expect((await store.text(c, 0, 10, false)).text).toBe('"c"');
+  });
+
+  it('keeps 16 entries by default', async () => {
+    const store = open();
+    const ids: string[] = [];
+    for (let i = 0; i < 17; i += 1) ids.push(await keep(store, String(i)));
+    await expectNotFound(store.text(ids[0]!, 0, 10, false));
+    expect((await store.text(ids[16]!, 0, 10, false)).text).toBe('16');
+  });
+
+  it('clear() forgets everything', async () => {
+    const store = open();
+    const id = await keep(store, text);
+    store.clear();
+    await expectNotFound(store.text(id, 0, 10, false));
+  });
+
+  it('streams the bytes for an export, from memory or from the file', async () => {
+    const collect = async (chunks: Iterable<Uint8Array> | AsyncIterable<Uint8Array>) => {
+      const parts: Buffer[] = [];
+      for await (const chunk of chunks) parts.push(Buffer.from(chunk));
+      return Buffer.concat(parts).toString('utf8');
+    };
+    const { text: big } = bigBody(3_000_000);
+    const inMemory = open();
+    expect(await collect(inMemory.chunks(await keep(inMemory, big)))).toBe(big);
+    const onDisk = open({ budgetBytes: () => 0 });
+    const id = await keep(onDisk, big);
+    await onDisk.settled();
+    expect(await collect(onDisk.chunks(id))).toBe(big);
   });
 });

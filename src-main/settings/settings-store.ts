@@ -10,6 +10,10 @@ export const DEFAULT_SETTINGS: Settings = {
   readOnly: false,
   companies: [],
   activeCompanyId: null,
+  maxResponseMB: 512,
+  theme: 'system',
+  retrySafeRequests: true,
+  memoryBudgetMB: 256,
 };
 
 export function openSettingsStore(ctx: StoreContext): DocumentStore<Settings> {

@@ -7,11 +7,14 @@ export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export const TREE_PAGE_MAX = 500;
 export const TEXT_PAGE_MAX = 262_144;
+/** Hits per `response:search` call; a search stops at SEARCH_HITS_MAX hits. */
+export const SEARCH_PAGE_MAX = 500;
+export const SEARCH_HITS_MAX = 10_000;
 
 export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'logout'],
   settings: ['get', 'update'],
-  request: ['send', 'cancel'],
+  request: ['send', 'cancel', 'download'],
   collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
   environments: ['get', 'save'],
   variables: ['preview'],
@@ -19,7 +22,9 @@ export const CHANNELS = {
   export: ['responseJson', 'responseCsv', 'curl'],
   table: ['rows', 'exportCsv'],
   bulk: ['start', 'status', 'cancel', 'resume', 'export'],
-  response: ['tree', 'text'],
+  response: ['tree', 'text', 'rowOf', 'search'],
+  app: ['info'],
+  workspace: ['get', 'save'],
 } as const;
 
 type Channels = typeof CHANNELS;
@@ -28,3 +33,20 @@ export type ChannelName = { [D in keyof Channels]: `${D}:${Channels[D][number]}`
 export function channelNames(): ChannelName[] {
   return Object.entries(CHANNELS).flatMap(([domain, verbs]) => verbs.map((verb) => `${domain}:${verb}` as ChannelName));
 }
+
+/** Commands main sends to the page (from the application menu); the page's shortcuts run the same. */
+export const APP_COMMANDS = [
+  'send',
+  'save',
+  'new-request',
+  'focus-path',
+  'find-in-response',
+  'close-tab',
+  'next-tab',
+  'previous-tab',
+  'settings',
+  'about',
+] as const;
+export type AppCommand = (typeof APP_COMMANDS)[number];
+/** The one main-to-page event channel. */
+export const COMMAND_EVENT = 'app:command';

@@ -3,9 +3,9 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName } from './channels';
+import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
 
-export { HTTP_METHODS, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
+export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
 export type { HttpMethod } from './channels';
 
 const empty = z.object({}).strict();
@@ -112,6 +112,17 @@ export const settingsShape = z
     companies: z.array(z.object({ id: companyId, name: z.string().min(1).max(256) }).strict()).max(500),
     /** Added to every request as child_company_id (query for GET, body otherwise). */
     activeCompanyId: companyId.nullable(),
+    /**
+     * Larger answers are stopped and not kept ("Save to file" takes them). 512 at most: a body is
+     * decoded to one string, and a JavaScript string holds at most about 512 M characters.
+     */
+    maxResponseMB: z.number().int().min(1).max(512),
+    /** Kept bodies beyond this total go to a temporary file (least recently used first). */
+    memoryBudgetMB: z.number().int().min(0).max(65_536),
+    /** 'system' follows the OS; the others override it. */
+    theme: z.enum(['system', 'light', 'dark']),
+    /** A GET that meets 502/503/504 or a dropped connection is retried with backoff. */
+    retrySafeRequests: z.boolean(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -205,6 +216,30 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 
 const savedFile = z.object({ saved: z.boolean(), path: z.string() });
 
+/** An open editor tab as the workspace file keeps it, so tabs come back after a restart. */
+export const workspaceTab = z
+  .object({
+    id,
+    title: z.string().max(256),
+    request: savedRequest,
+    /** The saved request the tab holds, if any, and its collection. */
+    savedId: id.nullable(),
+    collectionId: id.nullable(),
+    endpointId: z.string().max(128).nullable(),
+    /** The request as last saved, to show the unsaved marker after a restart. */
+    savedRequest: savedRequest.nullable(),
+  })
+  .strict();
+export const workspaceShape = z
+  .object({
+    tabs: z.array(workspaceTab).max(50),
+    activeTabId: id.nullable(),
+    /** Panel sizes in pixels or fractions, by panel name. */
+    panelSizes: z.record(z.string().regex(/^[a-z][a-zA-Z]{0,31}$/), z.number().min(0).max(100_000)),
+  })
+  .strict();
+export type Workspace = z.infer<typeof workspaceShape>;
+
 const tableQuery = {
   responseId: id,
   /** JSON Pointer to the rows; "" picks the root array, `data`, or a numeric-keyed report object. */
@@ -223,6 +258,16 @@ export const bulkProgress = z.object({
   message: z.string(),
 });
 export type BulkProgressView = z.infer<typeof bulkProgress>;
+
+/**
+ * Which tree rows are open: the paths in `expanded`; or, with `expandAll`, every path except those
+ * in `collapsed` (so "expand all" needs no list of every path).
+ */
+const treeExpansion = {
+  expanded: z.array(z.string().max(8192)).max(100_000),
+  expandAll: z.boolean().optional(),
+  collapsed: z.array(z.string().max(8192)).max(100_000).optional(),
+};
 
 export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
 export const treeRow = z.object({
@@ -255,6 +300,8 @@ export const contract = {
   request: {
     send: channel(requestInput, responseSummary),
     cancel: channel(z.object({ requestId: id }).strict(), z.object({ cancelled: z.boolean() })),
+    /** Sends the request again and streams the answer to a file the user picks, without keeping it. */
+    download: channel(requestInput, savedFile.extend({ bytes: z.number() })),
   },
   collections: {
     list: channel(empty, collectionsView),
@@ -352,17 +399,62 @@ export const contract = {
       savedFile.extend({ rows: z.number() }),
     ),
   },
+  app: {
+    info: channel(
+      empty,
+      z.object({
+        name: z.string(),
+        version: z.string(),
+        platform: z.string(),
+        licenses: z.array(z.object({ name: z.string(), version: z.string(), license: z.string() })),
+      }),
+    ),
+  },
+  workspace: {
+    get: channel(empty, workspaceShape),
+    save: channel(workspaceShape, z.object({ saved: z.boolean() })),
+  },
   response: {
     tree: channel(
       z
         .object({
           responseId: id,
-          expanded: z.array(z.string().max(8192)).max(100_000),
+          ...treeExpansion,
           offset: z.number().int().min(0),
           limit: z.number().int().min(1).max(TREE_PAGE_MAX),
         })
         .strict(),
       z.object({ rows: z.array(treeRow), totalRows: z.number() }),
+    ),
+    /** The row that shows `path` (a JSON Pointer) with this expansion; null when it is hidden or absent. */
+    rowOf: channel(
+      z.object({ responseId: id, ...treeExpansion, path: z.string().max(8192) }).strict(),
+      z.object({ row: z.number().nullable() }),
+    ),
+    /**
+     * Starts (or continues) a search and returns hits [offset, offset + limit). The scan goes on
+     * between calls: poll with the same query until `done`. `mode: 'path'` takes a filter like
+     * data[*].employees[*].name or data[3].id (src-main/response/path-filter.ts).
+     */
+    search: channel(
+      z
+        .object({
+          responseId: id,
+          query: z.string().max(1024),
+          mode: z.enum(['text', 'path']),
+          offset: z.number().int().min(0),
+          limit: z.number().int().min(1).max(SEARCH_PAGE_MAX),
+        })
+        .strict(),
+      z.object({
+        hits: z.array(z.object({ path: z.string(), key: z.string().nullable(), preview: z.string() })),
+        totalHits: z.number(),
+        done: z.boolean(),
+        /** Values looked at so far. */
+        scanned: z.number(),
+        /** True when the search stopped at SEARCH_HITS_MAX hits. */
+        capped: z.boolean(),
+      }),
     ),
     text: channel(
       z
@@ -441,3 +533,6 @@ export function listChannels(): Array<[ChannelName, SpecShape]> {
   }
   return out;
 }
+
+/** `window.api`: the contract's channels, plus `events.onCommand` for menu commands from main. */
+export type WindowApi = Api & { events: { onCommand(listener: (command: AppCommand) => void): () => void } };

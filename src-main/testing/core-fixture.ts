@@ -10,6 +10,7 @@ import { createSafeStorageVault } from '../vault/vault';
 import { createConfFactory } from './conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from './fake-safe-storage';
 import type { NativeDialogs } from '../ports/native';
+import { createBodyWorkerFromSource } from './ts-worker';
 
 export interface CoreFixtureOptions {
   userDataDir?: string;
@@ -50,9 +51,11 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
       close: async () => undefined,
     }),
     isTrustedSender: () => true,
+    appVersion: '0.0.0-test',
     log: (_level, message) => logs.push(message),
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
     clipboard: { writeText: (text) => void clipboard.push(text) },
+    createBodyWorker: createBodyWorkerFromSource,
   });
   const call = <T>(channel: ChannelName, input: unknown = {}) =>
     core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as Promise<Result<T>>;

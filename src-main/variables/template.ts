@@ -9,6 +9,8 @@ const PLACEHOLDER = /\{\{\s*([^{}\s][^{}]*?)\s*\}\}/g;
  * (or loop forever).
  */
 export function substitute(text: string, lookup: (name: string) => string | undefined, onMissing: (name: string) => void): string {
+  // Most text has no placeholder: skip the regular expression (every request pays for this).
+  if (!text.includes('{{')) return text;
   return text.replace(PLACEHOLDER, (placeholder, name: string) => {
     const value = lookup(name);
     if (value !== undefined) return value;

@@ -31,13 +31,16 @@ export interface VariableResolver {
 
 export function createVariableResolver(deps: VariableResolverDeps): VariableResolver {
   function expand(request: SavedRequest, collectionId: string | null): { request: SavedRequest; unresolved: string[] } {
-    const defined = variableMap([...(collectionId ? deps.collections.variablesOf(collectionId) : []), ...deps.environments.activeVariables()]);
+    // Built on the first placeholder: a request without one never reads the variable tables.
+    let defined: Map<string, string> | null = null;
+    const lookup = (name: string) =>
+      (defined ??= variableMap([...(collectionId ? deps.collections.variablesOf(collectionId) : []), ...deps.environments.activeVariables()])).get(name);
     const now = deps.now();
     const unresolved: string[] = [];
     const fill = (text: string) =>
       substitute(
         text,
-        (name) => builtinDate(name, now) ?? defined.get(name),
+        (name) => builtinDate(name, now) ?? lookup(name),
         (name) => {
           if (!unresolved.includes(name)) unresolved.push(name);
         },

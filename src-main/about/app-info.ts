@@ -1,0 +1,6 @@
+// What the About dialog shows: name, version, platform, and the licenses of what ships.
+import licenses from './third-party-licenses.json';
+
+export function appInfo(version: string, platform: string) {
+  return { name: 'Humanity API Explorer', version, platform, licenses };
+}

@@ -1,0 +1,86 @@
+// Reading an answer's body off the network: whole into memory, counted against the size ceiling
+// (for bodies the app keeps), or straight to a file with secrets blanked on the way ("Save to
+// file", for answers too large to keep). Neither ever holds more than the ceiling.
+import { AppError } from '../shared/app-error';
+import { openAtomicFile, writeFailure, type AtomicFile } from '../export/atomic-file';
+import { StreamRedactor } from '../redaction/byte-redaction';
+import { envelopeHead } from './envelope';
+import { parseJson } from '../response/body-text';
+
+const MB = 1024 * 1024;
+/** Saved answers up to this size are also read for their envelope (a rejected token, say). */
+const PEEK_BYTES = 64 * 1024;
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError(
+    'too_large',
+    `The answer is larger than ${Math.round(maxBytes / MB)} MB, the most the app keeps (see Settings), so it was stopped and nothing was kept. Save it straight to a file with "Save to file" instead, or narrow the request (a shorter date range or fewer fields).`,
+  );
+}
+
+/** Bodies the server sizes up front, uncompressed and at most this big, are read in one go. */
+const ONE_GO_BYTES = 64 * 1024;
+
+/**
+ * The whole body, counted against `maxBytes`. Big ones land in memory the body worker can share
+ * without a copy; reading stops as soon as the count passes the ceiling (leaving the loop cancels
+ * the stream). Small sized ones skip the stream machinery, which costs a fast request dearly.
+ */
+export async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw tooLarge(maxBytes);
+  }
+  // undici fails a body longer than its Content-Length, so the size holds; a compressed body's
+  // Content-Length says nothing about what it unpacks to.
+  if (declared <= ONE_GO_BYTES && !response.headers.has('content-encoding')) return Buffer.from(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of response.body ?? []) {
+    total += chunk.byteLength;
+    if (total > maxBytes) throw tooLarge(maxBytes);
+    chunks.push(chunk);
+  }
+  const bytes = Buffer.from(new SharedArrayBuffer(total));
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return bytes;
+}
+
+export interface SavedBody {
+  /** Written but not yet in place: commit() once the answer is accepted, abort() otherwise. */
+  file: AtomicFile;
+  bytes: number;
+  /** Known only for small answers: whether they are JSON, and their envelope fields. */
+  isJson: boolean;
+  head: unknown;
+}
+
+export async function saveBody(response: Response, path: string, secretSpellings: readonly string[]): Promise<SavedBody> {
+  const file = await openAtomicFile(path).catch((error: unknown) => {
+    throw writeFailure('The answer', path, error);
+  });
+  const redactor = new StreamRedactor(secretSpellings);
+  const start: Buffer[] = [];
+  let bytes = 0;
+  const write = async (chunk: Buffer) => {
+    if (bytes < PEEK_BYTES + 1) start.push(chunk);
+    bytes += chunk.length;
+    await file.write(chunk).catch((error: unknown) => {
+      throw writeFailure('The answer', path, error);
+    });
+  };
+  try {
+    for await (const chunk of response.body ?? []) await write(redactor.push(chunk));
+    await write(redactor.end());
+  } catch (error) {
+    await file.abort();
+    throw error;
+  }
+  const json = bytes <= PEEK_BYTES ? parseJson(Buffer.concat(start).toString('utf8')) : null;
+  return { file, bytes, isJson: json !== null, head: json ? envelopeHead(json.value) : null };
+}

@@ -1,0 +1,74 @@
+// One parsed body inside the body worker and what is derived from it: tree indexes for the last
+// few expansion states, the pretty-text index, the running search and the table view. Everything
+// is built on first use, so a body nobody searches or pretty-prints never pays for it.
+import { AppError } from '../shared/app-error';
+import { TableViews, type TablePage, type TableQuery } from '../table/table-view';
+import { SearchJob } from './body-search';
+import { PrettyText } from './pretty-text';
+import { OpenCounts, TreeIndex } from './tree-index';
+import type { ExpansionInput, SearchQuery } from './worker-protocol';
+
+/** Expansion states kept per body: the one on screen and the few just before it. */
+const TREES_KEPT = 4;
+
+export class BodyDocument {
+  /** Filled only when something is expanded all. */
+  private readonly openCounts = new OpenCounts();
+  private readonly trees = new Map<string, TreeIndex>();
+  private prettyText: PrettyText | null = null;
+  private job: SearchJob | null = null;
+  private readonly tables: TableViews;
+
+  constructor(
+    private readonly value: unknown,
+    private readonly isJson: boolean,
+  ) {
+    this.tables = new TableViews(value, isJson);
+  }
+
+  tree(expansion: ExpansionInput, offset: number, limit: number) {
+    const index = this.treeIndex(expansion);
+    return { rows: index.page(offset, limit), totalRows: index.totalRows };
+  }
+
+  rowOf(expansion: ExpansionInput, path: string) {
+    return { row: this.treeIndex(expansion).rowOf(path) };
+  }
+
+  /** The job for this query: the running one, or a new one that replaces (and stops) it. */
+  search(query: SearchQuery): SearchJob {
+    if (this.job && this.job.query.mode === query.mode && this.job.query.query === query.query) return this.job;
+    const job = new SearchJob(this.value, query);
+    this.stopSearch();
+    this.job = job;
+    return job;
+  }
+
+  pretty(offset: number, length: number) {
+    if (!this.isJson) throw new AppError('invalid_input', 'This response is not JSON, so it has no pretty form.');
+    this.prettyText ??= new PrettyText(this.value);
+    return { text: this.prettyText.window(offset, length), totalChars: this.prettyText.totalChars };
+  }
+
+  table(query: TableQuery, offset: number, limit: number, columns: string[] | null): TablePage {
+    return this.tables.page(query, offset, limit, columns);
+  }
+
+  stopSearch(): void {
+    this.job?.stop();
+    this.job = null;
+  }
+
+  private treeIndex({ expanded, expandAll, collapsed }: ExpansionInput): TreeIndex {
+    const key = JSON.stringify([expandAll, expanded, collapsed]);
+    let index = this.trees.get(key);
+    if (index) {
+      this.trees.delete(key);
+    } else {
+      index = new TreeIndex(this.value, { expandAll, expanded: new Set(expanded), collapsed: new Set(collapsed) }, this.openCounts);
+      if (this.trees.size >= TREES_KEPT) this.trees.delete(this.trees.keys().next().value as string);
+    }
+    this.trees.set(key, index);
+    return index;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../sandbox/shift-generator';
+import { bytePattern } from '../redaction/byte-redaction';
+import { secretSpellings } from '../redaction/secret-pattern';
+import { byteWindow, decodeBody } from './body-text';
+
+describe('decodeBody', () => {
+  it('parses JSON and hands out only the envelope fields as the head', () => {
+    const decoded = decodeBody(Buffer.from(JSON.stringify({ status: 3, data: [1, 2, 3], error: { code: 'x' }, token: 't' })), null);
+    expect(decoded).toMatchObject({ isJson: true, head: { status: 3, data: null, error: { code: 'x' } }, charIndex: null });
+    expect(decoded.head).not.toHaveProperty('token');
+  });
+
+  it('keeps text that is not JSON as the value', () => {
+    expect(decodeBody(Buffer.from('<html>oops</html>'), null)).toMatchObject({ isJson: false, value: '<html>oops</html>', head: null, textChars: 17 });
+    expect(decodeBody(Buffer.alloc(0), null)).toMatchObject({ isJson: false, value: '', textChars: 0 });
+  });
+
+  it('blanks secrets in any of their spellings in place, so the body only shrinks', () => {
+    const pattern = bytePattern(secretSpellings('se/cret-token'));
+    const clean = Buffer.from('{"a":1}');
+    expect(decodeBody(clean, pattern).length).toBe(clean.length);
+    const bytes = Buffer.from('{"token":"se\\/cret-token","b":"se/cret-token"}');
+    const dirty = decodeBody(bytes, pattern);
+    expect(bytes.subarray(0, dirty.length).toString()).toBe('{"token":"[REDACTED]","b":"[REDACTED]"}');
+    expect(dirty.value).toEqual({ token: '[REDACTED]', b: '[REDACTED]' });
+    expect(dirty.textChars).toBe(dirty.length);
+  });
+});
+
+describe('byteWindow', () => {
+  it('finds the bytes of any character window in text with 1- to 4-byte characters', () => {
+    const random = mulberry32(3);
+    const alphabet = ['a', '{', 'é', '€', '😀', '"', 'ß'];
+    const text = Array.from({ length: 300_000 }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    const bytes = Buffer.from(text);
+    const { charIndex, textChars } = decodeBody(bytes, null);
+    expect(textChars).toBe(text.length);
+    expect(charIndex!.chars.length).toBeGreaterThan(3);
+    for (let i = 0; i < 200; i += 1) {
+      const offset = Math.floor(random() * text.length);
+      const length = 1 + Math.floor(random() * 100_000);
+      const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, length);
+      expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + length) === text.slice(offset, offset + length)).toBe(true);
+    }
+  });
+});

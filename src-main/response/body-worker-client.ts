@@ -1,0 +1,74 @@
+// Main's side of the body worker: numbered calls matched to numbered answers. When the worker
+// dies (say a body too big for its heap), the calls waiting on it fail with a sentence, the next
+// call starts a fresh worker, and listeners (the response store) forget what the old one held.
+import type { Worker } from 'node:worker_threads';
+import { AppError } from '../shared/app-error';
+import type { WorkerCalls, WorkerOp, WorkerReply } from './worker-protocol';
+
+/** Starts the worker: from the built body-worker.js in the app, from the .ts source in tests. */
+export type BodyWorkerFactory = () => Worker;
+
+interface Waiting {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+export class BodyWorkerClient {
+  private worker: Worker | null = null;
+  private readonly waiting = new Map<number, Waiting>();
+  private lastSeq = 0;
+  private readonly resetListeners: Array<() => void> = [];
+  private closed = false;
+
+  constructor(private readonly factory: BodyWorkerFactory) {}
+
+  call<K extends WorkerOp>(op: K, input: WorkerCalls[K]['input']): Promise<WorkerCalls[K]['output']> {
+    if (this.closed) return Promise.reject(new AppError('not_found', 'The app is closing, so the response is no longer available.'));
+    const worker = this.worker ?? this.start();
+    const seq = ++this.lastSeq;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(seq, { resolve: resolve as (value: unknown) => void, reject });
+      worker.postMessage({ seq, op, input });
+    });
+  }
+
+  /** Called when a worker died with the parsed bodies it held. */
+  onReset(listener: () => void): void {
+    this.resetListeners.push(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private start(): Worker {
+    const worker = this.factory();
+    worker.on('message', (reply: WorkerReply) => this.settle(reply));
+    // 'error' is followed by 'exit'; the error itself says more, so it is kept for the message.
+    let failure: unknown = null;
+    worker.on('error', (error) => (failure = error));
+    worker.on('exit', () => this.lost(worker, failure));
+    this.worker = worker;
+    return worker;
+  }
+
+  private settle(reply: WorkerReply): void {
+    const waiting = this.waiting.get(reply.seq);
+    if (!waiting) return;
+    this.waiting.delete(reply.seq);
+    if (reply.ok) waiting.resolve(reply.value);
+    else waiting.reject(reply.error.code ? new AppError(reply.error.code, reply.error.message) : new Error(`Body worker: ${reply.error.message}`));
+  }
+
+  private lost(worker: Worker, failure: unknown): void {
+    if (this.worker === worker) this.worker = null;
+    const why = failure instanceof Error && /heap|memory/i.test(failure.message) ? ' (it ran out of memory)' : '';
+    const error = new AppError('internal', `Reading the response stopped unexpectedly${why}. Send the request again; for a very large answer, narrow it or save it to a file.`);
+    for (const waiting of this.waiting.values()) waiting.reject(error);
+    this.waiting.clear();
+    if (!this.closed) for (const listener of this.resetListeners) listener();
+  }
+}

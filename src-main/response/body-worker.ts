@@ -1,0 +1,87 @@
+// The body worker (a worker thread): parses response bodies and answers tree, search, pretty-text
+// and table queries, so main's event loop never blocks on a big body. Main keeps the bytes (shared
+// with this thread, not copied) and decides which parsed bodies this thread keeps (`evict`).
+// Searches run in slices between messages, so windows are answered while a long scan goes on.
+import { parentPort } from 'node:worker_threads';
+import { AppError } from '../shared/app-error';
+import { bytePattern } from '../redaction/byte-redaction';
+import { BodyDocument } from './body-document';
+import type { SearchJob } from './body-search';
+import { decodeBody } from './body-text';
+import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('body-worker.ts runs as a worker thread.');
+
+/** How long one search slice may hold the thread. */
+const SLICE_MS = 8;
+
+const documents = new Map<string, BodyDocument>();
+const running = new Set<SearchJob>();
+let pumping = false;
+
+function documentOf(docId: string): BodyDocument {
+  const document = documents.get(docId);
+  if (!document) throw new AppError('not_found', 'That response is no longer kept in memory. Send the request again to see it.');
+  return document;
+}
+
+const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCalls[K]['output'] } = {
+  load({ docId, bytes, length, spellings }) {
+    const { value, ...facts } = decodeBody(Buffer.from(bytes, 0, length), bytePattern(spellings));
+    documents.get(docId)?.stopSearch();
+    documents.set(docId, new BodyDocument(value, facts.isJson));
+    return facts;
+  },
+  evict({ docId }) {
+    documents.get(docId)?.stopSearch();
+    documents.delete(docId);
+    return null;
+  },
+  tree: ({ docId, expansion, offset, limit }) => documentOf(docId).tree(expansion, offset, limit),
+  rowOf: ({ docId, expansion, path }) => documentOf(docId).rowOf(expansion, path),
+  pretty: ({ docId, offset, length }) => documentOf(docId).pretty(offset, length),
+  table: ({ docId, query, offset, limit, columns }) => documentOf(docId).table(query, offset, limit, columns),
+  search({ docId, query, offset, limit }) {
+    const job = documentOf(docId).search(query);
+    if (!job.done && !running.has(job)) {
+      // The first slice answers quick searches in this very call.
+      job.run(SLICE_MS);
+      if (!job.done) {
+        running.add(job);
+        pump();
+      }
+    }
+    return searchPage(job, offset, limit);
+  },
+};
+
+function searchPage(job: SearchJob, offset: number, limit: number): SearchPage {
+  return { hits: job.hits.slice(offset, offset + limit), totalHits: job.hits.length, done: job.done, scanned: job.scanned, capped: job.capped };
+}
+
+/** One slice per running search, then the event loop (and the messages waiting there), then again. */
+function pump(): void {
+  if (pumping) return;
+  pumping = true;
+  setImmediate(() => {
+    pumping = false;
+    for (const job of running) {
+      if (!job.done) job.run(SLICE_MS);
+      if (job.done) running.delete(job);
+    }
+    if (running.size) pump();
+  });
+}
+
+port.on('message', (message: WorkerMessage) => {
+  let reply: WorkerReply;
+  try {
+    const handler = handlers[message.op] as (input: unknown) => unknown;
+    reply = { seq: message.seq, ok: true, value: handler(message.input) };
+  } catch (error) {
+    const code = error instanceof AppError ? error.code : null;
+    reply = { seq: message.seq, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } };
+  }
+  port.postMessage(reply);
+});
