@@ -39,8 +39,9 @@ describe('faults', () => {
     await works(f);
   });
 
-  it('a burst of 503s and a 429 with Retry-After are shown as outcomes, then it works', async () => {
+  it('without retries, a burst of 503s and a 429 with Retry-After are shown as outcomes, then it works', async () => {
     const f = await signedIn();
+    expect(((await f.call('settings:update', { retrySafeRequests: false })) as Result<unknown>).ok).toBe(true);
     f.sandbox.setFaults({ failNext: { count: 3, status: 503 } });
     for (let i = 0; i < 3; i += 1) {
       const summary = (await f.call('request:send', getRequest('employees'))) as Result<ResponseSummary>;
@@ -55,8 +56,35 @@ describe('faults', () => {
     await works(f);
   });
 
+  it('with "Retry safe requests" (the default) a GET rides out 503s, a short 429 and a dropped connection; a write is not repeated', async () => {
+    const f = await signedIn();
+    const calls = () => f.sandbox.stats().apiCalls;
+    let before = calls();
+    f.sandbox.setFaults({ failNext: { count: 2, status: 503 } });
+    let summary = (await f.call('request:send', getRequest('employees'))) as Result<ResponseSummary>;
+    expect(summary.ok && summary.data.httpStatus).toBe(200);
+    expect(calls() - before).toBe(3);
+
+    before = calls();
+    f.sandbox.setFaults({ rateLimitNext: { count: 1, retryAfterSeconds: 1 } });
+    summary = (await f.call('request:send', getRequest('employees'))) as Result<ResponseSummary>;
+    expect(summary.ok && summary.data.httpStatus).toBe(200);
+    expect(calls() - before).toBe(2);
+
+    f.sandbox.setFaults({ dropNext: 1 });
+    summary = (await f.call('request:send', getRequest('employees'))) as Result<ResponseSummary>;
+    expect(summary.ok && summary.data.httpStatus).toBe(200);
+
+    before = calls();
+    f.sandbox.setFaults({ failNext: { count: 1, status: 503 } });
+    const write = (await f.call('request:send', { ...getRequest('positions'), method: 'POST', body: { kind: 'form', fields: [{ name: 'name', value: 'Once', enabled: true }] } })) as Result<ResponseSummary>;
+    expect(write.ok && write.data.httpStatus).toBe(503);
+    expect(calls() - before).toBe(1);
+  });
+
   it('the server stopped in the middle of a request: a sentence, and the session is kept', async () => {
     const f = await signedIn();
+    expect(((await f.call('settings:update', { retrySafeRequests: false })) as Result<unknown>).ok).toBe(true);
     f.sandbox.setFaults({ latencyMs: 2_000 });
     const pending = f.call('request:send', getRequest('employees'));
     await new Promise((r) => setTimeout(r, 200));

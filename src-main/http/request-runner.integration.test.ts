@@ -98,6 +98,7 @@ describe('request:send against the sandbox', () => {
 
   it('reports 5xx, malformed JSON and dropped connections as outcomes or sentences', async () => {
     const f = await signedIn();
+    data(await f.call('settings:update', { retrySafeRequests: false }));
     f.sandbox.setFaults({ failNext: { count: 1, status: 502 } });
     const failed = data<ResponseSummary>(await f.call('request:send', getRequest('employees')));
     expect(failed.httpStatus).toBe(502);

@@ -124,7 +124,7 @@ export function createRequestRunner(deps: RunnerDeps) {
     inFlight.set(input.requestId, controller);
     const started = deps.now();
     try {
-      const exchanged = await exchange(source, url, input.method, body, handling, controller);
+      const exchanged = await exchangeWithRetries(source, url, resolved.method, body, handling, controller);
       const { result, summary, body: keptBody } = await finish(exchanged, deps.now() - started);
       deps.history.record({ request: typed, summary, body: keptBody, error: null });
       return result;
@@ -134,6 +134,37 @@ export function createRequestRunner(deps: RunnerDeps) {
       throw error;
     } finally {
       if (inFlight.get(input.requestId) === controller) inFlight.delete(input.requestId);
+    }
+  }
+
+  /**
+   * With "Retry safe requests" on, a GET that meets a gateway error (502/503/504), a 429 asking
+   * for a short wait, or a dropped connection is sent again after a backoff: reading twice
+   * changes nothing on the server. Writes are never repeated.
+   */
+  async function exchangeWithRetries<P, D extends { envelope: unknown }>(
+    source: TokenSource,
+    url: URL,
+    method: string,
+    body: EncodedBody | null,
+    handling: BodyHandling<P, D>,
+    controller: AbortController,
+  ): Promise<Exchanged<P, D>> {
+    const retrying = method === 'GET' && deps.settings().retrySafeRequests;
+    for (let attemptNo = 1; ; attemptNo += 1) {
+      const last = !retrying || attemptNo >= SAFE_RETRY_DELAYS_MS.length + 1;
+      let exchanged: Exchanged<P, D>;
+      try {
+        exchanged = await exchange(source, url, method, body, handling, controller);
+      } catch (error) {
+        if (last || !(error instanceof AppError) || error.code !== 'network' || controller.signal.aborted) throw error;
+        await pause(SAFE_RETRY_DELAYS_MS[attemptNo - 1]!, controller.signal);
+        continue;
+      }
+      const wait = retryWait(exchanged.answer.response, SAFE_RETRY_DELAYS_MS[attemptNo - 1] ?? 0);
+      if (last || wait === null) return exchanged;
+      await handling.discard?.(exchanged.decoded);
+      await pause(wait, controller.signal);
     }
   }
 
@@ -295,6 +326,34 @@ export interface EncodedBody {
 }
 
 const COMPANY_PARAM = 'child_company_id';
+
+/** Backoff before the 2nd and 3rd try of a safe request. */
+const SAFE_RETRY_DELAYS_MS = [500, 1500];
+const MAX_RETRY_AFTER_MS = 10_000;
+
+/** How long to wait before sending a GET again, or null when its answer should stand. */
+function retryWait(response: Response, backoffMs: number): number | null {
+  if ([502, 503, 504].includes(response.status)) return backoffMs;
+  if (response.status !== 429) return null;
+  const seconds = Number(response.headers.get('retry-after') ?? NaN);
+  // A long Retry-After is shown to the user rather than silently waited out.
+  return Number.isFinite(seconds) && seconds * 1000 <= MAX_RETRY_AFTER_MS ? Math.max(seconds * 1000, backoffMs) : null;
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new AppError('cancelled', 'The request was cancelled.'));
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AppError('cancelled', 'The request was cancelled.'));
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 /** Group accounts: the chosen child company goes in the query for GET, in the body otherwise. */
 export function forCompany(request: SavedRequest, settings: Settings): SavedRequest {
