@@ -87,7 +87,7 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     expect(received).not.toContain(MARK);
     expect(app.console.join('\n')).not.toContain(MARK);
     const files = [...filesUnder(app.userDataDir), ...filesUnder(exportDir)];
-    expect(files.map((file) => basename(file))).toEqual(expect.arrayContaining(['auth.json', 'settings.json', 'collections.json', 'history.json']));
+    expect(files.map((file) => basename(file))).toEqual(expect.arrayContaining(['auth.json', 'settings.json', 'collections.json', 'history.json', 'main.log']));
     expect(filesUnder(exportDir)).toHaveLength(2);
     for (const file of files) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
     expect(app.clipboard.join('\n')).not.toContain(MARK);

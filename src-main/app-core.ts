@@ -24,6 +24,8 @@ import type { ClipboardPort, NativeDialogs } from './ports/native';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
 import { appInfo } from './about/app-info';
+import { join } from 'node:path';
+import { createLogger, createRotatingFileSink } from './logging/logger';
 import { openWorkspaceStore } from './workspace/workspace-store';
 
 export interface SandboxHandle {
@@ -125,13 +127,31 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const workspace = openWorkspaceStore(storeContext);
   deps.onSettingsChanged?.(settings.read());
 
+  // The log writer redacts by construction; callers only choose what to say.
+  const logger = createLogger({
+    sinks: [createRotatingFileSink(join(deps.userDataDir, 'logs', 'main.log')), { write: (line) => deps.log('info', line) }],
+    redactor,
+    now,
+  });
+  /** Logs what a user-visible action came to: its result, or the sentence it failed with. */
+  async function logged<T>(what: string, work: Promise<T>, describe?: (result: T) => string): Promise<T> {
+    try {
+      const result = await work;
+      logger.info(`${what}: ${describe ? describe(result) : 'done'}`);
+      return result;
+    } catch (error) {
+      logger.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
+  }
+
   const handlers: Handlers = {
     auth: {
       state: () => auth.state(),
-      login: (input) => auth.login(input),
-      sandbox: () => auth.loginSandbox(),
-      reauth: ({ password }) => auth.reauth(password),
-      logout: () => auth.logout(),
+      login: (input) => logged(`Sign-in to ${input.host} as ${input.username}`, auth.login(input)),
+      sandbox: () => logged('Sign-in to the sandbox', auth.loginSandbox()),
+      reauth: ({ password }) => logged('Sign-in again', auth.reauth(password)),
+      logout: () => logged('Sign-out', auth.logout()),
     },
     settings: {
       get: async () => settings.read(),
@@ -142,7 +162,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       },
     },
     request: {
-      send: (input) => runner.send(auth.tokenSource(), input),
+      send: (input) =>
+        logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
       cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
       download: (input) => exporter.saveAnswer((path) => runner.download(auth.tokenSource(), input, path)),
     },
@@ -208,7 +229,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: deps.isTrustedSender,
     redact: (text) => redactor.redact(text),
-    logError: (message, error) => deps.log('error', redactor.redact(`${message}: ${(error as Error)?.stack ?? String(error)}`)),
+    logError: (message, error) => logger.error(message, error),
   });
 
   return {
