@@ -128,8 +128,9 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   deps.onSettingsChanged?.(settings.read());
 
   // The log writer redacts by construction; callers only choose what to say.
+  const logFile = createRotatingFileSink(join(deps.userDataDir, 'logs', 'main.log'));
   const logger = createLogger({
-    sinks: [createRotatingFileSink(join(deps.userDataDir, 'logs', 'main.log')), { write: (line) => deps.log('info', line) }],
+    sinks: [logFile, { write: (line) => deps.log('info', line) }],
     redactor,
     now,
   });
@@ -240,6 +241,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     responses,
     async dispose() {
       await history.flush();
+      logFile.flush();
       await responses.dispose();
       const running = sandbox;
       sandbox = null;

@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { responseSummary } from '../shared/contract';
-import { writeFileAtomicSync } from '../export/atomic-file';
+import { writeChunksAtomic } from '../export/atomic-file';
 
 const keptBody = z.object({
   response: responseSummary.pick({ httpStatus: true, statusText: true, url: true, envelope: true, headers: true, contentType: true, bodyKind: true, refreshed: true }),
@@ -20,9 +20,10 @@ export function openBodyFolder(dir: string) {
   const pathOf = (id: string) => join(folder, `${id}.json`);
 
   return {
-    write(id: string, body: KeptBody): void {
+    /** Async, so a burst of kept bodies never holds up requests in flight. */
+    async write(id: string, body: KeptBody): Promise<void> {
       mkdirSync(folder, { recursive: true });
-      writeFileAtomicSync(pathOf(id), JSON.stringify(body));
+      await writeChunksAtomic(pathOf(id), [JSON.stringify(body)]);
     },
 
     /** Null when the file is gone or damaged: the entry then reopens without its response. */

@@ -116,19 +116,19 @@ export function createHistoryService(deps: HistoryDeps) {
     const read = await Promise.all(batch.map(([, body]) => toKeep(body)));
     let failure: unknown = null;
     const live = new Map(entries.map((entry) => [entry.id, entry]));
-    batch.forEach(([id], i) => {
+    for (const [i, [id]] of batch.entries()) {
       unsaved.delete(id);
       const entry = live.get(id);
       const kept = read[i];
-      if (!entry) return;
+      if (!entry) continue;
       try {
-        if (kept) bodies.write(id, kept);
+        if (kept) await bodies.write(id, kept);
         else entry.bodyKept = false;
       } catch (error) {
         entry.bodyKept = false;
         failure ??= error;
       }
-    });
+    }
     try {
       doc.write({ entries });
     } catch (error) {

@@ -46,6 +46,8 @@ describe('rotating file sink', () => {
     const file = join(dir, 'logs', 'main.log');
     const sink = createRotatingFileSink(file, 1000);
     for (let i = 0; i < 100; i += 1) sink.write(`line ${i} ${'x'.repeat(40)}`);
+    expect(readdirSync(dir)).toEqual(['logs']);
+    sink.flush();
     expect(readdirSync(join(dir, 'logs')).sort()).toEqual(['main.log', 'main.log.1']);
     expect(statSync(file).size).toBeLessThanOrEqual(1000);
     expect(statSync(`${file}.1`).size).toBeLessThanOrEqual(1000);

@@ -34,16 +34,44 @@ export function createLogger(deps: { sinks: LogSink[]; redactor: Pick<Redactor, 
   };
 }
 
-/** A log file capped at maxBytes: when full it becomes `<file>.1` (replacing the older one). */
-export function createRotatingFileSink(file: string, maxBytes = 1024 * 1024): LogSink {
+/**
+ * A log file capped at maxBytes: when full it becomes `<file>.1` (replacing the older one).
+ * Lines are batched and appended a moment later, so logging costs a request nothing; `flush`
+ * writes what is pending (on quit).
+ */
+export function createRotatingFileSink(file: string, maxBytes = 1024 * 1024, delayMs = 200): LogSink & { flush(): void } {
   mkdirSync(dirname(file), { recursive: true });
-  return {
-    write(line) {
-      if (existsSync(file) && statSync(file).size + line.length + 1 > maxBytes) {
+  let size = existsSync(file) ? statSync(file).size : 0;
+  let pending: string[] = [];
+  let timer: NodeJS.Timeout | null = null;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+    const lines = pending;
+    pending = [];
+    for (const line of lines) {
+      const bytes = Buffer.byteLength(line) + 1;
+      if (size > 0 && size + bytes > maxBytes) {
         rmSync(`${file}.1`, { force: true });
         renameSync(file, `${file}.1`);
+        size = 0;
       }
       appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
+      size += bytes;
+    }
+  };
+  return {
+    write(line) {
+      pending.push(line);
+      timer ??= setTimeout(() => {
+        try {
+          flush();
+        } catch {
+          // The log is best effort: a full disk must not break the app.
+        }
+      }, delayMs);
+      timer.unref?.();
     },
+    flush,
   };
 }

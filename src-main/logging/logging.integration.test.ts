@@ -19,6 +19,7 @@ it('logs sign-in, requests and failures to logs/main.log without any token, secr
   expect((await f.login({ appSecret: 'LOGSENTINEL-secret', password: 'LOGSENTINEL-password' })).ok).toBe(true);
   expect((await f.call('request:send', getRequest('employees'))).ok).toBe(true);
   expect((await f.login({ appSecret: 'LOGSENTINEL-secret', password: 'wrong-LOGSENTINEL' })).ok).toBe(false);
+  await f.core.dispose();
   const log = readFileSync(join(f.userDataDir, 'logs', 'main.log'), 'utf8');
   expect(log).toMatch(/INFO Sign-in to http:\/\/127\.0\.0\.1:\d+ as demo\.admin@sandbox\.example: done/);
   expect(log).toMatch(/INFO GET \/employees: 200, Success, \d+ bytes in \d+ ms/);
