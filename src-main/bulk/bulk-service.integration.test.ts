@@ -92,7 +92,11 @@ describe('bulk pulls through IPC', () => {
     const done = await until(f, started.pullId, (p) => p.state !== 'running');
     expect(done.state).toBe('done');
     expect(done.windowsDone).toBe(14);
-    expect(f.sandbox.stats().apiCalls - callsAtCancel).toBe(14 - cancelled.windowsDone);
+    // Finished windows are not fetched again. (The cancelled call may reach the server after the
+    // count above was read, hence the one spare.)
+    const resumedCalls = f.sandbox.stats().apiCalls - callsAtCancel;
+    expect(resumedCalls).toBeGreaterThanOrEqual(14 - cancelled.windowsDone);
+    expect(resumedCalls).toBeLessThanOrEqual(14 - cancelled.windowsDone + 1);
   });
 
   it('refuses writes and bad ranges with sentences', async () => {
