@@ -2,16 +2,15 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, session } from 'electron';
 import Store from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
 import { listChannels } from './shared/contract';
 import { createSenderCheck } from './ipc/router';
 import { startSandbox, SANDBOX_DEMO } from './sandbox/server';
 import { createSafeStorageVault } from './vault/vault';
-import { createMainWindow, guardContents } from './window';
+import { createMainWindow, guardContents, openDocumentation } from './window';
 import { buildMenuTemplate } from './menu/menu-template';
-import { isAllowedExternalUrl } from './security/external-links';
 import { COMMAND_EVENT } from './shared/channels';
 import { restoreBounds, type Bounds } from './window-state/window-bounds';
 
@@ -89,9 +88,7 @@ async function start(): Promise<void> {
     Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, {
         command: (command) => win.webContents.send(COMMAND_EVENT, command),
-        openExternal: (url) => {
-          if (isAllowedExternalUrl(url)) void shell.openExternal(url);
-        },
+        openDocs: openDocumentation,
       }),
     ),
   );

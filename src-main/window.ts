@@ -29,6 +29,11 @@ export function createMainWindow(preloadPath: string, rendererFile: string, boun
   return win;
 }
 
+/** The one place that calls shell.openExternal: https links to known documentation hosts only. */
+export function openDocumentation(url: string): void {
+  if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+}
+
 /** Applied to every webContents the app creates (see index.ts). */
 export function guardContents(contents: WebContents): void {
   contents.on('will-navigate', (event) => event.preventDefault());
@@ -36,7 +41,7 @@ export function guardContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     // Links to Humanity's documentation open in the system browser; nothing opens in the app.
-    if (isAllowedExternalUrl(url)) void shell.openExternal(url);
+    openDocumentation(url);
     return { action: 'deny' };
   });
 }

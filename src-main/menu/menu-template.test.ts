@@ -11,12 +11,12 @@ function items(template: MenuItemConstructorOptions[]): MenuItemConstructorOptio
 describe('application menu', () => {
   const sent: AppCommand[] = [];
   const opened: string[] = [];
-  const template = buildMenuTemplate('linux', { command: (c) => void sent.push(c), openExternal: (u) => void opened.push(u) });
+  const template = buildMenuTemplate('linux', { command: (c) => void sent.push(c), openDocs: (u) => void opened.push(u) });
   const all = items(template);
 
   it('has File, Edit, View, Request and Help', () => {
     expect(template.map((item) => item.label ?? item.role)).toEqual(['File', 'editMenu', 'View', 'Request', 'help']);
-    expect(buildMenuTemplate('darwin', { command: () => undefined, openExternal: () => undefined })[0]).toEqual({ role: 'appMenu' });
+    expect(buildMenuTemplate('darwin', { command: () => undefined, openDocs: () => undefined })[0]).toEqual({ role: 'appMenu' });
   });
 
   it.each([

@@ -11,7 +11,8 @@ export const DOCS_LINKS = [
 
 export interface MenuActions {
   command(command: AppCommand): void;
-  openExternal(url: string): void;
+  /** Opens a documentation link in the system browser. */
+  openDocs(url: string): void;
 }
 
 export function buildMenuTemplate(platform: string, actions: MenuActions): MenuItemConstructorOptions[] {
@@ -58,7 +59,7 @@ export function buildMenuTemplate(platform: string, actions: MenuActions): MenuI
     {
       role: 'help',
       submenu: [
-        ...DOCS_LINKS.map((link): MenuItemConstructorOptions => ({ label: link.label, click: () => actions.openExternal(link.url) })),
+        ...DOCS_LINKS.map((link): MenuItemConstructorOptions => ({ label: link.label, click: () => actions.openDocs(link.url) })),
         { type: 'separator' },
         command('About Humanity API Explorer', 'about'),
       ],
