@@ -159,8 +159,15 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   await move.getByLabel('Destination').selectOption({ label: 'Ops › Archive' });
   await move.getByRole('button', { name: 'Move' }).click();
   await expect(move).toBeHidden();
-  const archive = item(page, 'Archive');
-  await expect(archive.getByRole('group').getByRole('treeitem', { name: 'GET Sites copy' })).toBeVisible();
+  // The tree is one flat list with levels: inside Archive is level 3, right after Archive.
+  const inArchive = async () => {
+    await expect(item(page, 'GET Sites copy')).toHaveAttribute('aria-level', '3');
+    const names = await tree(page).getByRole('treeitem').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-node-id')));
+    const archiveId = await item(page, 'Archive').getAttribute('data-node-id');
+    const copyId = await item(page, 'GET Sites copy').getAttribute('data-node-id');
+    expect(names.indexOf(copyId)).toBe(names.indexOf(archiveId) + 1);
+  };
+  await inArchive();
 
   // Delete with the Delete key, then Undo puts it back where it was.
   await item(page, 'GET Sites copy').focus();
@@ -169,12 +176,12 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   const toast = page.getByRole('status').filter({ hasText: 'Deleted Sites copy' });
   await expect(toast).toBeVisible();
   await toast.getByRole('button', { name: 'Undo' }).click();
-  await expect(archive.getByRole('group').getByRole('treeitem', { name: 'GET Sites copy' })).toBeVisible();
+  await expect(item(page, 'GET Sites copy')).toBeVisible();
+  await inArchive();
 
   // Dragging does the same as Move to…: the copy goes back up into Ops.
   await item(page, 'GET Sites copy').dragTo(item(page, 'Ops'), { targetPosition: { x: 60, y: 12 } });
   await expect(item(page, 'GET Sites copy')).toHaveAttribute('aria-level', '2');
-  await expect(archive.getByRole('treeitem', { name: 'GET Sites copy' })).toHaveCount(0);
 
   // Delete from the menu, then rename with F2 (Escape cancels, Enter saves).
   await menuAction(page, 'Sites copy', 'Delete');
@@ -212,18 +219,26 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   await expect(page.getByRole('heading', { name: 'Store sites' })).toBeVisible();
   await expect(page.getByLabel('Path')).toHaveValue('locations');
 
-  // Opening another request over unsaved changes asks first.
+  // Opening another request over unsaved changes loses nothing: the request open in a tab of
+  // its own is shown, and the edited one keeps its changes in its tab. Closing that tab asks.
   await saveNew(page, { path: 'positions', name: 'Positions', folder: 'Ops › Archive' });
   await setPath(page, 'positions/301');
   await expect(unsavedMarker(page)).toBeVisible();
   await item(page, 'GET Store sites').click();
+  await expect(page.getByRole('heading', { name: 'Store sites' })).toBeVisible();
   const discard = page.getByRole('dialog', { name: 'Discard unsaved changes?' });
+  await expect(discard).toHaveCount(0);
+  const positionsTab = page.getByRole('tab', { name: /GET Positions/ });
+  await expect(positionsTab.getByRole('img', { name: 'Unsaved changes' })).toBeVisible();
+  await page.getByRole('button', { name: 'Close Positions' }).click();
   await expect(discard).toBeVisible();
   await discard.getByRole('button', { name: 'Cancel' }).click();
+  await positionsTab.click();
   await expect(page.getByLabel('Path')).toHaveValue('positions/301');
-  await item(page, 'GET Store sites').click();
+  await page.getByRole('button', { name: 'Close Positions' }).click();
   await discard.getByRole('button', { name: 'Discard changes' }).click();
-  await expect(page.getByRole('heading', { name: 'Store sites' })).toBeVisible();
+  await expect(positionsTab).toHaveCount(0);
+  await expect(unsavedMarker(page)).toHaveCount(0);
 
   // Search finds by path as well as by name; Escape clears it and the tree comes back.
   const search = page.getByRole('searchbox', { name: 'Search saved requests' });

@@ -1,14 +1,14 @@
 // The renderer's only door to the main process: the preload exposes `window.api`, built from the
 // IPC contract. Every method resolves to a Result and never throws.
-import type { Api } from '../../src-main/shared/contract';
+import type { WindowApi } from '../../src-main/shared/contract';
 
 declare global {
   interface Window {
-    api: Api;
+    api: WindowApi;
   }
 }
 
 /** Read lazily so a test harness may install `window.api` at any time before the first call. */
-export function api(): Api {
+export function api(): WindowApi {
   return window.api;
 }

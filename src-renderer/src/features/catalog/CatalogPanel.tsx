@@ -61,11 +61,12 @@ export function CatalogPanel({ activeId, onPick }: Props) {
             </h3>
             <ul>
               {group.endpoints.map((endpoint) => (
-                <li key={endpoint.id}>
+                // The button's name is its visible label (method and title); the path and the
+                // confidence tag sit beside it in the row and describe it. The whole row clicks.
+                <li key={endpoint.id} className={`catalog-item${endpoint.id === activeId ? ' is-current' : ''}`}>
                   <button
                     type="button"
                     className="catalog-entry"
-                    aria-label={`${endpoint.method} ${endpoint.title}`}
                     aria-describedby={`${ids}-${endpoint.id}-path ${ids}-${endpoint.id}-confidence`}
                     aria-current={endpoint.id === activeId ? 'true' : undefined}
                     title={`${endpoint.title} — ${endpoint.purpose}`}
@@ -73,15 +74,13 @@ export function CatalogPanel({ activeId, onPick }: Props) {
                     onFocus={() => setTabStop(endpoint.id)}
                     onClick={() => onPick(endpoint)}
                   >
-                    <span className={`method-badge method-${endpoint.method}`}>{endpoint.method}</span>
-                    <span className="catalog-entry-text">
-                      <span className="catalog-entry-title">{endpoint.title}</span>
-                      <span id={`${ids}-${endpoint.id}-path`} className="catalog-entry-path mono">
-                        {endpoint.path}
-                      </span>
-                    </span>
-                    <ConfidenceBadge id={`${ids}-${endpoint.id}-confidence`} confidence={endpoint.confidence} />
+                    <span className={`method-badge method-${endpoint.method}`}>{endpoint.method}</span>{' '}
+                    <span className="catalog-entry-title">{endpoint.title}</span>
                   </button>
+                  <span id={`${ids}-${endpoint.id}-path`} className="catalog-entry-path mono">
+                    {endpoint.path}
+                  </span>
+                  <ConfidenceBadge id={`${ids}-${endpoint.id}-confidence`} confidence={endpoint.confidence} />
                 </li>
               ))}
             </ul>

@@ -22,7 +22,7 @@ type Props = {
   onOpen: (node: CollectionNode) => void;
   editing: Editing | null;
   onEditDone: (name: string | null, how: EditEnd) => void;
-  /** Opens the actions menu of a node under the given rectangle. */
+  /** Opens the actions menu of a node under the given rectangle (a point for a right click). */
   onMenu: (node: CollectionNode, anchor: DOMRect) => void;
   /** The id of the open actions menu's node and the menu's element id. */
   menu: { nodeId: string; menuId: string } | null;
@@ -38,7 +38,7 @@ const INDENT = 16;
 /**
  * Collections, folders and requests as a WAI-ARIA tree: one tab stop, arrows move and open or
  * close, Home/End jump, Enter opens a request, F2 renames, Delete deletes (with undo), and the
- * Menu key or Shift+F10 opens the item's actions.
+ * Menu key, Shift+F10 or a right click opens the item's actions.
  */
 export function CollectionsTree(props: Props) {
   const { roots, expanded, onExpand, activeId, onActive, openId, onOpen, editing, menu } = props;
@@ -97,13 +97,12 @@ export function CollectionsTree(props: Props) {
     }
   }
 
-  function renderNode(node: CollectionNode, depth: number): ReactNode {
+  function renderItem(node: CollectionNode, depth: number, position: number, setSize: number): ReactNode {
     const container = isContainer(node);
     const open = container && expanded.has(node.id);
     const labelId = `${base}-${node.id}-label`;
     const methodId = `${base}-${node.id}-method`;
     const renaming = editing?.mode === 'rename' && editing.id === node.id;
-    const creatingHere = editing?.mode === 'create' && editing.parentId === node.id;
     const menuOpen = menu?.nodeId === node.id;
     const classes = ['nav-row', `kind-${node.kind}`];
     if (node.id === activeId) classes.push('is-active');
@@ -117,6 +116,8 @@ export function CollectionsTree(props: Props) {
         role="treeitem"
         data-node-id={node.id}
         aria-level={depth + 1}
+        aria-setsize={setSize}
+        aria-posinset={position}
         aria-expanded={container ? open : undefined}
         aria-selected={node.id === activeId}
         aria-current={node.id === openId ? 'true' : undefined}
@@ -134,6 +135,14 @@ export function CollectionsTree(props: Props) {
             if (renaming) return;
             if (container) onExpand(node.id, !open);
             else onOpen(node);
+          }}
+          onContextMenu={(event) => {
+            // A right click opens the same actions as "More actions", at the pointer.
+            if (renaming) return;
+            event.preventDefault();
+            event.stopPropagation();
+            event.currentTarget.closest<HTMLElement>('[role="treeitem"]')?.focus();
+            props.onMenu(node, new DOMRect(event.clientX, event.clientY, 0, 0));
           }}
           draggable={node.kind !== 'collection' && !renaming}
           onDragStart={(event) => {
@@ -162,9 +171,11 @@ export function CollectionsTree(props: Props) {
         >
           {container && <span className={`tree-twisty is-container${open ? ' is-open' : ''}`} aria-hidden="true" />}
           {node.kind === 'request' ? (
-            <span id={methodId} className={`method-badge method-${node.request?.method ?? 'GET'}`}>
-              {node.request?.method ?? 'GET'}
-            </span>
+            <>
+              <span id={methodId} className={`method-badge method-${node.request?.method ?? 'GET'}`}>
+                {node.request?.method ?? 'GET'}
+              </span>{' '}
+            </>
           ) : (
             <span className={`node-icon icon-${node.kind}${open ? ' is-open' : ''}`} aria-hidden="true" />
           )}
@@ -176,9 +187,8 @@ export function CollectionsTree(props: Props) {
             </span>
           )}
           {node.kind === 'collection' && !renaming && (
-            <span className="node-count" aria-hidden="true" title="Requests">
-              {countRequests(node)}
-            </span>
+            // The count is drawn from data-count, so it is not taken for part of the item's name.
+            <span className="node-count" aria-hidden="true" title="Requests" data-count={countRequests(node)} />
           )}
           {!renaming && (
             <button
@@ -201,21 +211,27 @@ export function CollectionsTree(props: Props) {
             </button>
           )}
         </div>
-        {container && (open || creatingHere) && (
-          <ul role="group">
-            {node.children.map((child) => renderNode(child, depth + 1))}
-            {creatingHere && <PendingItem kind={editing.kind} depth={depth + 1} onDone={props.onEditDone} />}
-          </ul>
-        )}
       </li>
     );
   }
 
+  // One flat list of rows, the levels given by aria-level: an item's text is then its own row
+  // only (nested groups would make every open folder's children part of its visible label).
+  const rows: ReactNode[] = [];
+  const walk = (nodes: readonly CollectionNode[], depth: number) => {
+    nodes.forEach((node, index) => {
+      rows.push(renderItem(node, depth, index + 1, nodes.length));
+      const creating = editing?.mode === 'create' && editing.parentId === node.id ? editing : null;
+      if (isContainer(node) && (expanded.has(node.id) || creating)) walk(node.children, depth + 1);
+      if (creating) rows.push(<PendingItem key="pending" kind={creating.kind} depth={depth + 1} onDone={props.onEditDone} />);
+    });
+  };
+  walk(roots, 0);
   const creatingCollection = editing?.mode === 'create' && editing.parentId === null;
   if (items.length === 0 && !creatingCollection) return null;
   return (
     <ul ref={props.treeRef} role="tree" aria-label="Collections" className="nav-tree" onKeyDown={onKeyDown}>
-      {roots.map((node) => renderNode(node, 0))}
+      {rows}
       {creatingCollection && <PendingItem kind="collection" depth={0} onDone={props.onEditDone} />}
     </ul>
   );

@@ -1,3 +1,4 @@
+import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
 import { saveShortcut } from './RequestEditor';
 
 type Props = {
@@ -7,6 +8,7 @@ type Props = {
   /** The saved request differs from what the editor holds. */
   unsaved: boolean;
   message: { tone: 'status' | 'error'; text: string } | null;
+  /** Opens a blank request in a new tab. */
   onNew: () => void;
   onSave: () => void;
 };
@@ -20,8 +22,9 @@ export function EditorHeader({ title, location, unsaved, message, onNew, onSave 
           <h2 className="request-title" title={title}>
             {title}
           </h2>
+          {/* Seen here; assistive technology hears it on the request's tab (one marker per request). */}
           {unsaved && (
-            <span className="unsaved-marker" role="img" aria-label="Unsaved changes" title="Unsaved changes">
+            <span className="unsaved-marker" aria-hidden="true" title="Unsaved changes">
               •
             </span>
           )}
@@ -34,13 +37,19 @@ export function EditorHeader({ title, location, unsaved, message, onNew, onSave 
         </p>
       </div>
       <div className="editor-header-actions">
-        <button type="button" className="button button-small" onClick={onNew}>
+        <button
+          type="button"
+          className="button button-small"
+          aria-keyshortcuts={ariaShortcut('new-request')}
+          title={`New request in a new tab (${shortcutLabel('new-request', isMac)})`}
+          onClick={onNew}
+        >
           New request
         </button>
         <button
           type="button"
           className="button button-small"
-          aria-keyshortcuts="Control+S Meta+S"
+          aria-keyshortcuts={ariaShortcut('save')}
           title={`Save (${saveShortcut})`}
           onClick={onSave}
         >

@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
 import type { HttpMethod, RequestInput } from '../../../../src-main/shared/contract';
 import { HTTP_METHODS } from '../../../../src-main/shared/channels';
+import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
 import { NameValueTable } from '../../components/NameValueTable';
 import { BodySection } from './BodySection';
 import type { JsonEditorHandle } from './JsonEditor';
@@ -27,14 +28,23 @@ type Props = {
   tools?: ReactNode;
   /** Above the parameter table: the catalog's fields for the endpoint, when it is a known one. */
   builder?: ReactNode;
+  /** What the Send and Focus path commands call. */
+  ref?: Ref<RequestEditorHandle>;
+  id?: string;
 };
 
-const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
-const shortcut = isMac ? '⌘ Enter' : 'Ctrl+Enter';
-export const saveShortcut = isMac ? '⌘ S' : 'Ctrl+S';
+export type RequestEditorHandle = {
+  /** Checks and sends the request, as the Send button does. */
+  send: () => void;
+  /** Puts the cursor in the Path field, its text selected. */
+  focusPath: () => void;
+};
+
+const sendShortcut = shortcutLabel('send', isMac)!;
+export const saveShortcut = shortcutLabel('save', isMac)!;
 
 /** Method, path, query parameters and body of the request to send. */
-export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools, builder }: Props) {
+export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools, builder, ref, id }: Props) {
   const ids = useId();
   const pathInput = useRef<HTMLInputElement>(null);
   const jsonEditor = useRef<JsonEditorHandle>(null);
@@ -72,17 +82,25 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel, head
     wasRunning.current = running;
   }, [running]);
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
-      event.preventDefault();
-      send();
-    }
-  }
+  // Ctrl/Cmd+Enter and the menu's Send reach this through the app's command registry.
+  const latestSend = useRef(send);
+  latestSend.current = send;
+  useImperativeHandle(
+    ref,
+    () => ({
+      send: () => latestSend.current(),
+      focusPath: () => {
+        pathInput.current?.focus();
+        pathInput.current?.select();
+      },
+    }),
+    [],
+  );
 
   const pathError = problem?.field === 'path' ? problem.message : null;
 
   return (
-    <section className="request-editor" aria-label="Request" onKeyDown={onKeyDown}>
+    <section id={id} className="request-editor" aria-label="Request">
       {header}
       <div className="request-line">
         <div className="field request-method">
@@ -143,8 +161,8 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel, head
             type="button"
             className="button button-primary"
             disabled={running}
-            aria-keyshortcuts="Control+Enter Meta+Enter"
-            title={`Send (${shortcut})`}
+            aria-keyshortcuts={ariaShortcut('send')}
+            title={`Send (${sendShortcut})`}
             onClick={send}
           >
             Send
@@ -162,7 +180,7 @@ export function RequestEditor({ draft, onChange, running, onSend, onCancel, head
         </p>
       )}
       <p className="request-hint">
-        <kbd>{shortcut}</kbd> sends, <kbd>{saveShortcut}</kbd> saves.
+        <kbd>{sendShortcut}</kbd> sends, <kbd>{saveShortcut}</kbd> saves, <kbd>{shortcutLabel('focus-path', isMac)}</kbd> goes to the path.
       </p>
       {tools}
       {builder}

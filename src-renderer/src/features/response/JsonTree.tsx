@@ -1,22 +1,34 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TreeRow } from '../../../../src-main/shared/contract';
 import { useTreeRows } from './useTreeRows';
+import { useRowWindow } from './useRowWindow';
+import { parentPath, type Expansion } from './treeExpansion';
 
 const ROW_HEIGHT = 24;
 const TREE_KEYS = new Set(['ArrowDown', 'ArrowUp', 'ArrowRight', 'ArrowLeft', 'Home', 'End', 'PageDown', 'PageUp', 'Enter', ' ']);
 const isContainer = (row: TreeRow) => row.kind === 'object' || row.kind === 'array';
-const parentPath = (path: string) => path.slice(0, path.lastIndexOf('/'));
+
+/** A row to bring into view (a search hit): its index under the current expansion, and its path. */
+export type TreeTarget = { row: number; path: string; focus: boolean; seq: number };
+
+type Props = {
+  responseId: string;
+  expansion: Expansion;
+  /** Opens or closes one row. */
+  onToggle: (path: string, open: boolean) => void;
+  target: TreeTarget | null;
+  /** The path of the search hit to highlight. */
+  highlight: string | null;
+};
 
 /**
  * The response body as a virtualized ARIA tree. Only the rows in view exist in the DOM, and main
  * sends only those; the focused row is always rendered so keyboard focus survives scrolling.
  */
-export function JsonTree({ responseId }: { responseId: string }) {
-  const [expanded, setExpanded] = useState<readonly string[]>(['']);
+export function JsonTree({ responseId, expansion, onToggle, target, highlight }: Props) {
   const [focusIndex, setFocusIndex] = useState(0);
   const scrollElement = useRef<HTMLDivElement>(null);
-  const rows = useTreeRows(responseId, expanded);
+  const rows = useTreeRows(responseId, expansion);
 
   // Keys are applied in order, each to the rows as they are once main has answered the previous
   // toggle: a fast typist (or a test) must not expand a row that is about to move away.
@@ -29,39 +41,17 @@ export function JsonTree({ responseId }: { responseId: string }) {
     rowsRef.current = rows;
   });
 
-  const rangeExtractor = useCallback(
-    (range: Range) => {
-      const indexes = defaultRangeExtractor(range);
-      if (focusIndex < range.count && !indexes.includes(focusIndex)) {
-        indexes.push(focusIndex);
-        indexes.sort((a, b) => a - b);
-      }
-      return indexes;
-    },
-    [focusIndex],
-  );
-  const virtualizer = useVirtualizer({
-    count: rows.totalRows,
-    getScrollElement: () => scrollElement.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
-    rangeExtractor,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items.at(-1)?.index ?? 0;
+  const view = useRowWindow({ count: rows.totalRows, rowHeight: ROW_HEIGHT, scrollRef: scrollElement, overscan: 10, pinned: focusIndex });
   const { load } = rows;
-  useEffect(() => load(first, last), [load, first, last]);
+  // Asked for before the browser paints, not after: the first rows come a frame sooner.
+  useLayoutEffect(() => load(view.first, view.last), [load, view.first, view.last]);
 
   const focusRow = (index: number) => {
     focusRef.current = index;
     setFocusIndex(index);
   };
 
-  const setOpen = (row: TreeRow, open: boolean) =>
-    setExpanded((current) =>
-      open ? (current.includes(row.path) ? current : [...current, row.path]) : current.filter((path) => path !== row.path),
-    );
+  const setOpen = (row: TreeRow, open: boolean) => onToggle(row.path, open);
 
   // Open the Humanity envelope's `data` on first sight: it is what people came to see.
   const root = rows.rowAt(0);
@@ -69,7 +59,7 @@ export function JsonTree({ responseId }: { responseId: string }) {
   useEffect(() => {
     if (openedData.current || !root) return;
     openedData.current = true;
-    if (root.kind !== 'object') return;
+    if (root.kind !== 'object' || !root.expanded) return;
     for (let i = 1; i <= root.childCount; i += 1) {
       const child = rows.rowAt(i);
       if (child?.path !== '/data') continue;
@@ -78,17 +68,28 @@ export function JsonTree({ responseId }: { responseId: string }) {
     }
   }, [root, rows]);
 
+  // A search hit: once the rows of its expansion are in, scroll to it and focus or mark it.
+  const appliedTarget = useRef(0);
+  useLayoutEffect(() => {
+    if (!target || appliedTarget.current === target.seq || !rows.fresh || target.row >= rows.totalRows) return;
+    appliedTarget.current = target.seq;
+    focusRow(target.row);
+    if (target.focus) pendingFocus.current = target.row;
+    view.scrollToRow(target.row, 'center');
+  });
+
   function moveTo(index: number) {
-    const target = Math.max(0, Math.min(rowsRef.current.totalRows - 1, index));
-    focusRow(target);
-    pendingFocus.current = target;
-    virtualizer.scrollToIndex(target);
+    const total = rowsRef.current.totalRows;
+    if (total === 0) return;
+    const next = Math.max(0, Math.min(total - 1, index));
+    focusRow(next);
+    pendingFocus.current = next;
+    view.scrollToRow(next);
   }
 
-  /** Applies one key to the focused row; true when it changed `expanded`. */
+  /** Applies one key to the focused row; true when it changed the expansion. */
   function applyKey(key: string, index: number, row: TreeRow): boolean {
     const container = isContainer(row);
-    const pageRows = Math.max(1, Math.floor((scrollElement.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
     switch (key) {
       case 'ArrowDown':
         moveTo(index + 1);
@@ -103,10 +104,10 @@ export function JsonTree({ responseId }: { responseId: string }) {
         moveTo(rowsRef.current.totalRows - 1);
         return false;
       case 'PageDown':
-        moveTo(index + pageRows);
+        moveTo(index + Math.max(1, view.pageRows - 1));
         return false;
       case 'PageUp':
-        moveTo(index - pageRows);
+        moveTo(index - Math.max(1, view.pageRows - 1));
         return false;
       case 'Enter':
       case ' ':
@@ -175,16 +176,11 @@ export function JsonTree({ responseId }: { responseId: string }) {
 
   return (
     <div className="json-tree">
-      <div className="tree-toolbar">
-        <button type="button" className="button button-quiet" onClick={() => setExpanded([''])}>
-          Collapse all
-        </button>
-        {rows.error && (
-          <span className="form-failure" role="alert">
-            {rows.error}
-          </span>
-        )}
-      </div>
+      {rows.error && (
+        <p className="form-failure" role="alert">
+          {rows.error}
+        </p>
+      )}
       <div
         ref={scrollElement}
         className="tree-scroll"
@@ -193,25 +189,27 @@ export function JsonTree({ responseId }: { responseId: string }) {
         aria-busy={rows.fresh ? undefined : true}
         onKeyDown={onKeyDown}
       >
-        <div className="tree-sizer" style={{ height: virtualizer.getTotalSize() }}>
-          {items.map((item) => {
-            const row = rows.rowAt(item.index);
+        <div className="tree-sizer" style={{ height: view.totalSize }}>
+          {view.rows.map(({ index, top }) => {
+            const row = rows.rowAt(index);
+            const hit = row !== undefined && highlight !== null && row.path === highlight;
             return (
               <div
-                key={item.key}
-                data-index={item.index}
+                key={index}
+                data-index={index}
                 role="treeitem"
                 aria-level={row ? row.depth + 1 : undefined}
                 aria-expanded={row && isContainer(row) ? row.expanded : undefined}
                 aria-busy={row ? undefined : true}
-                tabIndex={item.index === focusIndex ? 0 : -1}
-                className="tree-row"
-                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                aria-current={hit ? 'true' : undefined}
+                tabIndex={index === focusIndex ? 0 : -1}
+                className={hit ? 'tree-row is-hit' : 'tree-row'}
+                style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
                 onClick={() => {
-                  focusRow(item.index);
+                  focusRow(index);
                   if (row && isContainer(row)) setOpen(row, !row.expanded);
                 }}
-                onFocus={() => focusRow(item.index)}
+                onFocus={() => focusRow(index)}
               >
                 {row ? <TreeRowContent row={row} /> : <span className="muted">Loading…</span>}
               </div>

@@ -1,10 +1,11 @@
-import { useState } from 'react';
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import { useEffect, useState } from 'react';
+import type { RequestInput, ResponseSummary } from '../../../../src-main/shared/contract';
 import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../components/useNow';
 import type { RunningRequest } from '../explorer/useRequestRunner';
 import { ResponseSummaryView } from './ResponseSummaryView';
-import { JsonTree } from './JsonTree';
+import { ResponseTree } from './ResponseTree';
+import { SaveToFile } from './SaveToFile';
 import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
@@ -20,12 +21,31 @@ type Props = {
   error: string | null;
   /** Why nothing is shown, when there is a reason. */
   note?: string | null;
+  /** The request whose answer was too large to keep: "Save to file" sends it again into a file. */
+  tooLarge?: RequestInput | null;
 };
 
+/** Dispatched on window by the command registry for Ctrl/Cmd+F. */
+export const FIND_IN_RESPONSE_EVENT = 'hae:find-in-response';
+
 /** The last response: its summary and its body as a tree, raw text, or headers. */
-export function ResponsePanel({ running, summary, error, note }: Props) {
+export function ResponsePanel({ running, summary, error, note, tooLarge = null }: Props) {
   // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
   const [view, setView] = useState<View>('tree');
+  // Ctrl/Cmd+F: the Tree view, with its search box focused.
+  const [findRequest, setFindRequest] = useState(0);
+  const searchable = summary?.bodyKind === 'json';
+  useEffect(() => {
+    if (!searchable) return;
+    const onFind = (event: Event) => {
+      // Answered here: the workspace's fallback (focus whatever search box it finds) stays out.
+      event.preventDefault();
+      setView('tree');
+      setFindRequest((n) => n + 1);
+    };
+    window.addEventListener(FIND_IN_RESPONSE_EVENT, onFind);
+    return () => window.removeEventListener(FIND_IN_RESPONSE_EVENT, onFind);
+  }, [searchable]);
   return (
     <section className="response-panel" aria-label="Response">
       <h2 className="panel-title">Response</h2>
@@ -35,6 +55,7 @@ export function ResponsePanel({ running, summary, error, note }: Props) {
           {error}
         </p>
       )}
+      {error && tooLarge && <SaveToFile key={tooLarge.requestId} request={tooLarge} />}
       {note && !summary && !running && <p className="empty-state">{note}</p>}
       {!summary && !running && !error && !note && (
         <p className="empty-state">
@@ -58,7 +79,7 @@ export function ResponsePanel({ running, summary, error, note }: Props) {
                 label: 'Tree',
                 render: () =>
                   summary.bodyKind === 'json' ? (
-                    <JsonTree responseId={summary.responseId} />
+                    <ResponseTree responseId={summary.responseId} findRequest={findRequest} />
                   ) : (
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON: see Raw.'}

@@ -44,7 +44,7 @@ export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings
 
   return (
     <header className="session-bar" aria-label="Session">
-      <span className="app-name">Humanity API Explorer</span>
+      <h1 className="app-name">Humanity API Explorer</h1>
       <span className="session-user" title={session.username}>
         {session.userName || session.username}
       </span>

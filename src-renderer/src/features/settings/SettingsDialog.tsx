@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { Settings } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { NameValueTable, newRow, type NameValueRow } from '../../components/NameValueTable';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import './settings.css';
 
@@ -10,7 +11,22 @@ type Props = {
   onClose: () => void;
   /** Called with what main saved, so the rest of the app follows at once. */
   onSaved: (settings: Settings) => void;
+  /** Opens the About dialog (over this one). */
+  onAbout: () => void;
 };
+
+const THEME_CHOICES: Array<{ value: Settings['theme']; label: string }> = [
+  { value: 'system', label: 'System' },
+  { value: 'light', label: 'Light' },
+  { value: 'dark', label: 'Dark' },
+];
+
+/** A whole number in [min, max] typed in a text field, or null. */
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\s*\d+\s*$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
 
 const DELIVERY_CHOICES: Array<{ value: Settings['tokenDelivery']; label: string; description: string }> = [
   { value: 'query', label: 'access_token query parameter', description: 'What Humanity documents for every request.' },
@@ -37,13 +53,21 @@ export function readCompanies(rows: readonly NameValueRow[]): { ok: true; compan
   return { ok: true, companies };
 }
 
-/** How requests carry the token, how long they may take, read-only mode and group-account companies. */
-export function SettingsDialog({ open, onClose, onSaved }: Props) {
+/**
+ * How requests carry the token, how long they may take, retries, response size limits, read-only
+ * mode, group-account companies and the theme.
+ */
+export function SettingsDialog({ open, onClose, onSaved, onAbout }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [delivery, setDelivery] = useState<Settings['tokenDelivery']>('query');
   const [timeout, setTimeoutText] = useState('60');
   const [readOnly, setReadOnly] = useState(false);
+  const [retry, setRetry] = useState(true);
+  const [theme, setTheme] = useState<Settings['theme']>('system');
+  const [maxResponse, setMaxResponse] = useState('512');
+  const [memoryBudget, setMemoryBudget] = useState('256');
+  const [sizeErrors, setSizeErrors] = useState<{ max: string | null; memory: string | null }>({ max: null, memory: null });
   const [companies, setCompanies] = useState<NameValueRow[]>([]);
   const [activeCompanyId, setActiveCompanyId] = useState<string | null>(null);
   const [fieldError, setFieldError] = useState<string | null>(null);
@@ -62,6 +86,7 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
     setFailure(null);
     setFieldError(null);
     setCompaniesError(null);
+    setSizeErrors({ max: null, memory: null });
     void api()
       .settings.get({})
       .then((result) => {
@@ -69,6 +94,10 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
         setDelivery(result.data.tokenDelivery);
         setTimeoutText(String(result.data.timeoutSeconds));
         setReadOnly(result.data.readOnly);
+        setRetry(result.data.retrySafeRequests);
+        setTheme(result.data.theme);
+        setMaxResponse(String(result.data.maxResponseMB));
+        setMemoryBudget(String(result.data.memoryBudgetMB));
         setCompanies(result.data.companies.map((company) => newRow(company.id, company.name)));
         setActiveCompanyId(result.data.activeCompanyId);
       });
@@ -80,15 +109,25 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
     const seconds = Number(timeout);
     const timeoutOk = Number.isInteger(seconds) && seconds >= 1 && seconds <= 3600;
     setFieldError(timeoutOk ? null : 'Enter a whole number of seconds from 1 to 3600.');
+    const maxResponseMB = wholeNumber(maxResponse, 1, 512);
+    const memoryBudgetMB = wholeNumber(memoryBudget, 0, 65_536);
+    setSizeErrors({
+      max: maxResponseMB === null ? 'Enter a whole number of megabytes from 1 to 512.' : null,
+      memory: memoryBudgetMB === null ? 'Enter a whole number of megabytes from 0 to 65536.' : null,
+    });
     const listed = readCompanies(companies);
     setCompaniesError(listed.ok ? null : listed.message);
-    if (!timeoutOk || !listed.ok) return;
+    if (!timeoutOk || !listed.ok || maxResponseMB === null || memoryBudgetMB === null) return;
     // A company taken off the list is no longer the one requests go to.
     const stillListed = activeCompanyId !== null && listed.companies.some((company) => company.id === activeCompanyId);
     const result = await api().settings.update({
       tokenDelivery: delivery,
       timeoutSeconds: seconds,
       readOnly,
+      retrySafeRequests: retry,
+      maxResponseMB,
+      memoryBudgetMB,
+      theme,
       companies: listed.companies,
       activeCompanyId: stillListed ? activeCompanyId : null,
     });
@@ -133,6 +172,39 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
           <label className="inline-check">
             <input
               type="checkbox"
+              checked={retry}
+              aria-describedby={`${ids}-retry`}
+              onChange={(event) => setRetry(event.target.checked)}
+            />
+            Retry safe requests
+          </label>
+          <p id={`${ids}-retry`} className="field-description">
+            A GET that meets 502, 503 or 504, or a dropped connection, is tried again a few times, waiting longer each time.
+            Other methods are never repeated on their own.
+          </p>
+        </div>
+        <div className="settings-sizes">
+          <TextField
+            label="Largest response (MB)"
+            inputMode="numeric"
+            value={maxResponse}
+            onChange={setMaxResponse}
+            error={sizeErrors.max}
+            description="A larger answer is stopped and not kept; Save to file can still fetch it. From 1 to 512."
+          />
+          <TextField
+            label="Memory for responses (MB)"
+            inputMode="numeric"
+            value={memoryBudget}
+            onChange={setMemoryBudget}
+            error={sizeErrors.memory}
+            description="Kept responses beyond this total move to a temporary file, the least recently used first."
+          />
+        </div>
+        <div className="settings-check">
+          <label className="inline-check">
+            <input
+              type="checkbox"
               checked={readOnly}
               aria-describedby={`${ids}-read-only`}
               onChange={(event) => setReadOnly(event.target.checked)}
@@ -168,6 +240,14 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
             </p>
           )}
         </section>
+        <SelectField
+          label="Theme"
+          className="settings-theme"
+          value={theme}
+          options={THEME_CHOICES}
+          onChange={(value) => setTheme(value as Settings['theme'])}
+          description="System follows the light or dark setting of your computer."
+        />
         {failure && (
           <p className="form-failure" role="alert">
             {failure}
@@ -180,6 +260,9 @@ export function SettingsDialog({ open, onClose, onSaved }: Props) {
           </button>
           <button type="button" className="button" onClick={() => dialog.current?.close()}>
             Close
+          </button>
+          <button type="button" className="button button-quiet settings-about" onClick={onAbout}>
+            About Humanity API Explorer
           </button>
         </div>
       </form>

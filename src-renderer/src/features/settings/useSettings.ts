@@ -3,8 +3,9 @@ import type { Settings } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 
 /**
- * Main's settings as the whole app sees them (read-only mode, companies): read once signed in,
- * replaced by whatever a save returns.
+ * Main's settings as the whole app sees them (theme, read-only mode, companies): read at start
+ * (the theme applies on the setup screen too) and again once signed in, replaced by whatever a
+ * save returns.
  */
 export function useSettings(signedIn: boolean) {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -19,7 +20,7 @@ export function useSettings(signedIn: boolean) {
   }, []);
 
   useEffect(() => {
-    if (signedIn) void reload();
+    void reload();
   }, [signedIn, reload]);
 
   /** Saves part of the settings; resolves to an error sentence, or null once saved. */

@@ -1,0 +1,33 @@
+// (c) The longest renderer main-thread task while loading (three sends), scrolling the tree to its
+// end, expanding all and scrolling to the end again, a text search and a path search (polled
+// until done) with jumps to hits, and collapse all: PerformanceObserver 'longtask' in the page,
+// which reports every task of 50 ms or more. Target at every size: one line per size, and the
+// figure is the worst of them.
+import { formatFigure, type Figure } from '../support/figure';
+import type { BenchContext } from '../support/context';
+import { rendererRuns, mb, type SizeRun } from '../support/renderer-run';
+
+const TARGET_MS = 100;
+
+const shown = (ms: number) => (ms === 0 ? '< 50 ms (no long task)' : `${ms.toFixed(0)} ms`);
+
+function line(run: SizeRun): Figure {
+  return {
+    name: `c  longest renderer main-thread task, ${mb(run.bodyBytes)} (load, scroll to end, expand all, search; ${run.longTasks} tasks ≥ 50 ms)`,
+    value: shown(run.longestTaskMs),
+    target: `≤ ${TARGET_MS} ms`,
+    pass: run.longestTaskMs <= TARGET_MS,
+  };
+}
+
+export async function measure(context: BenchContext): Promise<Figure> {
+  const runs = await rendererRuns(context);
+  for (const run of runs) console.log(formatFigure(line(run)));
+  const worst = runs.reduce((a, b) => (b.longestTaskMs > a.longestTaskMs ? b : a));
+  return {
+    name: `c  longest renderer main-thread task, worst of ${runs.map((run) => mb(run.bodyBytes)).join(', ')}`,
+    value: shown(worst.longestTaskMs),
+    target: `≤ ${TARGET_MS} ms at every size`,
+    pass: runs.every((run) => run.longestTaskMs <= TARGET_MS),
+  };
+}

@@ -1,0 +1,235 @@
+// The renderer's side of a bench run, shared by figures a, b and c: for each body size, a fresh
+// app (the built renderer in Chromium through e2e/support/launch-app.ts: the real preload over a
+// Playwright binding, a real main-side core in this process), signed in to a big-body host on its
+// own thread (threaded-host.ts), and one session:
+//   1. heap before, signed in and idle (CDP: HeapProfiler.collectGarbage, then
+//      Performance.getMetrics JSHeapUsedSize);
+//   2. one warm-up request (the 1 MB body), as any session has made before its big one;
+//   3. SENDS × (a pause, as a user reads, then click Send → the first tree rows of the new
+//      response painted, timed in the page with performance.now: from the click event to a task
+//      after the first animation frame that has rows of the new response in the DOM);
+//   4. heap after, with the last response shown and `data` open (same GC and metric);
+//   5. scroll the tree to its end, expand all, Home, End, a text search for a value near the end
+//      and a path search, each until main says done, with jumps to hits; collapse all;
+//   6. the longest main-thread task the page saw from the first timed Send on (PerformanceObserver
+//      'longtask', which reports tasks of 50 ms and more), leaving out the bench's own forced GC.
+// The JSON.parse baseline (figure a) is measured in this process on the same bytes, SENDS times,
+// before the app starts (and a full GC after, so its garbage is not the app's). Sessions run
+// once per bench run, whichever figure asks first.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { shiftsBodyBytes } from '../../src-main/testing/large-shifts';
+import { launchApp } from '../../e2e/support/launch-app';
+import { median } from './figure';
+import type { BenchContext } from './context';
+import { startThreadedHost, type ThreadedHost } from './threaded-host';
+
+export const SIZES_MB = [1, 10, 50, 100] as const;
+const SENDS = 3;
+/** Before each timed Send: the worker is idle again, as it is when a person sends. */
+const PAUSE_MS = 1500;
+const MB = 1024 * 1024;
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface SizeRun {
+  mb: number;
+  bodyBytes: number;
+  /** Click on Send → first rows of the new response painted, per send, ms. */
+  firstRowsMs: number[];
+  /** JSON.parse(bytes.toString()) of the same bytes in Node, per run, ms. */
+  parseMs: number[];
+  heapBeforeBytes: number;
+  heapAfterBytes: number;
+  /** The longest task the page reported (≥ 50 ms), or 0 when none. */
+  longestTaskMs: number;
+  longTasks: number;
+}
+
+let runs: Promise<SizeRun[]> | null = null;
+
+/** The sessions of this bench run (measured on first call). */
+export function rendererRuns(context: BenchContext): Promise<SizeRun[]> {
+  runs ??= measureAll(context);
+  return runs;
+}
+
+async function measureAll(context: BenchContext): Promise<SizeRun[]> {
+  ensureBuilt();
+  // Every body is made before anything is measured.
+  for (const mb of SIZES_MB) context.shiftsBody(mb);
+  const host = await startThreadedHost(new Map(SIZES_MB.map((mb) => [mb, context.shiftsBody(mb)])));
+  try {
+    const out: SizeRun[] = [];
+    for (const mb of SIZES_MB) out.push(await measureSize(context, host, mb));
+    return out;
+  } finally {
+    await host.close();
+  }
+}
+
+/** Builds the app when the renderer sources are newer than the built renderer (or it is missing). */
+export function ensureBuilt(): void {
+  const built = join(ROOT, 'out/renderer/index.html');
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+    }, 0);
+  const sources = Math.max(newest(join(ROOT, 'src-renderer')), newest(join(ROOT, 'src-main/preload')), newest(join(ROOT, 'src-main/shared')));
+  if (existsSync(built) && statSync(built).mtimeMs >= sources) return;
+  const result = spawnSync(join(ROOT, 'node_modules/.bin/electron-vite'), ['build'], { cwd: ROOT, stdio: 'pipe', encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`The app does not build: ${(result.stderr || result.stdout).slice(-2000)}`);
+}
+
+function parseBaseline(bytes: Buffer): number {
+  const started = performance.now();
+  JSON.parse(bytes.toString('utf8'));
+  return performance.now() - started;
+}
+
+async function measureSize(context: BenchContext, host: ThreadedHost, mb: number): Promise<SizeRun> {
+  const body = context.shiftsBody(mb);
+  const bytes = shiftsBodyBytes(body, 'threaded-access-token');
+  // The baseline first, in a quiet process (parsing between the sends would leave its garbage
+  // to the app's main thread and slow both).
+  const parseMs: number[] = [];
+  for (let run = 0; run < SENDS; run += 1) parseMs.push(parseBaseline(bytes));
+  context.collectGarbage();
+
+  const app = await launchApp({ userDataDir: context.tempDir(), viewport: { width: 1400, height: 900 } });
+  try {
+    const { page, core } = app;
+    const login = await core.dispatch(
+      'auth:login',
+      { frameUrl: page.url(), isMainFrame: true },
+      { host: host.url, appId: 'bench-app', appSecret: 'bench-secret', username: 'bench@example.com', password: 'bench-password', redirectUri: '', rememberPassword: false },
+    );
+    if (!(login as { ok: boolean }).ok) throw new Error(`Sign-in for the bench failed: ${JSON.stringify(login)}`);
+    await page.reload();
+    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    const path = page.getByLabel('Path');
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('HeapProfiler.collectGarbage');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return metrics.find((metric) => metric.name === 'JSHeapUsedSize')!.value;
+    };
+    const heapBeforeBytes = await heap();
+
+    await path.fill('shifts-1');
+    await timeFirstRows(page);
+    await path.fill(`shifts-${mb}`);
+    await page.evaluate(LONG_TASKS_SCRIPT);
+
+    const firstRowsMs: number[] = [];
+    for (let send = 0; send < SENDS; send += 1) {
+      await page.waitForTimeout(PAUSE_MS);
+      firstRowsMs.push(await timeFirstRows(page));
+    }
+    // Shown: `data` opened and its rows in.
+    const tree = page.getByRole('tree', { name: 'Response body' });
+    await tree.getByRole('treeitem').filter({ hasText: /^0:/ }).first().waitFor();
+    await page.waitForTimeout(500);
+    const gcFrom = await page.evaluate<number>('performance.now()');
+    const heapAfterBytes = await heap();
+    const gcTo = await page.evaluate<number>('performance.now()');
+
+    await exercise(page, body.lastShiftId, body.shifts);
+    await page.waitForTimeout(300);
+    const entries = await page.evaluate<Array<{ start: number; duration: number }>>('window.__benchLongTasks');
+    // The bench's own forced GC is no task of the app's.
+    const tasks = entries.filter(({ start, duration }) => start + duration < gcFrom || start > gcTo).map(({ duration }) => duration);
+    return {
+      mb,
+      bodyBytes: bytes.length,
+      firstRowsMs,
+      parseMs,
+      heapBeforeBytes,
+      heapAfterBytes,
+      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
+      longTasks: tasks.length,
+    };
+  } finally {
+    await app.close();
+  }
+}
+
+// In-page scripts are strings: tsx compiles functions with name helpers the page does not have.
+const LONG_TASKS_SCRIPT = `
+  window.__benchLongTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask' });
+`;
+
+const FIRST_ROWS_SCRIPT = `(() => {
+  window.__bench = { t0: 0, t1: 0 };
+  const earlier = new Set(document.querySelectorAll('[role="tree"]'));
+  const onClick = (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (!button || button.textContent.trim() !== 'Send') return;
+    window.__bench.t0 = performance.now();
+    document.removeEventListener('click', onClick, true);
+  };
+  document.addEventListener('click', onClick, true);
+  const observer = new MutationObserver(() => {
+    const fresh = [...document.querySelectorAll('[role="tree"]')].find((tree) => !earlier.has(tree));
+    if (!fresh || !fresh.querySelector('[role="treeitem"]:not([aria-busy])')) return;
+    observer.disconnect();
+    // The frame that shows the rows, then a task after its paint.
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.t1 = performance.now(); }, 0));
+  });
+  observer.observe(document.body, { childList: true, subtree: true });
+})()`;
+
+/** Clicks Send and resolves with the ms from the click to the first painted rows of the new tree. */
+async function timeFirstRows(page: Page): Promise<number> {
+  await page.evaluate(FIRST_ROWS_SCRIPT);
+  await page.getByRole('button', { name: 'Send' }).click();
+  // A function, not a string: the page's CSP forbids evaluating strings (no inner named functions,
+  // so tsx adds no helper to it).
+  await page.waitForFunction(() => (window as unknown as { __bench: { t1: number } }).__bench.t1 > 0, null, { timeout: 120_000, polling: 50 });
+  return page.evaluate<number>('window.__bench.t1 - window.__bench.t0');
+}
+
+/** Scroll to the end, expand all and go to the end, a text search and a path search with jumps. */
+async function exercise(page: Page, lastShiftId: number, shifts: number): Promise<void> {
+  const tree = page.getByRole('tree', { name: 'Response body' });
+  const rows = tree.getByRole('treeitem');
+  const long = { timeout: 120_000 };
+  await rows.first().focus();
+  await page.keyboard.press('End');
+  await rows.filter({ hasText: new RegExp(`^${shifts - 1}:`) }).waitFor(long);
+
+  await page.getByRole('button', { name: 'Expand all' }).click();
+  await rows.first().focus();
+  await page.keyboard.press('Home');
+  await rows.filter({ hasText: /^start_date:/ }).first().waitFor(long);
+  await page.keyboard.press('End');
+  await rows.filter({ hasText: /^lon:/ }).last().waitFor(long);
+
+  const box = page.getByRole('searchbox', { name: 'Search response' });
+  const status = page.getByRole('status').filter({ hasText: /hits?\b/ });
+  await box.fill(String(lastShiftId));
+  await box.press('Enter');
+  await status.filter({ hasText: /^1 hit$/ }).waitFor(long);
+  await box.press('Enter');
+  await tree.locator('[aria-current="true"]').filter({ hasText: String(lastShiftId) }).waitFor(long);
+
+  await page.getByLabel('Search by').selectOption('path');
+  await box.fill('data[*].employees[*].name');
+  await box.press('Enter');
+  await status.filter({ hasText: /^[\d,]+\+? hits?( \(|$)/ }).waitFor(long);
+  await page.getByRole('listbox', { name: 'Search hits' }).getByRole('option').nth(2).click();
+  await tree.locator('[aria-current="true"]').filter({ hasText: /^name:/ }).waitFor(long);
+  await page.getByRole('button', { name: 'Collapse all' }).click();
+  await page.waitForTimeout(300);
+}
+
+export const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`;
+export { median };
