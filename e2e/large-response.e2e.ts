@@ -7,6 +7,7 @@
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { makeShiftsBody, shiftsBodyBytes, shiftsRoute, type ShiftsBody } from '../src-main/testing/large-shifts';
 import { startScriptedHost, type ScriptedHost } from '../src-main/testing/scripted-host';
@@ -105,6 +106,9 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
   await hits.getByRole('option').first().click();
   await expect(hitRow).toBeFocused();
   await screenshot(page, 'large-search');
+  // The search, its hits and the tree hold no serious or critical accessibility finding.
+  const audit = await new AxeBuilder({ page }).include('.response-panel').analyze();
+  expect(audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
 
   // A path search: capped at 10,000 hits; the third one opens its shift and employee.
   await page.getByLabel('Search by').selectOption('path');

@@ -14,7 +14,8 @@
 //   6. the longest main-thread task the page saw from the first timed Send on (PerformanceObserver
 //      'longtask', which reports tasks of 50 ms and more), leaving out the bench's own forced GC.
 // The JSON.parse baseline (figure a) is measured in this process on the same bytes, SENDS times,
-// before the app starts (and a full GC after, so its garbage is not the app's). Sessions run
+// before the app starts, each after a full GC (and one after the last, so its garbage is not the
+// app's). Sessions run
 // once per bench run, whichever figure asks first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -95,7 +96,10 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
   // The baseline first, in a quiet process (parsing between the sends would leave its garbage
   // to the app's main thread and slow both).
   const parseMs: number[] = [];
-  for (let run = 0; run < SENDS; run += 1) parseMs.push(parseBaseline(bytes));
+  for (let run = 0; run < SENDS; run += 1) {
+    context.collectGarbage();
+    parseMs.push(parseBaseline(bytes));
+  }
   context.collectGarbage();
 
   const app = await launchApp({ userDataDir: context.tempDir(), viewport: { width: 1400, height: 900 } });

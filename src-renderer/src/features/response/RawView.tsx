@@ -37,6 +37,11 @@ export function RawView({ responseId, bodyKind }: Props) {
 
   const layout = loaded?.pretty === pretty ? loaded.layout : null;
   const view = useRowWindow({ count: layout?.totalRows ?? 0, rowHeight: LINE_HEIGHT, scrollRef: scrollElement, overscan: 20 });
+  // The latest view, for answers that arrive after the render that asked.
+  const viewRef = useRef(view);
+  useLayoutEffect(() => {
+    viewRef.current = view;
+  });
 
   function widthInChars(): number {
     const element = scrollElement.current;
@@ -70,7 +75,7 @@ export function RawView({ responseId, bodyKind }: Props) {
       return;
     }
     // Where the view is now, not at the last render: a scroll may not have been rendered yet.
-    keepInPlace.current ??= { anchor: target.locate(view.topRow()), atEnd: view.atEnd() };
+    keepInPlace.current ??= { anchor: target.locate(viewRef.current.topRow()), atEnd: viewRef.current.atEnd() };
     target.add(block, result.data.text);
     for (const far of target.heldBlocks().sort((a, b) => Math.abs(b - block) - Math.abs(a - block))) {
       if (target.heldBlocks().length <= MAX_BLOCKS) break;
@@ -111,10 +116,6 @@ export function RawView({ responseId, bodyKind }: Props) {
   });
 
   // A new width wraps the lines anew; the top row stays where it was.
-  const topRowRef = useRef(view.topRow);
-  useLayoutEffect(() => {
-    topRowRef.current = view.topRow;
-  });
   useEffect(() => {
     const element = scrollElement.current;
     if (!element || !layout) return;
@@ -123,7 +124,7 @@ export function RawView({ responseId, bodyKind }: Props) {
       if (element.clientWidth === 0) return;
       const width = widthInChars();
       if (width === layout.width) return;
-      const offset = layout.charOffset(topRowRef.current());
+      const offset = layout.charOffset(viewRef.current.topRow());
       layout.setWidth(width);
       const row = offset === null ? null : layout.rowOfChar(offset);
       if (row !== null) keepInPlace.current = { anchor: layout.locate(row), atEnd: false };

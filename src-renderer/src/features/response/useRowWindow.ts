@@ -62,7 +62,7 @@ export function useRowWindow({ count, rowHeight, scrollRef, overscan = 10, pinne
 
   // Where a scaled scroll was written, and the content offset it meant: the element rounds the
   // scroll position, which the scale would turn into a part of a row.
-  const written = useRef<{ scrollTop: number; content: number } | null>(null);
+  const written = useRef<{ scrollTop: number; content: number; count: number } | null>(null);
 
   const totalSize = virtualizer.getTotalSize();
   const element = scrollRef.current;
@@ -72,7 +72,8 @@ export function useRowWindow({ count, rowHeight, scrollRef, overscan = 10, pinne
   const maxContent = Math.max(0, count * rowHeight - viewport);
 
   function contentOffset(top: number): number {
-    if (written.current && Math.abs(written.current.scrollTop - top) < 1) return written.current.content;
+    const last = written.current;
+    if (last && last.count === count && Math.abs(last.scrollTop - top) < 1) return last.content;
     return maxScroll > 0 ? (top / maxScroll) * maxContent : 0;
   }
 
@@ -107,7 +108,7 @@ export function useRowWindow({ count, rowHeight, scrollRef, overscan = 10, pinne
     const maxS = Math.max(0, el.scrollHeight - view);
     const clamped = Math.max(0, Math.min(maxC, content));
     el.scrollTop = maxC > 0 ? (clamped / maxC) * maxS : 0;
-    written.current = { scrollTop: el.scrollTop, content: clamped };
+    written.current = { scrollTop: el.scrollTop, content: clamped, count };
     rerender();
   };
 
