@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { screenshot } from './support/screenshots';
 
@@ -16,38 +17,6 @@ test.afterEach(async () => {
 const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const consoleErrors = (launched: LaunchedApp) => launched.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'));
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 /** "12 of 80 rows" → [12, 80]. */
 async function rowCounts(page: Page): Promise<[number, number]> {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 // A CommonJS package: Node's ESM loader offers only its default export.
 import postman, { type Item } from 'postman-collection';
+import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { screenshot } from './support/screenshots';
 
@@ -47,38 +48,6 @@ async function rawBody(page: Page): Promise<unknown> {
   return JSON.parse(text);
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      row.push(field);
-      field = '';
-    } else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i += 1;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += c;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
-  return rows;
-}
 
 function consoleErrors(launched: LaunchedApp): string[] {
   return launched.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'));
