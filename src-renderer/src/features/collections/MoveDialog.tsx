@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormFooter } from '../../components/FormFooter';
 import type { CollectionNode } from '../../../../src-main/shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
@@ -48,19 +49,7 @@ function MoveForm({ node, roots, onMove, onClose }: Props & { node: CollectionNo
         onChange={setDestination}
         data-autofocus
       />
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Move
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter failure={failure} submitLabel="Move" busy={busy} onCancel={onClose} />
     </form>
   );
 }

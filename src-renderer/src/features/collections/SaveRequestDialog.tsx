@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { FormFooter } from '../../components/FormFooter';
 import type { CollectionNode } from '../../../../src-main/shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
@@ -99,19 +100,7 @@ function SaveForm({ roots, defaultName, defaultParentId, onSave, onClose }: Prop
           description={choices.length === 0 ? 'You have no collections yet: this one is created with the request.' : undefined}
         />
       )}
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Save
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter failure={failure} submitLabel="Save" busy={busy} onCancel={onClose} />
     </form>
   );
 }

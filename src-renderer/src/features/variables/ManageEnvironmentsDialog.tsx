@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormFooter } from '../../components/FormFooter';
 import { Dialog } from '../../components/Dialog';
 import { NameValueTable, type NameValueRow } from '../../components/NameValueTable';
 import { TextField } from '../../components/TextField';
@@ -129,19 +130,7 @@ function EnvironmentsForm({ model, onClose }: Omit<Props, 'open'>) {
           </p>
         </div>
       </div>
-      {failure && (
-        <p className="form-failure" role="alert">
-          {failure}
-        </p>
-      )}
-      <div className="dialog-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Save
-        </button>
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-      </div>
+      <FormFooter failure={failure} submitLabel="Save" busy={busy} onCancel={onClose} />
     </form>
   );
 }
