@@ -1,4 +1,5 @@
 import { useId, type ReactNode, type SelectHTMLAttributes } from 'react';
+import { FieldLabel } from './FieldLabel';
 
 export type SelectOption = { value: string; label: string };
 
@@ -18,14 +19,7 @@ export function SelectField({ label, value, options, onChange, description, asid
   const id = useId();
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      {aside ? (
-        <span className="field-label-line">
-          <label htmlFor={id}>{label}</label>
-          {aside}
-        </span>
-      ) : (
-        <label htmlFor={id}>{label}</label>
-      )}
+      <FieldLabel htmlFor={id} label={label} aside={aside} />
       <select
         {...rest}
         id={id}

@@ -1,4 +1,5 @@
 import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
+import { FieldLabel } from './FieldLabel';
 
 type Props = Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value' | 'id'> & {
   label: ReactNode;
@@ -20,14 +21,7 @@ export function TextField({ label, value, onChange, error, description, aside, i
     .join(' ');
   return (
     <div className={['field', className].filter(Boolean).join(' ')}>
-      {aside ? (
-        <span className="field-label-line">
-          <label htmlFor={id}>{label}</label>
-          {aside}
-        </span>
-      ) : (
-        <label htmlFor={id}>{label}</label>
-      )}
+      <FieldLabel htmlFor={id} label={label} aside={aside} />
       <input
         {...rest}
         id={id}
