@@ -21,34 +21,44 @@ function tooLarge(maxBytes: number): AppError {
 /** Bodies the server sizes up front, uncompressed and at most this big, are read in one go. */
 const ONE_GO_BYTES = 64 * 1024;
 
+/** Where a body's chunks go as they arrive. */
+export interface BodySink {
+  push(chunk: Uint8Array): void;
+}
+
+/** The size the server declares for the body as it will be read; null when unsized or compressed. */
+export function declaredLength(response: Response): number | null {
+  const declared = response.headers.get('content-length');
+  // A compressed body's Content-Length says nothing about what it unpacks to.
+  return declared === null || response.headers.has('content-encoding') ? null : Number(declared);
+}
+
 /**
- * The whole body, counted against `maxBytes`. Big ones land in memory the body worker can share
- * without a copy; reading stops as soon as the count passes the ceiling (leaving the loop cancels
- * the stream). Small sized ones skip the stream machinery, which costs a fast request dearly.
+ * The whole body into `sink`, counted against `maxBytes`: reading stops as soon as the count
+ * passes the ceiling (leaving the loop cancels the stream). Small sized ones skip the stream
+ * machinery, which costs a fast request dearly.
  */
-export async function readCapped(response: Response, maxBytes: number): Promise<Buffer> {
-  const declared = Number(response.headers.get('content-length') ?? NaN);
-  if (declared > maxBytes) {
+export async function readCapped(response: Response, maxBytes: number, sink: BodySink): Promise<void> {
+  if (Number(response.headers.get('content-length') ?? NaN) > maxBytes) {
     await response.body?.cancel().catch(() => undefined);
     throw tooLarge(maxBytes);
   }
-  // undici fails a body longer than its Content-Length, so the size holds; a compressed body's
-  // Content-Length says nothing about what it unpacks to.
-  if (declared <= ONE_GO_BYTES && !response.headers.has('content-encoding')) return Buffer.from(await response.arrayBuffer());
-  const chunks: Uint8Array[] = [];
+  // undici fails a body longer than its Content-Length, so the size holds.
+  const declared = declaredLength(response);
+  if (declared !== null && declared <= ONE_GO_BYTES) return sink.push(new Uint8Array(await response.arrayBuffer()));
   let total = 0;
   for await (const chunk of response.body ?? []) {
     total += chunk.byteLength;
     if (total > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk);
+    sink.push(chunk);
   }
-  const bytes = Buffer.from(new SharedArrayBuffer(total));
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return bytes;
+}
+
+/** The whole body in one buffer, for bodies main reads for its own use. */
+export async function readWhole(response: Response, maxBytes: number): Promise<Buffer> {
+  const chunks: Uint8Array[] = [];
+  await readCapped(response, maxBytes, { push: (chunk) => chunks.push(chunk) });
+  return Buffer.concat(chunks);
 }
 
 export interface SavedBody {

@@ -5,11 +5,11 @@ import { AppError } from '../shared/app-error';
 import type { EnvelopeView, RequestBody, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
 import { decodeBody } from '../response/body-text';
-import type { BodySource, KeptResponse, ResponseStore } from '../response/response-store';
+import type { BodySource, IncomingBody, KeptResponse, ResponseStore } from '../response/response-store';
 import { writeFailure } from '../export/atomic-file';
 import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
 import { armTimeout, describeFetchFailure, type FetchLike } from './fetch-errors';
-import { readCapped, saveBody, type SavedBody } from './read-body';
+import { declaredLength, readCapped, readWhole, saveBody, type SavedBody } from './read-body';
 import { buildApiUrl } from './url-rules';
 
 const MAX_REDIRECTS = 5;
@@ -37,7 +37,7 @@ export interface RunnerDeps {
   now(): number;
   settings(): Settings;
   redactor: Redactor;
-  responses: Pick<ResponseStore, 'keep' | 'drop'>;
+  responses: Pick<ResponseStore, 'receive' | 'drop'>;
   variables: VariableSource;
   history: HistoryRecorder;
 }
@@ -78,10 +78,19 @@ export function createRequestRunner(deps: RunnerDeps) {
   const inFlight = new Map<string, AbortController>();
   const ceilingBytes = () => deps.settings().maxResponseMB * MB;
 
-  const kept: BodyHandling<Buffer, KeptResponse & { envelope: unknown }> = {
-    read: (response) => readCapped(response, ceilingBytes()),
-    decode: async (bytes) => {
-      const body = await deps.responses.keep(bytes);
+  const kept: BodyHandling<IncomingBody, KeptResponse & { envelope: unknown }> = {
+    read: async (response) => {
+      const incoming = deps.responses.receive(declaredLength(response));
+      try {
+        await readCapped(response, ceilingBytes(), incoming);
+      } catch (error) {
+        incoming.abort();
+        throw error;
+      }
+      return incoming;
+    },
+    decode: async (incoming) => {
+      const body = await incoming.finish();
       return { ...body, envelope: body.head };
     },
     discard: (body) => deps.responses.drop(body.responseId),
@@ -89,7 +98,7 @@ export function createRequestRunner(deps: RunnerDeps) {
 
   /** For bodies the app reads itself (bulk pulls, /me): parsed in main, not kept. */
   const parsed: BodyHandling<Buffer, { envelope: unknown; isJson: boolean; value: unknown }> = {
-    read: (response) => readCapped(response, ceilingBytes()),
+    read: (response) => readWhole(response, ceilingBytes()),
     decode: async (bytes) => {
       const { value, isJson } = decodeBody(bytes, deps.redactor.bytePattern());
       return { envelope: isJson ? value : undefined, isJson, value };
@@ -265,7 +274,7 @@ export function createRequestRunner(deps: RunnerDeps) {
         const status = answer.response.status;
         const envelope = decoded.isJson ? decodeEnvelope(status, decoded.head) : notEnvelope(decoded.textChars ? 'The answer is not JSON' : 'The answer has no body');
         const bodyKind = decoded.isJson ? 'json' : decoded.textChars ? 'text' : 'empty';
-        const view = { responseId: decoded.responseId, bodyKind, envelope, textChars: decoded.textChars, sizeBytes: answer.payload.length } as const;
+        const view = { responseId: decoded.responseId, bodyKind, envelope, textChars: decoded.textChars, sizeBytes: decoded.body.sizeBytes } as const;
         const summary = summarize(input, answer, view, refreshed, durationMs);
         return { result: summary, summary, body: decoded.body };
       });

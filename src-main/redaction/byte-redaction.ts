@@ -1,8 +1,8 @@
 // Blanking known secrets in raw body bytes, without decoding them: the bytes are viewed as latin1
 // (one character per byte), so a pattern of the secrets' UTF-8 bytes finds them at byte offsets.
 // A secret becomes "[REDACTED]", or asterisks when it is shorter than that, so a body only ever
-// shrinks: a kept body is rewritten in place, in the memory main shares with the body worker,
-// with no copy; a body saved to a file is rewritten chunk by chunk as it streams.
+// shrinks: a body main decodes itself is rewritten in place; a body streaming in (to be kept, or
+// saved to a file) is rewritten chunk by chunk as it arrives.
 import { REDACTED, secretPattern } from './secret-pattern';
 
 const MARK = Buffer.from(REDACTED);
@@ -50,8 +50,9 @@ export class StreamRedactor {
   private readonly holdBack: number;
   private carry: Buffer = Buffer.alloc(0);
 
-  constructor(spellings: readonly string[]) {
-    this.pattern = bytePattern(spellings);
+  /** `pattern`: bytePattern(spellings), when the caller keeps one already. */
+  constructor(spellings: readonly string[], pattern = bytePattern(spellings)) {
+    this.pattern = pattern;
     this.holdBack = Math.max(0, ...spellings.map((spelling) => Buffer.byteLength(spelling) - 1));
   }
 

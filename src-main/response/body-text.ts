@@ -1,12 +1,12 @@
-// Turning a kept body's bytes into what the app needs: the text with secrets blanked, the parsed
-// JSON (or the text when it is not JSON), the envelope fields for the summary, and an index from
-// character offsets to byte offsets so main can serve raw-text windows straight from the bytes.
-// Pure: the body worker runs it for big bodies, main for small ones.
+// Turning a kept body's bytes into what the app needs: the text, the parsed JSON (or the text
+// when it is not JSON), the envelope fields for the summary, and an index from character offsets
+// to byte offsets so main can serve raw-text windows straight from the bytes. Pure: the body
+// worker runs it for big bodies, main for small ones.
 import { envelopeHead } from '../http/envelope';
 import { redactInPlace } from '../redaction/byte-redaction';
 
-/** Every CHAR_STEP characters, the byte offset where that character starts. */
-const CHAR_STEP = 64 * 1024;
+/** Bytes decoded per step; each step's start is a checkpoint of the character index. */
+const STEP_BYTES = 64 * 1024;
 
 /** Checkpoints: characters[i] starts at bytes[i]. Null when every character is one byte. */
 export interface CharIndex {
@@ -26,26 +26,68 @@ export interface BodyFacts {
 export interface DecodedBody extends BodyFacts {
   /** The parsed JSON, or the text itself when it is not JSON. */
   value: unknown;
-  /** How many of the bytes are the body once secrets were blanked in place (never more). */
-  length: number;
 }
 
 /**
- * `secrets`: redaction/byte-redaction.ts's bytePattern, or null when none is known. One search
- * over the bytes finds whether any secret occurs; they are rewritten (in place) only when one does.
+ * A body's text decoded in order, part by part as its bytes arrive (body worker), with each
+ * 64 KB step's start kept as a checkpoint from characters to bytes for raw-text windows. Parts
+ * end on character boundaries, so they decode exactly as the whole would.
  */
-export function decodeBody(bytes: Buffer, secrets: RegExp | null): DecodedBody {
-  const length = secrets ? redactInPlace(bytes, secrets) : bytes.length;
-  const text = bytes.toString('utf8', 0, length);
+export class TextTally {
+  private readonly index: CharIndex = { chars: [0], bytes: [0] };
+  private chars = 0;
+  /** Bytes decoded so far. */
+  decoded = 0;
+
+  /** The text of bytes[decoded, to); `to` must be a character boundary. */
+  decode(bytes: Buffer, to: number): string {
+    const steps: string[] = [];
+    while (this.decoded < to) {
+      const stop = to - this.decoded <= STEP_BYTES ? to : characterStart(bytes, this.decoded + STEP_BYTES, this.decoded);
+      const step = bytes.toString('utf8', this.decoded, stop);
+      steps.push(step);
+      this.chars += step.length;
+      this.decoded = stop;
+      this.index.chars.push(this.chars);
+      this.index.bytes.push(stop);
+    }
+    return steps.length === 1 ? steps[0]! : steps.join('');
+  }
+
+  /** The text of bytes[decoded, end) but its last character, which may not be whole yet. */
+  decodeArrived(bytes: Buffer, end: number): string {
+    return this.decode(bytes, characterStart(bytes, end - 1, this.decoded));
+  }
+
+  /** Once everything is decoded. */
+  counts(): Pick<BodyFacts, 'textChars' | 'charIndex'> {
+    return { textChars: this.chars, charIndex: this.chars === this.decoded ? null : this.index };
+  }
+}
+
+/** The value and facts of a whole body's text. */
+export function bodyFromText(text: string, counts: Pick<BodyFacts, 'textChars' | 'charIndex'>): DecodedBody {
   const json = parseJson(text);
-  return {
-    value: json ? json.value : text,
-    isJson: json !== null,
-    head: json ? envelopeHead(json.value) : null,
-    textChars: text.length,
-    charIndex: charIndexOf(text, length),
-    length,
-  };
+  return { value: json ? json.value : text, isJson: json !== null, head: json ? envelopeHead(json.value) : null, ...counts };
+}
+
+/**
+ * Where the UTF-8 character holding byte `at` starts (never before `floor`). Four continuation
+ * bytes in a row are not UTF-8: each decodes alone, so any cut there decodes the same.
+ */
+export function characterStart(bytes: Buffer, at: number, floor: number): number {
+  for (let start = at; start >= Math.max(floor, at - 3); start -= 1) if ((bytes[start]! & 0xc0) !== 0x80) return start;
+  return at;
+}
+
+/**
+ * A body main decodes itself (small ones, and those it reads for its own use). `secrets`:
+ * redaction/byte-redaction.ts's bytePattern, or null; they are blanked in the bytes, in place.
+ */
+export function decodeBody(bytes: Buffer, secrets: RegExp | null): DecodedBody & { length: number } {
+  const length = secrets ? redactInPlace(bytes, secrets) : bytes.length;
+  const tally = new TextTally();
+  return { ...bodyFromText(tally.decode(bytes, length), tally.counts()), length };
 }
 
 export function parseJson(text: string): { value: unknown } | null {
@@ -56,24 +98,6 @@ export function parseJson(text: string): { value: unknown } | null {
     return null;
   }
 }
-
-function charIndexOf(text: string, byteLength: number): CharIndex | null {
-  if (text.length === byteLength) return null;
-  const index: CharIndex = { chars: [0], bytes: [0] };
-  let [char, byte] = [0, 0];
-  while (char < text.length) {
-    let next = Math.min(text.length, char + CHAR_STEP);
-    // Never between the halves of a surrogate pair: they are one 4-byte character.
-    if (next < text.length && isHighSurrogate(text.charCodeAt(next - 1))) next += 1;
-    byte += Buffer.byteLength(text.slice(char, next));
-    char = next;
-    index.chars.push(char);
-    index.bytes.push(byte);
-  }
-  return index;
-}
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * The bytes to read for the characters [offset, offset + length), and how many characters of the

@@ -4,10 +4,9 @@
 // Searches run in slices between messages, so windows are answered while a long scan goes on.
 import { parentPort } from 'node:worker_threads';
 import { AppError } from '../shared/app-error';
-import { bytePattern } from '../redaction/byte-redaction';
 import { BodyDocument } from './body-document';
 import type { SearchJob } from './body-search';
-import { decodeBody } from './body-text';
+import { ArrivingBody } from './arriving-body';
 import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from './worker-protocol';
 
 const port = parentPort;
@@ -17,6 +16,8 @@ if (!port) throw new Error('body-worker.ts runs as a worker thread.');
 const SLICE_MS = 8;
 
 const documents = new Map<string, BodyDocument>();
+/** Bodies still arriving, taken in as far as they are. */
+const arriving = new Map<string, ArrivingBody>();
 const running = new Set<SearchJob>();
 let pumping = false;
 
@@ -27,13 +28,22 @@ function documentOf(docId: string): BodyDocument {
 }
 
 const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCalls[K]['output'] } = {
-  load({ docId, bytes, length, spellings }) {
-    const { value, ...facts } = decodeBody(Buffer.from(bytes, 0, length), bytePattern(spellings));
+  feed({ docId, bytes, end }) {
+    let body = arriving.get(docId);
+    if (!body) arriving.set(docId, (body = new ArrivingBody()));
+    body.append(Buffer.from(bytes), end);
+    return null;
+  },
+  load({ docId, bytes, end }) {
+    const body = arriving.get(docId) ?? new ArrivingBody();
+    arriving.delete(docId);
+    const { value, ...facts } = body.finish(Buffer.from(bytes), end);
     documents.get(docId)?.stopSearch();
     documents.set(docId, new BodyDocument(value, facts.isJson));
     return facts;
   },
   evict({ docId }) {
+    arriving.delete(docId);
     documents.get(docId)?.stopSearch();
     documents.delete(docId);
     return null;

@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { TablePage, TableQuery } from '../table/table-view';
+import { BodyReceiver } from './body-receiver';
 import type { BodyWorkerClient } from './body-worker-client';
 import { byteWindow, decodeBody, sharedCopy, type BodyFacts } from './body-text';
 import { fileChunks, readRange, readShared, type SpillFolder } from './spill-folder';
@@ -33,6 +34,13 @@ export interface ResponseStoreDeps {
 export interface BodySource {
   sizeBytes: number;
   readText(): Promise<string>;
+}
+
+/** A body arriving: see ResponseStore.receive. */
+export interface IncomingBody {
+  push(chunk: Uint8Array): void;
+  finish(): Promise<KeptResponse>;
+  abort(): void;
 }
 
 export interface KeptResponse extends BodyFacts {
@@ -74,24 +82,42 @@ export class ResponseStore {
   }
 
   /**
-   * Redacts and parses a body that just arrived (or a history body), and keeps it. The bytes are
-   * the store's from here on: secrets are blanked in them, in place.
+   * A body about to arrive: push its chunks as they come, then finish() to keep it (redacted and
+   * parsed), or abort(). `expectedBytes`: its declared size, when the server gave one.
    */
-  async keep(received: Uint8Array): Promise<KeptResponse> {
-    const id = newId();
-    // Secrets are blanked in place (the body only shrinks): `bytes` ends up a view of its start.
-    let bytes = Buffer.from(received.buffer, received.byteOffset, received.byteLength);
+  receive(expectedBytes: number | null): IncomingBody {
+    const docId = newId();
+    // The parse of a big body runs faster with less already parsed beside it.
+    if (expectedBytes !== null && expectedBytes > SMALL_BODY_BYTES) this.makeRoomInWorker(expectedBytes);
+    const { secrets, worker } = this.deps;
+    const receiver = new BodyReceiver({ docId, expectedBytes, spellings: secrets.spellings(), pattern: secrets.bytePattern(), worker });
+    return {
+      push: (chunk) => receiver.push(chunk),
+      finish: () => this.settle(docId, receiver),
+      abort: () => {
+        if (receiver.feeding) this.tellWorkerToEvict(docId);
+      },
+    };
+  }
+
+  /** A whole body at once (a history body, say): redacted, parsed and kept. */
+  keep(received: Uint8Array): Promise<KeptResponse> {
+    const incoming = this.receive(received.byteLength);
+    incoming.push(received);
+    return incoming.finish();
+  }
+
+  private async settle(id: string, receiver: BodyReceiver): Promise<KeptResponse> {
+    let bytes = receiver.end();
     let facts: BodyFacts;
-    if (bytes.length <= SMALL_BODY_BYTES) {
+    if (!receiver.feeding && bytes.length <= SMALL_BODY_BYTES) {
       // Shared with the worker only if it is ever asked about (load()).
-      const { value: _parsed, length, ...decoded } = decodeBody(bytes, this.deps.secrets.bytePattern());
-      bytes = bytes.subarray(0, length);
+      const { value: _parsed, length: _length, ...decoded } = decodeBody(bytes, null);
       facts = decoded;
     } else {
       bytes = shared(bytes);
-      const { length, ...loaded } = await this.deps.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, length: bytes.length, spellings: this.deps.secrets.spellings() });
-      bytes = bytes.subarray(0, length);
-      facts = loaded;
+      this.makeRoomInWorker(bytes.length);
+      facts = await this.deps.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length });
       this.markResident(id, bytes.length);
     }
     this.entries.set(id, { id, facts, size: bytes.length, bytes, file: null, spilling: false, pinned: false });
@@ -237,21 +263,26 @@ export class ResponseStore {
     } else {
       bytes = await readShared(entry.file!, entry.size);
     }
-    // Already redacted when it arrived: no secrets to look for again.
-    await this.deps.worker.call('load', { docId: entry.id, bytes: bytes.buffer as SharedArrayBuffer, length: bytes.length, spellings: [] });
+    this.makeRoomInWorker(entry.size);
+    await this.deps.worker.call('load', { docId: entry.id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length });
     if (this.entries.has(entry.id)) this.markResident(entry.id, entry.size);
     else this.tellWorkerToEvict(entry.id);
   }
 
-  /** Records a body as parsed in the worker and lets the least recently used others go. */
+  /** Records a body as parsed in the worker, most recently used. */
   private markResident(id: string, size: number): void {
     this.resident.delete(id);
+    this.makeRoomInWorker(size);
     this.resident.set(id, size);
-    let total = 0;
-    for (const bytes of this.resident.values()) total += bytes;
-    for (const other of this.resident.keys()) {
-      if (total <= WORKER_TEXT_BYTES || other === id) break;
-      total -= this.resident.get(other)!;
+  }
+
+  /** Lets the least recently used parsed bodies go until `incoming` more bytes fit the worker's share. */
+  private makeRoomInWorker(incoming: number): void {
+    let total = incoming;
+    for (const size of this.resident.values()) total += size;
+    for (const [other, size] of this.resident) {
+      if (total <= WORKER_TEXT_BYTES) return;
+      total -= size;
       this.evictFromWorker(other);
     }
   }

@@ -27,10 +27,13 @@ export interface SearchPage {
 /** Each operation's input and answer. */
 export interface WorkerCalls {
   /**
-   * Parses a body. `bytes` is shared with main, not copied; `spellings` are secrets to blank,
-   * which happens in that shared memory: `length` is how much of it is the body afterwards.
+   * A body still arriving: bytes[0, end) are in (secrets blanked already), so the worker decodes
+   * them while main receives the rest. `bytes` is shared with main, not copied.
    */
-  load: { input: { docId: string; bytes: SharedArrayBuffer; length: number; spellings: readonly string[] }; output: BodyFacts & { length: number } };
+  feed: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: null };
+  /** Parses a body, bytes[0, end), decoding what `feed` has not yet. Also forgets what it was fed. */
+  load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts };
+  /** Forgets a body, parsed or arriving. */
   evict: { input: { docId: string }; output: null };
   tree: { input: { docId: string; expansion: ExpansionInput; offset: number; limit: number }; output: { rows: TreeRow[]; totalRows: number } };
   rowOf: { input: { docId: string; expansion: ExpansionInput; path: string }; output: { row: number | null } };

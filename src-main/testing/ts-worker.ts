@@ -20,7 +20,7 @@ function tsxEsmApi(): string {
 function startTsWorker(entry: string): Worker {
   const tsx = tsxEsmApi();
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, resourceLimits: process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : undefined });
 }
 
 export const createBodyWorkerFromSource = () => startTsWorker(BODY_WORKER_SOURCE);
