@@ -1,8 +1,7 @@
 // Blanking known secrets in raw body bytes, without decoding them: the bytes are viewed as latin1
 // (one character per byte), so a pattern of the secrets' UTF-8 bytes finds them at byte offsets.
 // A secret becomes "[REDACTED]", or asterisks when it is shorter than that, so a body only ever
-// shrinks: a body main decodes itself is rewritten in place; a body streaming in (to be kept, or
-// saved to a file) is rewritten chunk by chunk as it arrives.
+// shrinks, and is rewritten in place: whole, or stretch by stretch as it arrives.
 import { REDACTED, secretPattern } from './secret-pattern';
 
 const MARK = Buffer.from(REDACTED);
@@ -26,7 +25,31 @@ function spansIn(bytes: Buffer, pattern: RegExp): Array<[number, number]> {
 
 /** Blanks every secret in place; returns the new length (the bytes after it are left over). */
 export function redactInPlace(bytes: Buffer, pattern: RegExp): number {
-  return blankSpans(bytes, spansIn(bytes, pattern));
+  return redactStretch(bytes, 0, bytes.length, pattern, 0).done;
+}
+
+/** How many bytes a body arriving in pieces keeps back: a secret starting there may end in the next. */
+export function holdBackFor(spellings: readonly string[]): number {
+  let longest = 0;
+  for (const spelling of spellings) longest = Math.max(longest, Buffer.byteLength(spelling));
+  return Math.max(0, longest - 1);
+}
+
+/**
+ * Blanks the secrets in bytes[from, to) in place, but for the last `holdBack` bytes, where a
+ * secret may begin that continues past `to`: those are left as they are, moved up behind the
+ * blanked part, to be looked at again with what follows. Returns where the blanked part ends
+ * (`done`) and where the left bytes now end (`end`); the bytes after `end` are left over.
+ */
+export function redactStretch(bytes: Buffer, from: number, to: number, pattern: RegExp, holdBack: number): { done: number; end: number } {
+  const stretch = bytes.subarray(from, to);
+  const spans = spansIn(stretch, pattern);
+  let safe = Math.max(0, stretch.length - holdBack);
+  // Spans do not overlap, so at most one straddles the cut; it is blanked whole.
+  for (const [start, end] of spans) if (start < safe && end > safe) safe = end;
+  const blanked = blankSpans(stretch.subarray(0, safe), spans.filter(([, end]) => end <= safe));
+  if (blanked < safe) stretch.copyWithin(blanked, safe);
+  return { done: from + blanked, end: from + blanked + stretch.length - safe };
 }
 
 function blankSpans(bytes: Buffer, spans: ReadonlyArray<[number, number]>): number {
@@ -46,27 +69,21 @@ function blankSpans(bytes: Buffer, spans: ReadonlyArray<[number, number]>): numb
 /** For a body streamed to a file: what can be written of each chunk, and the rest at the end. */
 export class StreamRedactor {
   private readonly pattern: RegExp | null;
-  /** Bytes kept back from each chunk: a secret that starts there may end in the next one. */
   private readonly holdBack: number;
   private carry: Buffer = Buffer.alloc(0);
 
-  /** `pattern`: bytePattern(spellings), when the caller keeps one already. */
-  constructor(spellings: readonly string[], pattern = bytePattern(spellings)) {
-    this.pattern = pattern;
-    this.holdBack = Math.max(0, ...spellings.map((spelling) => Buffer.byteLength(spelling) - 1));
+  constructor(spellings: readonly string[]) {
+    this.pattern = bytePattern(spellings);
+    this.holdBack = holdBackFor(spellings);
   }
 
   /** What can be written now. The chunk is the redactor's from here on: it may be rewritten. */
   push(chunk: Uint8Array): Buffer {
     const bytes = this.carry.length ? Buffer.concat([this.carry, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     if (!this.pattern) return bytes;
-    const spans = spansIn(bytes, this.pattern);
-    let safe = Math.max(0, bytes.length - this.holdBack);
-    // Spans do not overlap, so at most one straddles the cut; it goes out whole, blanked.
-    for (const [start, end] of spans) if (start < safe && end > safe) safe = end;
-    this.carry = Buffer.from(bytes.subarray(safe));
-    const out = bytes.subarray(0, safe);
-    return out.subarray(0, blankSpans(out, spans.filter(([, end]) => end <= safe)));
+    const { done, end } = redactStretch(bytes, 0, bytes.length, this.pattern, this.holdBack);
+    this.carry = Buffer.from(bytes.subarray(done, end));
+    return bytes.subarray(0, done);
   }
 
   end(): Buffer {

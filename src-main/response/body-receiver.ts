@@ -1,11 +1,14 @@
-// A body arriving from the network, written as it comes, with secrets blanked on the way, into
-// memory the body worker shares. Once a megabyte is in, the worker is told about each further
-// megabyte and decodes it while the rest still arrives, so when the last byte lands only the
-// parse is left (bench figure a).
-import { StreamRedactor } from '../redaction/byte-redaction';
+// A body arriving from the network, written as it comes into memory the body worker shares, and
+// blanked of secrets there, in place. Once a megabyte is in, main decodes each further megabyte
+// and hands the text to the worker, cut where the elements of a big array may end (json-split.ts),
+// so the worker parses while the rest still arrives and little is left when the last byte lands
+// (bench figure a). Decoding here and parsing there keeps both threads busy at once.
+import { holdBackFor, redactStretch } from '../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
+import { TextTally, type BodyFacts } from './body-text';
+import { lastBoundary, planSplit, type SplitPlan } from './json-split';
 
-/** The worker hears about the body once this much more of it is in. */
+/** The worker gets the next piece once this much more of the body is in. */
 const FEED_BYTES = 1024 * 1024;
 /** Bodies up to this size sit in ordinary memory: main decodes them itself. */
 const PLAIN_BYTES = 64 * 1024;
@@ -14,7 +17,7 @@ export interface ReceiverOptions {
   docId: string;
   /** What the server declared (uncompressed), or null: the memory then grows as bytes come. */
   expectedBytes: number | null;
-  /** Known secrets: their spellings, and the pattern of them when one is kept already. */
+  /** Known secrets: their spellings, and one pattern for them (null when there are none). */
   spellings: readonly string[];
   pattern: RegExp | null;
   worker: Pick<BodyWorkerClient, 'call'>;
@@ -22,44 +25,72 @@ export interface ReceiverOptions {
 
 export class BodyReceiver {
   private bytes: Buffer;
+  /** Bytes written; those from `done` on may still hold the start of a secret. */
   private length = 0;
-  private fed = 0;
-  private readonly redactor: StreamRedactor;
+  /** Bytes final: blanked of secrets. */
+  private done = 0;
+  private readonly holdBack: number;
+  /** The text handed to the worker so far, counted. */
+  private readonly text = new TextTally();
+  private pieces = 0;
+  /** undefined until the body's start is in; null when it is not cut. */
+  private plan: SplitPlan | null | undefined;
 
   constructor(private readonly options: ReceiverOptions) {
-    this.redactor = new StreamRedactor(options.spellings, options.pattern);
     this.bytes = allocate(options.expectedBytes ?? PLAIN_BYTES);
+    this.holdBack = holdBackFor(options.spellings);
   }
 
-  /** Whether the worker holds part of the body: it must then load it, or be told to forget it. */
+  /** Whether the worker holds part of the body: it must then finish it, or be told to forget it. */
   get feeding(): boolean {
-    return this.fed > 0;
+    return this.pieces > 0;
   }
 
-  /** The chunk is the receiver's from here on: secrets may be blanked in it. */
   push(chunk: Uint8Array): void {
-    this.write(this.redactor.push(chunk));
-    if (this.length - this.fed < FEED_BYTES) return;
-    this.fed = this.length;
-    // A lost feed costs nothing but time: load decodes whatever the worker was not fed.
-    const { docId, worker } = this.options;
-    worker.call('feed', { docId, bytes: this.bytes.buffer as SharedArrayBuffer, end: this.length }).catch(() => undefined);
+    this.write(chunk);
+    this.redact(this.holdBack);
+    if (this.done - this.text.decoded >= FEED_BYTES) this.feed();
   }
 
-  /** The whole body, secrets blanked: in shared memory from offset 0 when it is bigger than PLAIN_BYTES. */
+  /** The whole body, blanked: in shared memory from offset 0 when it is bigger than PLAIN_BYTES. */
   end(): Buffer {
-    this.write(this.redactor.end());
+    this.redact(0);
     return this.bytes.subarray(0, this.length);
   }
 
-  private write(out: Buffer): void {
-    const needed = this.length + out.length;
+  /** Once end() was called, for a body being fed: the worker parses it and says what it is. */
+  async finish(): Promise<BodyFacts> {
+    const { docId, worker } = this.options;
+    const rest = this.text.decode(this.bytes, this.length);
+    const parsed = await worker.call('finish', { docId, rest, pieces: this.pieces, bytes: this.bytes.buffer as SharedArrayBuffer, end: this.length });
+    return { ...parsed, ...this.text.counts() };
+  }
+
+  private feed(): void {
+    this.plan ??= planSplit(this.bytes, this.done);
+    if (this.plan === undefined) return;
+    const head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
+    const cut = this.plan ? lastBoundary(this.bytes, this.plan, this.text.decoded + 1, this.done) : -1;
+    const text = cut > 0 ? this.text.decode(this.bytes, cut) : this.text.decodeArrived(this.bytes, this.done);
+    this.pieces += 1;
+    // A lost piece costs nothing but time: finish has the worker decode the whole body then.
+    this.options.worker.call('feed', { docId: this.options.docId, text, cut: cut > 0, head }).catch(() => undefined);
+  }
+
+  private redact(holdBack: number): void {
+    const { pattern } = this.options;
+    if (!pattern) this.done = this.length;
+    else ({ done: this.done, end: this.length } = redactStretch(this.bytes, this.done, this.length, pattern, holdBack));
+  }
+
+  private write(chunk: Uint8Array): void {
+    const needed = this.length + chunk.byteLength;
     if (needed > this.bytes.length) {
       const grown = allocate(Math.max(needed, this.bytes.length * 2));
       grown.set(this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
-    this.bytes.set(out, this.length);
+    this.bytes.set(chunk, this.length);
     this.length = needed;
   }
 }

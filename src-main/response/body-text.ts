@@ -41,17 +41,32 @@ export class TextTally {
 
   /** The text of bytes[decoded, to); `to` must be a character boundary. */
   decode(bytes: Buffer, to: number): string {
+    const [from, chars] = [this.decoded, this.chars];
+    if (to <= from) return '';
+    const text = bytes.toString('utf8', from, to);
+    const marks = text.length === to - from ? evenMarks(text.length) : utf8Marks(text, to - from);
+    // Bytes that are not UTF-8 decode to more bytes than they were: then step by step, exactly.
+    if (!marks) return this.decodeInSteps(bytes, to);
+    for (const [charsIn, bytesIn] of marks) this.mark(chars + charsIn, from + bytesIn);
+    return text;
+  }
+
+  private decodeInSteps(bytes: Buffer, to: number): string {
     const steps: string[] = [];
     while (this.decoded < to) {
       const stop = to - this.decoded <= STEP_BYTES ? to : characterStart(bytes, this.decoded + STEP_BYTES, this.decoded);
       const step = bytes.toString('utf8', this.decoded, stop);
       steps.push(step);
-      this.chars += step.length;
-      this.decoded = stop;
-      this.index.chars.push(this.chars);
-      this.index.bytes.push(stop);
+      this.mark(this.chars + step.length, stop);
     }
-    return steps.length === 1 ? steps[0]! : steps.join('');
+    return steps.join('');
+  }
+
+  private mark(chars: number, bytes: number): void {
+    this.chars = chars;
+    this.decoded = bytes;
+    this.index.chars.push(chars);
+    this.index.bytes.push(bytes);
   }
 
   /** The text of bytes[decoded, end) but its last character, which may not be whole yet. */
@@ -65,10 +80,12 @@ export class TextTally {
   }
 }
 
-/** The value and facts of a whole body's text. */
-export function bodyFromText(text: string, counts: Pick<BodyFacts, 'textChars' | 'charIndex'>): DecodedBody {
+export type ParsedBody = Pick<DecodedBody, 'value' | 'isJson' | 'head'>;
+
+/** The value and envelope of a whole text: its JSON, or the text itself. */
+export function parsedText(text: string): ParsedBody {
   const json = parseJson(text);
-  return { value: json ? json.value : text, isJson: json !== null, head: json ? envelopeHead(json.value) : null, ...counts };
+  return { value: json ? json.value : text, isJson: json !== null, head: json ? envelopeHead(json.value) : null };
 }
 
 /**
@@ -80,6 +97,31 @@ export function characterStart(bytes: Buffer, at: number, floor: number): number
   return at;
 }
 
+/** Checkpoints [characters, bytes] of text where each character is one byte. */
+function evenMarks(length: number): Array<[number, number]> {
+  const marks: Array<[number, number]> = [];
+  for (let at = STEP_BYTES; at < length; at += STEP_BYTES) marks.push([at, at]);
+  marks.push([length, length]);
+  return marks;
+}
+
+/** Checkpoints of decoded UTF-8 every STEP_BYTES characters; null unless they add up to `byteLength`. */
+function utf8Marks(text: string, byteLength: number): Array<[number, number]> | null {
+  const marks: Array<[number, number]> = [];
+  let [chars, bytes] = [0, 0];
+  while (chars < text.length) {
+    let next = Math.min(text.length, chars + STEP_BYTES);
+    // Never between the halves of a surrogate pair: they are one 4-byte character.
+    if (next < text.length && isHighSurrogate(text.charCodeAt(next - 1))) next += 1;
+    bytes += Buffer.byteLength(text.slice(chars, next));
+    chars = next;
+    marks.push([chars, bytes]);
+  }
+  return bytes === byteLength ? marks : null;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
 /**
  * A body main decodes itself (small ones, and those it reads for its own use). `secrets`:
  * redaction/byte-redaction.ts's bytePattern, or null; they are blanked in the bytes, in place.
@@ -87,7 +129,7 @@ export function characterStart(bytes: Buffer, at: number, floor: number): number
 export function decodeBody(bytes: Buffer, secrets: RegExp | null): DecodedBody & { length: number } {
   const length = secrets ? redactInPlace(bytes, secrets) : bytes.length;
   const tally = new TextTally();
-  return { ...bodyFromText(tally.decode(bytes, length), tally.counts()), length };
+  return { ...parsedText(tally.decode(bytes, length)), ...tally.counts(), length };
 }
 
 export function parseJson(text: string): { value: unknown } | null {

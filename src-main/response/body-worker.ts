@@ -7,6 +7,7 @@ import { AppError } from '../shared/app-error';
 import { BodyDocument } from './body-document';
 import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
+import { decodeBody, parsedText } from './body-text';
 import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from './worker-protocol';
 
 const port = parentPort;
@@ -21,6 +22,11 @@ const arriving = new Map<string, ArrivingBody>();
 const running = new Set<SearchJob>();
 let pumping = false;
 
+function keepDocument(docId: string, value: unknown, isJson: boolean): void {
+  documents.get(docId)?.stopSearch();
+  documents.set(docId, new BodyDocument(value, isJson));
+}
+
 function documentOf(docId: string): BodyDocument {
   const document = documents.get(docId);
   if (!document) throw new AppError('not_found', 'That response is no longer kept in memory. Send the request again to see it.');
@@ -28,18 +34,23 @@ function documentOf(docId: string): BodyDocument {
 }
 
 const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCalls[K]['output'] } = {
-  feed({ docId, bytes, end }) {
+  feed({ docId, text, cut, head }) {
     let body = arriving.get(docId);
     if (!body) arriving.set(docId, (body = new ArrivingBody()));
-    body.append(Buffer.from(bytes), end);
+    body.take(text, cut, head);
     return null;
   },
-  load({ docId, bytes, end }) {
-    const body = arriving.get(docId) ?? new ArrivingBody();
+  finish({ docId, rest, pieces, bytes, end }) {
+    const body = arriving.get(docId);
     arriving.delete(docId);
-    const { value, ...facts } = body.finish(Buffer.from(bytes), end);
-    documents.get(docId)?.stopSearch();
-    documents.set(docId, new BodyDocument(value, facts.isJson));
+    const whole = () => Buffer.from(bytes).toString('utf8', 0, end);
+    const { value, ...facts } = body?.pieces === pieces ? body.finish(rest, whole) : parsedText(whole());
+    keepDocument(docId, value, facts.isJson);
+    return facts;
+  },
+  load({ docId, bytes, end }) {
+    const { value, length: _length, ...facts } = decodeBody(Buffer.from(bytes, 0, end), null);
+    keepDocument(docId, value, facts.isJson);
     return facts;
   },
   evict({ docId }) {

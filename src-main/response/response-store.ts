@@ -17,7 +17,7 @@ import type { ExpansionInput, SearchPage, SearchQuery, WorkerCalls } from './wor
 /** Bodies up to this size are decoded in main when they arrive: cheaper than a trip to the worker. */
 const SMALL_BODY_BYTES = 64 * 1024;
 /** Parsed bodies the worker keeps, by the size of their text (a parsed value takes 2–3 times it). */
-const WORKER_TEXT_BYTES = 128 * 1024 * 1024;
+const WORKER_TEXT_BYTES = Number(process.env.WTB ?? 128) * 1024 * 1024;
 const EXPORT_CHUNK_BYTES = 1024 * 1024;
 
 export interface ResponseStoreDeps {
@@ -110,7 +110,10 @@ export class ResponseStore {
   private async settle(id: string, receiver: BodyReceiver): Promise<KeptResponse> {
     let bytes = receiver.end();
     let facts: BodyFacts;
-    if (!receiver.feeding && bytes.length <= SMALL_BODY_BYTES) {
+    if (receiver.feeding) {
+      facts = await receiver.finish();
+      this.markResident(id, bytes.length);
+    } else if (bytes.length <= SMALL_BODY_BYTES) {
       // Shared with the worker only if it is ever asked about (load()).
       const { value: _parsed, length: _length, ...decoded } = decodeBody(bytes, null);
       facts = decoded;

@@ -27,11 +27,17 @@ export interface SearchPage {
 /** Each operation's input and answer. */
 export interface WorkerCalls {
   /**
-   * A body still arriving: bytes[0, end) are in (secrets blanked already), so the worker decodes
-   * them while main receives the rest. `bytes` is shared with main, not copied.
+   * A body still arriving, decoded by main a piece at a time. `cut`: the text so far ends where
+   * elements of its big array may be cut off (arriving-body.ts). `head`, with the first piece of
+   * a body main cuts: the text before that array's first element, and the root key holding it.
    */
-  feed: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: null };
-  /** Parses a body, bytes[0, end), decoding what `feed` has not yet. Also forgets what it was fed. */
+  feed: { input: { docId: string; text: string; cut: boolean; head: { text: string; key: string | null } | null }; output: null };
+  /**
+   * The last piece of a fed body: parses it whole. `pieces` is how many were fed; when the
+   * worker holds fewer (it was restarted), it decodes bytes[0, end) itself (shared, not copied).
+   */
+  finish: { input: { docId: string; rest: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: Pick<BodyFacts, 'isJson' | 'head'> };
+  /** Parses a body kept in main, bytes[0, end) (shared, not copied). */
   load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts };
   /** Forgets a body, parsed or arriving. */
   evict: { input: { docId: string }; output: null };
