@@ -28,7 +28,7 @@ import type { BenchContext } from './context';
 import { startThreadedHost, type ThreadedHost } from './threaded-host';
 
 export const SIZES_MB = [1, 10, 50, 100] as const;
-const SENDS = 3;
+const SENDS = 5;
 /** Before each timed Send: the worker is idle again, as it is when a person sends. */
 const PAUSE_MS = 1500;
 const MB = 1024 * 1024;

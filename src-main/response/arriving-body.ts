@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { envelopeHead } from '../http/envelope';
 import { parsedText, parseJson, type ParsedBody } from './body-text';
 
-/** Batches that fail to parse before the worker stops trying (their text waits for the end). */
+/** Batches failing one after the other before the worker stops trying (the rest waits for the end). */
 const MAX_FAILURES = 4;
 
 export class ArrivingBody {
@@ -19,7 +19,9 @@ export class ArrivingBody {
   /** Text not parsed yet: from the last good cut (or the array's start) on. */
   private pending: string[] = [];
   private readonly elements: unknown[] = [];
-  private batches = 0;
+  /** Batches parsed so far. */
+  batches = 0;
+  /** Failures since the last batch parsed. */
   private failures = 0;
   /** Pieces taken, so main can tell whether this worker saw them all. */
   pieces = 0;
@@ -35,6 +37,7 @@ export class ArrivingBody {
     if (parsed) {
       for (const element of parsed.value as unknown[]) this.elements.push(element);
       this.batches += 1;
+      this.failures = 0;
     } else {
       this.pending.push(batch);
       this.failures += 1;

@@ -66,15 +66,25 @@ export class BodyReceiver {
     return { ...parsed, ...this.text.counts() };
   }
 
+  /**
+   * Hands the worker the text that is in, cut at the last two candidate boundaries: should the
+   * last one lie inside an element (a nested look-alike), the one before it still holds, and only
+   * the short stretch between them waits for the next piece.
+   */
   private feed(): void {
     this.plan ??= planSplit(this.bytes, this.done);
     if (this.plan === undefined) return;
-    const head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
-    const cut = this.plan ? lastBoundary(this.bytes, this.plan, this.text.decoded + 1, this.done) : -1;
-    const text = cut > 0 ? this.text.decode(this.bytes, cut) : this.text.decodeArrived(this.bytes, this.done);
-    this.pieces += 1;
-    // A lost piece costs nothing but time: finish has the worker decode the whole body then.
-    this.options.worker.call('feed', { docId: this.options.docId, text, cut: cut > 0, head }).catch(() => undefined);
+    let head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
+    const last = this.plan ? lastBoundary(this.bytes, this.plan, this.text.decoded + 1, this.done) : -1;
+    const before = last > 0 ? lastBoundary(this.bytes, this.plan!, this.text.decoded + 1, this.done, last) : -1;
+    const pieces: Array<[text: string, cut: boolean]> =
+      last > 0 ? [before, last].filter((at) => at > 0).map((at) => [this.text.decode(this.bytes, at), true]) : [[this.text.decodeArrived(this.bytes, this.done), false]];
+    for (const [text, cut] of pieces) {
+      this.pieces += 1;
+      // A lost piece costs nothing but time: finish has the worker decode the whole body then.
+      this.options.worker.call('feed', { docId: this.options.docId, text, cut, head }).catch(() => undefined);
+      head = null;
+    }
   }
 
   private redact(holdBack: number): void {

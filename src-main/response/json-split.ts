@@ -38,11 +38,11 @@ export function planSplit(bytes: Buffer, end: number): SplitPlan | null | undefi
 }
 
 /**
- * The last candidate cut in bytes[from, end): the offset just after the `}` of a boundary, or -1.
- * Never reads at or past `end`: main may be writing there.
+ * The last candidate cut in bytes[from, end) before `before`: the offset just after the `}` of a
+ * boundary, or -1. Never reads at or past `end`: main may be writing there.
  */
-export function lastBoundary(bytes: Buffer, plan: SplitPlan, from: number, end: number): number {
-  for (let at = end - plan.boundary.length; at >= from; ) {
+export function lastBoundary(bytes: Buffer, plan: SplitPlan, from: number, end: number, before = end): number {
+  for (let at = Math.min(end - plan.boundary.length, before - 2); at >= from; ) {
     const found = bytes.lastIndexOf(plan.boundary, at);
     if (found < from) return -1;
     if (!plan.second || secondKeyFollows(bytes, plan.second, found + plan.boundary.length, end)) return found + 1;

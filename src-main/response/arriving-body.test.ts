@@ -1,0 +1,107 @@
+// The receiver (main) and the arriving body (worker) together, over an in-process stand-in for
+// the worker's feed and finish: whatever the chunking, the value is JSON.parse's of the whole
+// text, and the text is the body's with its secrets blanked.
+import { describe, expect, it } from 'vitest';
+import { bytePattern } from '../redaction/byte-redaction';
+import { secretSpellings } from '../redaction/secret-pattern';
+import { mulberry32 } from '../sandbox/shift-generator';
+import { ArrivingBody } from './arriving-body';
+import { BodyReceiver } from './body-receiver';
+import { byteWindow, parsedText } from './body-text';
+import type { WorkerCalls } from './worker-protocol';
+
+const MB = 1024 * 1024;
+
+/** Pushes `body` in random chunks through a receiver into an ArrivingBody; what comes out. */
+async function receive(body: Buffer, seed: number, secrets: string[] = [], options: { loseFeeds?: boolean; edges?: number[] } = {}) {
+  const random = mulberry32(seed);
+  const arriving = new ArrivingBody();
+  let feeds = 0;
+  const worker = {
+    async call<K extends 'feed' | 'finish'>(op: K, input: WorkerCalls[K]['input']): Promise<unknown> {
+      if (op === 'feed') {
+        const { text, cut, head } = input as WorkerCalls['feed']['input'];
+        feeds += 1;
+        if (!options.loseFeeds) arriving.take(text, cut, head);
+        return null;
+      }
+      const { rest, pieces, bytes, end } = input as WorkerCalls['finish']['input'];
+      const whole = () => Buffer.from(bytes).toString('utf8', 0, end);
+      const { value, ...facts } = arriving.pieces === pieces ? arriving.finish(rest, whole) : parsedText(whole());
+      values.push(value);
+      return facts;
+    },
+  };
+  const values: unknown[] = [];
+  const spellings = secrets.flatMap(secretSpellings);
+  const receiver = new BodyReceiver({ docId: 'd', expectedBytes: random() < 0.5 ? body.length : null, spellings, pattern: bytePattern(spellings), worker: worker as never });
+  const edges = options.edges ?? [];
+  for (let at = 0; at < body.length; ) {
+    const next = Math.min(body.length, edges.find((edge) => edge > at) ?? at + 1 + Math.floor(random() * 200_000));
+    receiver.push(Buffer.from(body.subarray(at, next)));
+    at = next;
+  }
+  const bytes = receiver.end();
+  const facts = await receiver.finish();
+  return { bytes, facts, value: values[0], feeds, batches: arriving.batches };
+}
+
+function shifts(count: number, extra: (i: number) => string = () => '') {
+  const items = Array.from({ length: count }, (_, i) => `{"id":${i},"title":"Shift ${i} – Zoë 😀","employees":[{"id":${i % 9},"name":"N${i}"},{"id":${i % 7},"title":"nested look-alike"}]${extra(i)}}`);
+  return `{"status":1,"data":[${items.join(',')}],"metadata":[],"token":"the-token","error":null}`;
+}
+
+describe('a body received in pieces and parsed as it arrives', () => {
+  it('comes out exactly as JSON.parse of the whole, with checkpoints that find any window', async () => {
+    const text = shifts(40_000);
+    for (const seed of [1, 2, 3]) {
+      const { bytes, facts, value, feeds, batches } = await receive(Buffer.from(text), seed);
+      // Nested objects that look like elements cost a retry, never the cutting itself.
+      expect(batches).toBeGreaterThan(feeds / 3);
+      expect(bytes.toString()).toBe(text);
+      expect(value).toEqual(JSON.parse(text));
+      expect(facts).toMatchObject({ isJson: true, head: { status: 1, error: null }, textChars: text.length });
+      for (const offset of [0, 1, 65_537, Math.floor(text.length / 2), text.length - 9]) {
+        const { start, end, skip } = byteWindow(facts.charIndex, bytes.length, offset, 5000);
+        expect(bytes.subarray(start, end).toString().slice(skip, skip + 5000)).toBe(text.slice(offset, offset + 5000));
+      }
+    }
+  });
+
+  it('blanks secrets that straddle any chunk edge before the worker sees them', async () => {
+    const text = shifts(30_000, (i) => (i % 5000 === 0 ? ',"echo":"tok/SECRET-42","php":"tok\\/SECRET-42"' : ''));
+    // A chunk edge inside every secret, at a different place each time.
+    const edges = [...text.matchAll(/SECRET-42/g)].map((match, i) => match.index + (i % 9));
+    const { bytes, value, batches } = await receive(Buffer.from(text), 7, ['tok/SECRET-42'], { edges });
+    expect(edges.length).toBe(12);
+    expect(batches).toBeGreaterThan(1);
+    const expected = text.replaceAll('tok/SECRET-42', '[REDACTED]').replaceAll('tok\\/SECRET-42', '[REDACTED]');
+    expect(bytes.toString()).toBe(expected);
+    expect(value).toEqual(JSON.parse(expected));
+  });
+
+  it('falls back to parsing the whole text where cutting cannot be trusted', async () => {
+    const big = shifts(20_000);
+    const cases = {
+      'a duplicate key after the array': big.replace(/,"error":null}$/, ',"data":[1],"error":null}'),
+      'broken JSON deep inside': big.replace('"id":15000,', '"id":15000,,'),
+      'a trailing comma in the array': big.replace('],"metadata"', ',],"metadata"'),
+      'elements that are not objects': `{"data":[${Array.from({ length: 300_000 }, (_, i) => i).join(',')}]}`,
+      'a root array': `[${big.slice(big.indexOf('[') + 1, big.indexOf('],"metadata"'))}]`,
+      'text that is not JSON': `<html>${'x'.repeat(3 * MB)}</html>`,
+    };
+    for (const [label, text] of Object.entries(cases)) {
+      const { value, facts } = await receive(Buffer.from(text), 11);
+      const expected = parsedText(text);
+      expect(facts.isJson, label).toBe(expected.isJson);
+      expect(value, label).toEqual(expected.value);
+    }
+  });
+
+  it('parses the whole text when the worker missed pieces (it was restarted)', async () => {
+    const text = shifts(20_000);
+    const { value, feeds } = await receive(Buffer.from(text), 5, [], { loseFeeds: true });
+    expect(feeds).toBeGreaterThan(0);
+    expect(value).toEqual(JSON.parse(text));
+  });
+});
