@@ -156,6 +156,45 @@ describe('ResponseStore: secrets', () => {
   });
 });
 
+describe('ResponseStore: a body arriving in chunks', () => {
+  it('is parsed by the worker while it arrives, exactly as the whole, secrets blanked', async () => {
+    const redactor = new Redactor();
+    redactor.addToken('tok/ARRIVING-7');
+    const store = open({ redactor });
+    const { value } = bigBody(3_000_000);
+    const raw = JSON.stringify({ ...value, echo: 'tok/ARRIVING-7' });
+    const expected = raw.replace('tok/ARRIVING-7', '[REDACTED]');
+    const incoming = store.receive(raw.length);
+    const bytes = Buffer.from(raw);
+    // Chunk edges all over, one of them inside the secret.
+    const secretAt = raw.indexOf('ARRIVING');
+    for (let at = 0, i = 0; at < bytes.length; i += 1) {
+      const next = at < secretAt && secretAt < at + 70_000 ? secretAt + 3 : Math.min(bytes.length, at + 1 + ((i * 7919) % 70_000));
+      incoming.push(Buffer.from(bytes.subarray(at, next)));
+      at = next;
+    }
+    const kept = await incoming.finish();
+    expect(kept).toMatchObject({ isJson: true, textChars: expected.length, body: { sizeBytes: expected.length } });
+    expect(await kept.body.readText()).toBe(expected);
+    const last = value.data.length - 1;
+    const page = await store.tree(kept.responseId, { expanded: ['', '/data', `/data/${last}`] }, 3 + last, 5);
+    expect(page.rows.map((row) => row.path)).toEqual([`/data/${last}`, `/data/${last}/id`, `/data/${last}/name`, '/error', '/echo']);
+    expect(page.rows[4]!.preview).toBe('"[REDACTED]"');
+    const pretty = JSON.stringify(JSON.parse(expected), null, 2);
+    expect(await store.text(kept.responseId, pretty.length - 300, 300, true)).toMatchObject({ text: pretty.slice(-300), totalChars: pretty.length });
+  });
+
+  it('forgets a body that was abandoned halfway (a cancelled request)', async () => {
+    const store = open();
+    const incoming = store.receive(null);
+    incoming.push(Buffer.from(bigBody(2_500_000).text.slice(0, 2_000_000)));
+    incoming.abort();
+    expect(store.count).toBe(0);
+    const id = await keep(store, text);
+    expect((await store.tree(id, { expanded: [''] }, 0, 10)).totalRows).toBe(4);
+  });
+});
+
 describe('ResponseStore: memory budget and temporary files', () => {
   it('spills the least recently used bodies beyond the budget to a file, and reads them from there', async () => {
     const store = open({ budgetBytes: () => 150 * KB });
