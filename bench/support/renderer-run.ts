@@ -172,7 +172,8 @@ const LONG_TASKS_SCRIPT = `
 `;
 
 const FIRST_ROWS_SCRIPT = `(() => {
-  window.__bench = { t0: 0, t1: 0 };
+  let painted;
+  window.__bench = { t0: 0, t1: 0, painted: new Promise((resolve) => (painted = resolve)) };
   const earlier = new Set(document.querySelectorAll('[role="tree"]'));
   const onClick = (event) => {
     const button = event.target instanceof Element ? event.target.closest('button') : null;
@@ -186,7 +187,7 @@ const FIRST_ROWS_SCRIPT = `(() => {
     if (!fresh || !fresh.querySelector('[role="treeitem"]:not([aria-busy])')) return;
     observer.disconnect();
     // The frame that shows the rows, then a task after its paint.
-    requestAnimationFrame(() => setTimeout(() => { window.__bench.t1 = performance.now(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.t1 = performance.now(); painted(); }, 0));
   });
   observer.observe(document.body, { childList: true, subtree: true });
 })()`;
@@ -195,9 +196,10 @@ const FIRST_ROWS_SCRIPT = `(() => {
 async function timeFirstRows(page: Page): Promise<number> {
   await page.evaluate(FIRST_ROWS_SCRIPT);
   await page.getByRole('button', { name: 'Send' }).click();
-  // A function, not a string: the page's CSP forbids evaluating strings (no inner named functions,
-  // so tsx adds no helper to it).
-  await page.waitForFunction(() => (window as unknown as { __bench: { t1: number } }).__bench.t1 > 0, null, { timeout: 120_000, polling: 50 });
+  // Waits on the page's own promise rather than polling it: the bench must not load the machine
+  // while it measures. A function, not a string: the page's CSP forbids evaluating strings (no
+  // inner named functions, so tsx adds no helper to it).
+  await page.evaluate(() => (window as unknown as { __bench: { painted: Promise<void> } }).__bench.painted);
   return page.evaluate<number>('window.__bench.t1 - window.__bench.t0');
 }
 
