@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../sandbox/shift-generator';
 import { bytePattern } from '../redaction/byte-redaction';
 import { secretSpellings } from '../redaction/secret-pattern';
-import { byteWindow, decodeBody } from './body-text';
+import { byteWindow, decodeBody, TextTally } from './body-text';
 
 describe('decodeBody', () => {
   it('parses JSON and hands out only the envelope fields as the head', () => {
@@ -42,6 +42,32 @@ describe('byteWindow', () => {
       const length = 1 + Math.floor(random() * 100_000);
       const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, length);
       expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + length) === text.slice(offset, offset + length)).toBe(true);
+    }
+  });
+});
+
+describe('TextTally', () => {
+  it('decodes bytes that arrive in pieces exactly as the whole, broken UTF-8 included, with checkpoints that hold', () => {
+    const random = mulberry32(9);
+    const alphabet = ['a', 'é', '€', '😀', '"'].map((char) => Buffer.from(char));
+    // Stray continuation bytes, a lone lead byte, a cut-off 4-byte character.
+    const broken = [Buffer.from([0x80]), Buffer.from([0xc3]), Buffer.from([0xf0, 0x9f, 0x98]), Buffer.from([0xbf, 0xbf, 0xbf, 0xbf, 0xbf])];
+    const parts = Array.from({ length: 200_000 }, () => (random() < 0.001 ? broken[Math.floor(random() * broken.length)]! : alphabet[Math.floor(random() * alphabet.length)]!));
+    const bytes = Buffer.concat(parts);
+    const whole = bytes.toString('utf8');
+    const tally = new TextTally();
+    const pieces: string[] = [];
+    for (let end = 0; end < bytes.length; ) {
+      end = Math.min(bytes.length, end + 1 + Math.floor(random() * 100_000));
+      pieces.push(end === bytes.length ? tally.decode(bytes, end) : tally.decodeArrived(bytes, end));
+    }
+    expect(pieces.join('') === whole).toBe(true);
+    const { textChars, charIndex } = tally.counts();
+    expect(textChars).toBe(whole.length);
+    for (let i = 0; i < 100; i += 1) {
+      const offset = Math.floor(random() * whole.length);
+      const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, 5000);
+      expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 5000) === whole.slice(offset, offset + 5000)).toBe(true);
     }
   });
 });
