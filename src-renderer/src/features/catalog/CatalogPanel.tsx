@@ -1,5 +1,6 @@
-import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useMemo, useRef, useState } from 'react';
 import { CATALOG, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '../../../../src-main/shared/catalog';
+import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
 import { CONFIDENCE_MEANING, ConfidenceBadge } from './ConfidenceBadge';
 import './catalog.css';
@@ -23,19 +24,6 @@ export function CatalogPanel({ activeId, onPick }: Props) {
   const [tabStop, setTabStop] = useState<string | null>(null);
   const tabbable = hits.some((endpoint) => endpoint.id === tabStop) ? tabStop : (groups[0]?.endpoints[0]?.id ?? null);
 
-  function onListKeyDown(event: KeyboardEvent) {
-    if (!['ArrowDown', 'ArrowUp', 'Home', 'End'].includes(event.key)) return;
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.catalog-entry') ?? [])];
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      event.key === 'Home' ? 0
-      : event.key === 'End' ? buttons.length - 1
-      : index + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= buttons.length) return;
-    event.preventDefault();
-    buttons[next]!.focus();
-  }
-
   const counts = hits.reduce<Record<Confidence, number>>(
     (sum, endpoint) => ({ ...sum, [endpoint.confidence]: sum[endpoint.confidence] + 1 }),
     { confirmed: 0, reported: 0, inferred: 0 },
@@ -53,7 +41,7 @@ export function CatalogPanel({ activeId, onPick }: Props) {
             ? `${plural(hits.length, 'endpoint')} of ${CATALOG.length}`
             : `${plural(hits.length, 'endpoint')}: ${counts.confirmed} confirmed, ${counts.reported} reported, ${counts.inferred} inferred`}
       </p>
-      <div ref={list} className="sidebar-scroll catalog-list" onKeyDown={onListKeyDown}>
+      <div ref={list} className="sidebar-scroll catalog-list" onKeyDown={(event) => moveFocusInList(event, list.current, 'button.catalog-entry')}>
         {groups.map((group) => (
           <section key={group.resource} aria-labelledby={`${ids}-${group.resource}`} className="catalog-group">
             <h3 id={`${ids}-${group.resource}`} className="catalog-group-title">

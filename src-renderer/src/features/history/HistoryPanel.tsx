@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
@@ -77,19 +78,6 @@ export function HistoryPanel({ version, onOpen }: Props) {
     void load(0);
   }
 
-  function onListKeyDown(event: KeyboardEvent) {
-    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
-    const buttons = [...(list.current?.querySelectorAll<HTMLButtonElement>('button.history-entry') ?? [])];
-    const index = buttons.indexOf(document.activeElement as HTMLButtonElement);
-    const next =
-      event.key === 'Home' ? 0
-      : event.key === 'End' ? buttons.length - 1
-      : index + (event.key === 'ArrowDown' ? 1 : -1);
-    if (next < 0 || next >= buttons.length) return;
-    event.preventDefault();
-    buttons[next]!.focus();
-  }
-
   const shown = entries ?? [];
   return (
     <div className="history-panel">
@@ -116,7 +104,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
           </p>
         )}
         {shown.length > 0 && (
-          <ul ref={list} className="history-list" aria-label="History" onKeyDown={onListKeyDown}>
+          <ul ref={list} className="history-list" aria-label="History" onKeyDown={(event) => moveFocusInList(event, list.current, 'button.history-entry')}>
             {shown.map((entry, index) => (
               <li key={entry.id}>
                 <HistoryRow
