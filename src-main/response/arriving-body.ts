@@ -3,11 +3,13 @@
 // (json-split.ts) comes cut at candidate boundaries between its elements: each batch of elements
 // goes through JSON.parse as it comes, and at the end the rest, the "frame" (the text with the
 // parsed elements left out and a marker in their place), is parsed and the elements are put back
-// at the marker. Every character passes through JSON.parse, so the value is exactly JSON.parse's
+// at the marker, as a batched array (batched-array.ts) that keeps each batch's text and parses it
+// again when read. Every character passes through JSON.parse, so the value is exactly JSON.parse's
 // of the whole text; when the frame does not come out as planned (a duplicate key, broken JSON),
 // the whole text is parsed instead. Other bodies are parsed whole at the end.
 import { randomUUID } from 'node:crypto';
 import { envelopeHead } from '../http/envelope';
+import { batchedArray, type ElementBatch } from './batched-array';
 import { parsedText, parseJson, type ParsedBody } from './body-text';
 
 /** Batches failing one after the other before the worker stops trying (the rest waits for the end). */
@@ -18,9 +20,8 @@ export class ArrivingBody {
   private head: { text: string; key: string | null } | null = null;
   /** Text not parsed yet: from the last good cut (or the array's start) on. */
   private pending: string[] = [];
-  private readonly elements: unknown[] = [];
-  /** Batches parsed so far. */
-  batches = 0;
+  /** The batches parsed so far, as text: their objects are let go (batched-array.ts says why). */
+  private readonly parsed: ElementBatch[] = [];
   /** Failures since the last batch parsed. */
   private failures = 0;
   /** Pieces taken, so main can tell whether this worker saw them all. */
@@ -33,10 +34,10 @@ export class ArrivingBody {
     if (!cut || !this.head || this.failures >= MAX_FAILURES) return;
     const batch = this.takePending();
     // After the first batch, the text starts with the comma before the next element.
-    const parsed = parseJson(`[${this.batches ? batch.slice(1) : batch}]`);
+    const elements = `[${this.batches ? batch.slice(1) : batch}]`;
+    const parsed = parseJson(elements);
     if (parsed) {
-      for (const element of parsed.value as unknown[]) this.elements.push(element);
-      this.batches += 1;
+      this.parsed.push({ text: elements, count: (parsed.value as unknown[]).length });
       this.failures = 0;
     } else {
       this.pending.push(batch);
@@ -62,10 +63,15 @@ export class ArrivingBody {
     const key = this.head!.key;
     const array = key === null ? root : isObject(root) && Object.hasOwn(root, key) ? root[key] : undefined;
     if (!Array.isArray(array) || array[0] !== marker) return undefined;
-    for (let i = 1; i < array.length; i += 1) this.elements.push(array[i]);
-    if (key === null) return this.elements;
-    (root as Record<string, unknown>)[key] = this.elements;
+    const elements = batchedArray(this.parsed, array.slice(1));
+    if (key === null) return elements;
+    (root as Record<string, unknown>)[key] = elements;
     return root;
+  }
+
+  /** Batches parsed so far. */
+  get batches(): number {
+    return this.parsed.length;
   }
 
   private takePending(): string {

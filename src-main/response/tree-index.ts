@@ -37,9 +37,12 @@ function countChildren(children: Children, rowsOfChild: (index: number) => numbe
   return { rows, before };
 }
 
-/** Row counts with everything open. They do not depend on the expansion state: one per body. */
+/**
+ * Row counts with everything open. They do not depend on the expansion state: one per body.
+ * Weakly held: the elements of a batched array (batched-array.ts) are parsed anew when read again.
+ */
 export class OpenCounts {
-  private readonly cache = new Map<object, Count>();
+  private readonly cache = new WeakMap<object, Count>();
 
   rows(value: unknown): number {
     return isContainer(value) ? this.count(value).rows : 1;
@@ -77,7 +80,7 @@ export class TreeIndex {
    * (expand all) or all closed, so its count needs no path and comes from OpenCounts.
    */
   private readonly marked: Set<string>;
-  private readonly counts = new Map<object, Count>();
+  private readonly counts = new WeakMap<object, Count>();
   readonly totalRows: number;
 
   constructor(
