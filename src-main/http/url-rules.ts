@@ -39,6 +39,7 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
   if (url.origin !== host || !url.pathname.startsWith('/api/v2/')) {
     throw new AppError('invalid_path', 'The path must stay under /api/v2/ on the configured host.');
   }
+  const params = new URLSearchParams();
   for (const param of query) {
     if (!param.enabled || !param.name) continue;
     if (CONTROL_CHARS.test(param.name) || CONTROL_CHARS.test(param.value)) {
@@ -48,8 +49,10 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
     if (param.name.trimStart().replace(/[.\s[]/g, '_').toLowerCase() === 'access_token') {
       throw new AppError('invalid_path', 'Remove the access_token parameter: the app adds your token to every request itself.');
     }
-    url.searchParams.append(param.name, param.value);
+    params.append(param.name, param.value);
   }
+  // Set once: every url.searchParams.append would write the whole URL again (the path has no query).
+  url.search = params.toString();
   return url;
 }
 
