@@ -86,6 +86,7 @@ export class ResponseStore {
    * parsed), or abort(). `expectedBytes`: its declared size, when the server gave one.
    */
   receive(expectedBytes: number | null): IncomingBody {
+    if (expectedBytes !== null && expectedBytes <= SMALL_BODY_BYTES) return this.receiveSmall();
     const docId = newId();
     // The parse of a big body runs faster with less already parsed beside it.
     if (expectedBytes !== null && expectedBytes > SMALL_BODY_BYTES) this.makeRoomInWorker(expectedBytes);
@@ -97,6 +98,21 @@ export class ResponseStore {
       abort: () => {
         if (receiver.feeding) this.tellWorkerToEvict(docId);
       },
+    };
+  }
+
+  /**
+   * A body declared small: its chunks are gathered and kept in one go, redacted and decoded in
+   * main, without the machinery a big body needs (most API answers are small, and this is their
+   * whole cost in main: bench figure d).
+   */
+  private receiveSmall(): IncomingBody {
+    const chunks: Uint8Array[] = [];
+    return {
+      push: (chunk) => void chunks.push(chunk),
+      // Concatenated into a copy of their own: the bytes are blanked in place and kept.
+      finish: async () => this.keepDecoded(newId(), Buffer.concat(chunks), this.deps.secrets.bytePattern()),
+      abort: () => undefined,
     };
   }
 
@@ -114,15 +130,24 @@ export class ResponseStore {
       facts = await receiver.finish();
       this.markResident(id, bytes.length);
     } else if (bytes.length <= SMALL_BODY_BYTES) {
-      // Shared with the worker only if it is ever asked about (load()).
-      const { value: _parsed, length: _length, ...decoded } = decodeBody(bytes, null);
-      facts = decoded;
+      return this.keepDecoded(id, bytes, null);
     } else {
       bytes = shared(bytes);
       this.makeRoomInWorker(bytes.length);
       facts = await this.deps.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length });
       this.markResident(id, bytes.length);
     }
+    return this.add(id, facts, bytes);
+  }
+
+  /** A small body, decoded in main; `secrets` are blanked in place first (null: already done). */
+  private keepDecoded(id: string, bytes: Buffer, secrets: RegExp | null): KeptResponse {
+    // Shared with the worker only if it is ever asked about (load()).
+    const { value: _parsed, length, ...facts } = decodeBody(bytes, secrets);
+    return this.add(id, facts, bytes.subarray(0, length));
+  }
+
+  private add(id: string, facts: BodyFacts, bytes: Buffer): KeptResponse {
     this.entries.set(id, { id, facts, size: bytes.length, bytes, file: null, spilling: false, pinned: false });
     this.memoryBytes += bytes.length;
     while (this.entries.size > this.maxEntries) this.drop(this.entries.keys().next().value as string);
