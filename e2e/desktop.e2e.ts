@@ -300,6 +300,9 @@ test('the main screen in both themes, with a response and a collection (screensh
     ['employees', 'All employees'],
   ] as const) {
     await page.keyboard.press('Control+n');
+    // The new tab first: filled too early, the path would land in the saved one, which Ctrl+S saves without asking.
+    await expect(selectedTab(page)).toHaveAccessibleName(/Untitled request/);
+    await expect(pathField(page)).toHaveValue('');
     await pathField(page).fill(path);
     await page.keyboard.press('Control+s');
     const save = page.getByRole('dialog', { name: 'Save request' });
