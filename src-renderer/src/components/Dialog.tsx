@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 type Props = {
   open: boolean;
@@ -21,7 +21,9 @@ export function Dialog({ open, title, onClose, children, className }: Props) {
   // Set while `open` turned false, so that close is not reported back as the user's.
   const closingFromProp = useRef(false);
 
-  useEffect(() => {
+  // Before paint: otherwise, for a frame, the closed dialog's content is gone while the modal is
+  // still open, showing an empty box and swallowing a shortcut pressed right after saving.
+  useLayoutEffect(() => {
     const element = dialog.current!;
     if (open && !element.open) {
       element.showModal();
