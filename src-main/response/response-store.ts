@@ -92,7 +92,7 @@ export class ResponseStore {
     if (expectedBytes !== null && expectedBytes <= SMALL_BODY_BYTES) return this.receiveSmall();
     const docId = newId();
     // The parse of a big body runs faster with less already parsed beside it.
-    if (expectedBytes !== null && expectedBytes > SMALL_BODY_BYTES) this.makeRoomInWorker(expectedBytes);
+    if (expectedBytes !== null) this.makeRoomInWorker(expectedBytes);
     const { secrets, worker } = this.deps;
     const receiver = new BodyReceiver({ docId, expectedBytes, spellings: secrets.spellings(), pattern: secrets.bytePattern(), worker });
     return {
