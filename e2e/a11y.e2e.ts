@@ -8,6 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startSandbox, SANDBOX_DEMO, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { signInWithDemo } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 let sandbox: SandboxServer | null = null;
@@ -51,16 +52,6 @@ async function scanBothThemes(page: Page, screen: string): Promise<Finding[]> {
   return findings;
 }
 
-async function signInToServer(page: Page, server: SandboxServer) {
-  await page.getByLabel('API host').fill(server.url);
-  await page.getByLabel('App ID').fill(SANDBOX_DEMO.clientId);
-  await page.getByLabel('App Secret').fill(SANDBOX_DEMO.clientSecret);
-  await page.getByLabel('Username').fill(SANDBOX_DEMO.username);
-  await page.getByLabel('Password', { exact: true }).fill(SANDBOX_DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
 async function sendPath(page: Page, path: string) {
   await pathField(page).fill(path);
   await page.keyboard.press('Control+Enter');
@@ -85,7 +76,7 @@ test('axe finds no serious or critical violation on any screen or dialog', async
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Enter the App ID.')).toBeVisible();
   findings.push(...(await scan(page, 'setup with errors')));
-  await signInToServer(page, sandbox);
+  await signInWithDemo(page, sandbox.url);
 
   // ---- the explorer with a response, in each response view ----
   findings.push(...(await scanBothThemes(page, 'explorer, no response')));

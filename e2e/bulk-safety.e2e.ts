@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SANDBOX_DEMO, startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { signInWithDemo } from './support/sign-in';
 import { screenshot } from './support/screenshots';
 
 let app: LaunchedApp | null = null;
@@ -78,16 +79,6 @@ async function openPullRange(page: Page, from: string, to: string) {
 }
 
 const windowsDone = async (page: Page) => Number(await page.getByRole('progressbar', { name: 'Pull progress' }).getAttribute('aria-valuenow'));
-
-async function fillSetup(page: Page, host: string) {
-  await page.getByLabel('API host').fill(host);
-  await page.getByLabel('App ID').fill(SANDBOX_DEMO.clientId);
-  await page.getByLabel('App Secret').fill(SANDBOX_DEMO.clientSecret);
-  await page.getByLabel('Username').fill(SANDBOX_DEMO.username);
-  await page.getByLabel('Password', { exact: true }).fill(SANDBOX_DEMO.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 test('a 6-month pull of /shifts rides out 429s and an expired token and exports every row', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hae-pull-'));
@@ -179,7 +170,7 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   server = await startSandbox();
   app = await launchApp();
   const { page } = app;
-  await fillSetup(page, server.url);
+  await signInWithDemo(page, server.url);
   await expect(page.getByText('Sandbox', { exact: true })).toHaveCount(0);
   const shiftId = [...(await shiftIds(server.url, '2026-03-02', '2026-03-02'))][0]!;
 
@@ -243,7 +234,7 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   await settings.getByRole('button', { name: 'Close' }).click();
   await expect(sessionBar.getByText('Read-only', { exact: true })).toHaveCount(0);
   await page.getByRole('button', { name: 'Sign out' }).click();
-  await fillSetup(page, server.url);
+  await signInWithDemo(page, server.url);
   // Signing in reads /me; nothing else may leave.
   const callsAfterSignIn = server.stats().apiCalls;
   await page.getByRole('button', { name: 'Send' }).click();
@@ -336,7 +327,7 @@ test('permission failures say "your role may not allow this", from the envelope 
   await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
   app = await launchApp();
   const { page } = app;
-  await fillSetup(page, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+  await signInWithDemo(page, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
 
   await page.getByLabel('Path').fill('payroll/report');
   await page.getByRole('button', { name: 'Send' }).click();
