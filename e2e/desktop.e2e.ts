@@ -59,6 +59,14 @@ test('every shortcut works from the keyboard, and the same command from the appl
   // Ctrl+F: into the response (its search box, or the body view).
   await page.keyboard.press('Control+f');
   await expect.poll(() => focusInResponse(page)).toBe(true);
+  // Answered once: the next response, with a search box of its own, leaves focus where it is.
+  const searchBox = page.getByRole('searchbox', { name: 'Search response' });
+  const firstSearchBox = await searchBox.elementHandle();
+  await pathField(page).focus();
+  await page.keyboard.press('Control+Enter');
+  await expect.poll(() => firstSearchBox!.evaluate((element) => element.isConnected)).toBe(false);
+  await expect(searchBox).toBeVisible();
+  await expect(pathField(page)).toBeFocused();
 
   // Ctrl+S: the Save dialog for a new request.
   await pathField(page).focus();
@@ -108,7 +116,7 @@ test('every shortcut works from the keyboard, and the same command from the appl
   await page.keyboard.type('positions');
   await app.sendCommand('send');
   await expect(response(page)).toContainText('/api/v2/positions');
-  expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(2);
+  expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(3);
 
   await app.sendCommand('find-in-response');
   await expect.poll(() => focusInResponse(page)).toBe(true);

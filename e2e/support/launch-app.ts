@@ -99,6 +99,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 820 } });
     const page = await context.newPage();
+    // A slower renderer shakes out races that a CI machine under load meets (README, Tests).
+    const slowdown = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
+    if (slowdown > 1) await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: slowdown });
     const ipc: IpcRecord[] = [];
     const consoleLines: string[] = [];
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));

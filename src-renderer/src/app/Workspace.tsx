@@ -108,22 +108,22 @@ export function Workspace({ tabs, onRequestSettled, session, settings, confirmWr
   }, [roots, collections.loaded, tabs]);
 
   // ---- focus after tab changes: the new tab's path, or the active tab in the strip ----
-  const pendingFocus = useRef<'path' | 'tab' | null>(null);
+  // State, not a ref: it then lands in the same render as the tab change. A ref would also be seen
+  // by the previous render's effects, which React may still run first, and focus the tab left behind.
+  const [pendingFocus, setPendingFocus] = useState<'path' | 'tab' | null>(null);
   useEffect(() => {
-    if (!pendingFocus.current) return;
+    if (!pendingFocus) return;
     let frame = 0;
     let tries = 0;
     const attempt = () => {
-      const target = pendingFocus.current;
-      if (!target) return;
-      const element = target === 'tab' ? document.getElementById(tabDomId(tabs.activeId)) : null;
+      const element = pendingFocus === 'tab' ? document.getElementById(tabDomId(tabs.activeId)) : null;
       // A dialog closing puts focus back where it was; the new tab's editor may not be there yet.
-      if (document.querySelector('dialog[open]') || (target === 'path' ? !editorRef.current : !element)) {
+      if (document.querySelector('dialog[open]') || (pendingFocus === 'path' ? !editorRef.current : !element)) {
         if ((tries += 1) < 30) frame = requestAnimationFrame(attempt);
         return;
       }
-      pendingFocus.current = null;
-      if (target === 'path') editorRef.current!.focusPath();
+      setPendingFocus(null);
+      if (pendingFocus === 'path') editorRef.current!.focusPath();
       else element!.focus();
     };
     attempt();
@@ -137,7 +137,7 @@ export function Workspace({ tabs, onRequestSettled, session, settings, confirmWr
     const inEditor = focused instanceof HTMLElement && focused.closest('.workspace') !== null;
     // "Discard changes" closing the tab: the dialog would give focus back to the closed tab.
     const inDialog = focused instanceof HTMLElement && focused.closest('dialog') !== null;
-    if (inStrip || inEditor || inDialog || !focused || focused === document.body) pendingFocus.current = 'tab';
+    if (inStrip || inEditor || inDialog || !focused || focused === document.body) setPendingFocus('tab');
   }
 
   // ---- opening requests ----
@@ -175,7 +175,7 @@ export function Workspace({ tabs, onRequestSettled, session, settings, confirmWr
   function newTab() {
     tabs.add();
     setMessage(null);
-    pendingFocus.current = 'path';
+    setPendingFocus('path');
   }
 
   // ---- closing ----

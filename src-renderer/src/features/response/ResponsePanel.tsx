@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { RequestInput, ResponseSummary } from '../../../../src-main/shared/contract';
 import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../components/useNow';
@@ -32,8 +32,9 @@ export const FIND_IN_RESPONSE_EVENT = 'hae:find-in-response';
 export function ResponsePanel({ running, summary, error, note, tooLarge = null }: Props) {
   // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
   const [view, setView] = useState<View>('tree');
-  // Ctrl/Cmd+F: the Tree view, with its search box focused.
-  const [findRequest, setFindRequest] = useState(0);
+  // Ctrl/Cmd+F: the Tree view, with its search box focused (once; see ResponseSearch).
+  const [findPending, setFindPending] = useState(false);
+  const findDone = useCallback(() => setFindPending(false), []);
   const searchable = summary?.bodyKind === 'json';
   useEffect(() => {
     if (!searchable) return;
@@ -41,7 +42,7 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
       // Answered here: the workspace's fallback (focus whatever search box it finds) stays out.
       event.preventDefault();
       setView('tree');
-      setFindRequest((n) => n + 1);
+      setFindPending(true);
     };
     window.addEventListener(FIND_IN_RESPONSE_EVENT, onFind);
     return () => window.removeEventListener(FIND_IN_RESPONSE_EVENT, onFind);
@@ -79,7 +80,7 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
                 label: 'Tree',
                 render: () =>
                   summary.bodyKind === 'json' ? (
-                    <ResponseTree responseId={summary.responseId} findRequest={findRequest} />
+                    <ResponseTree responseId={summary.responseId} focusSearch={findPending} onSearchFocused={findDone} />
                   ) : (
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON: see Raw.'}

@@ -11,8 +11,9 @@ type Props = {
   responseId: string;
   /** Shows a hit in the tree; `focus` moves keyboard focus there too. */
   onReveal: (hit: SearchHit, focus: boolean) => void;
-  /** Bumped to focus the search box (Ctrl/Cmd+F). */
-  findRequest: number;
+  /** Set by Ctrl/Cmd+F: focus the search box, then say so through `onFocused`. */
+  focusRequested: boolean;
+  onFocused: () => void;
 };
 
 /**
@@ -20,7 +21,7 @@ type Props = {
  * hits list is virtualized; choosing a hit (or Enter / Shift+Enter in the box for the next or
  * previous one) shows it in the tree.
  */
-export function ResponseSearch({ responseId, onReveal, findRequest }: Props) {
+export function ResponseSearch({ responseId, onReveal, focusRequested, onFocused }: Props) {
   const ids = useId();
   const search = useResponseSearch(responseId);
   const { state, run } = search;
@@ -35,11 +36,13 @@ export function ResponseSearch({ responseId, onReveal, findRequest }: Props) {
   useEffect(() => run(settled, mode), [settled, mode, run]);
   useEffect(() => setActive(-1), [state.query, state.mode]);
 
+  // Answered once: a search box mounted later (another tab, the next response) leaves focus alone.
   useEffect(() => {
-    if (findRequest === 0) return;
+    if (!focusRequested) return;
     input.current?.focus();
     input.current?.select();
-  }, [findRequest]);
+    onFocused();
+  }, [focusRequested, onFocused]);
 
   const view = useRowWindow({ count: state.totalHits, rowHeight: HIT_HEIGHT, scrollRef: list, overscan: 6, pinned: active >= 0 ? active : null });
   const { ensure, showFrom } = search;

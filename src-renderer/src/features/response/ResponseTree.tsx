@@ -6,14 +6,14 @@ import { ResponseSearch } from './ResponseSearch';
 import { EVERYTHING, ONLY_ROOT, expansionInput, withAncestorsOpen, withOpen, type Expansion } from './treeExpansion';
 import type { SearchHit } from './useResponseSearch';
 
-type Props = { responseId: string; findRequest: number };
+type Props = { responseId: string; focusSearch: boolean; onSearchFocused: () => void };
 
 /**
  * The Tree view: expand all / collapse all, the search of the response and the tree. Expansion
  * lives here because both change it: a toggle opens or closes a row, a chosen hit opens the rows
  * above it. Main lays the rows out; nothing here holds more than the rows in view.
  */
-export function ResponseTree({ responseId, findRequest }: Props) {
+export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props) {
   const reportError = useReportError();
   const [expansion, setExpansionState] = useState<Expansion>(ONLY_ROOT);
   const expansionRef = useRef(expansion);
@@ -42,7 +42,7 @@ export function ResponseTree({ responseId, findRequest }: Props) {
 
   return (
     <div className="response-tree">
-      <ResponseSearch responseId={responseId} onReveal={(hit, focus) => void reveal(hit, focus)} findRequest={findRequest} />
+      <ResponseSearch responseId={responseId} onReveal={(hit, focus) => void reveal(hit, focus)} focusRequested={focusSearch} onFocused={onSearchFocused} />
       <div className="tree-toolbar">
         <button type="button" className="button button-quiet" onClick={() => setExpansion(EVERYTHING)}>
           Expand all
