@@ -4,7 +4,7 @@ import type { Handlers, Settings } from './shared/contract';
 import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
 import { createTokenClient } from './auth/token-client';
-import type { FetchLike } from './http/fetch-errors';
+import { createHttpClient, type HttpSend } from './http/http-client';
 import { createRequestRunner } from './http/request-runner';
 import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { readCurrentUser } from './auth/current-user';
@@ -37,7 +37,7 @@ export interface AppCoreDeps {
   userDataDir: string;
   createConf: ConfFactory;
   vault: Vault;
-  fetch?: FetchLike;
+  http?: HttpSend;
   now?: () => number;
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
@@ -68,7 +68,7 @@ const MB = 1024 * 1024;
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const now = deps.now ?? Date.now;
-  const fetchImpl = deps.fetch ?? fetch;
+  const http = deps.http ?? createHttpClient();
   const notices: string[] = [];
   const redactor = new Redactor();
   const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
@@ -83,8 +83,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const environments = createEnvironmentsService({ ctx: storeContext });
   const variables = createVariableResolver({ collections, environments, now });
   const history = createHistoryService({ ctx: storeContext, settings: settings.read, responses, redactor, now });
-  const runner = createRequestRunner({ fetch: fetchImpl, now, settings: settings.read, redactor, responses, variables, history });
-  const tokens = createTokenClient({ fetch: fetchImpl, now, timeoutMs: () => settings.read().timeoutSeconds * 1000 });
+  const runner = createRequestRunner({ http, now, settings: settings.read, redactor, responses, variables, history });
+  const tokens = createTokenClient({ http, now, timeoutMs: () => settings.read().timeoutSeconds * 1000 });
 
   let sandbox: Promise<SandboxHandle> | null = null;
   const auth = new AuthService({

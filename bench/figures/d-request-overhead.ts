@@ -2,7 +2,9 @@
 // building, token delivery, envelope decoding, keeping the body, history. A ~1 KB /shifts answer
 // from the sandbox, through the request:send handler, against a plain fetch of the same URL
 // (with the token) and .json(), alternating, median of each. The IPC hop is left out: the e2e
-// harness's stand-in is slower than Electron's IPC.
+// harness's stand-in is slower than Electron's IPC. Printed alongside, not judged: the same GET
+// through undici's request(), the client main uses, which shows what the app's own work costs.
+import { request } from 'undici';
 import type { ResponseSummary } from '../../src-main/shared/contract';
 import { getRequest } from '../../src-main/testing/core-fixture';
 import { median, type Figure } from '../support/figure';
@@ -29,21 +31,21 @@ export async function measure(context: BenchContext): Promise<Figure> {
 
   const plain: number[] = [];
   const app: number[] = [];
+  const client: number[] = [];
+  const timed = async (into: number[], round: number, call: () => Promise<unknown>) => {
+    const started = performance.now();
+    await call();
+    if (round >= WARMUP) into.push(performance.now() - started);
+  };
   for (let round = 0; round < WARMUP + ROUNDS; round += 1) {
-    let started = performance.now();
-    await (await fetch(url)).json();
-    const fetched = performance.now() - started;
-    started = performance.now();
-    await send();
-    const sent = performance.now() - started;
-    if (round >= WARMUP) {
-      plain.push(fetched);
-      app.push(sent);
-    }
+    await timed(plain, round, async () => (await fetch(url)).json());
+    await timed(app, round, send);
+    await timed(client, round, async () => (await request(url)).body.json());
   }
+  const micros = (values: number[]) => `${(median(values) * 1000).toFixed(0)} µs`;
   const ratio = median(app) / median(plain);
   return {
-    name: `d  per-request overhead, ${(sizeBytes / 1024).toFixed(1)} KB /shifts answer (main-side path ${(median(app) * 1000).toFixed(0)} µs vs plain fetch ${(median(plain) * 1000).toFixed(0)} µs, medians of ${ROUNDS})`,
+    name: `d  per-request overhead, ${(sizeBytes / 1024).toFixed(1)} KB /shifts answer (main-side path ${micros(app)} vs plain fetch ${micros(plain)}, medians of ${ROUNDS}; undici request() alone ${micros(client)})`,
     value: `${ratio.toFixed(2)}×`,
     target: `≤ ${TARGET}×`,
     pass: ratio <= TARGET,

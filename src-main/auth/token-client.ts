@@ -1,7 +1,8 @@
 // OAuth2 token client for Humanity's token.php: the password grant and the refresh grant.
 // Humanity documents no error format here, so answers are classified defensively (humanity-api.md §2.5).
 import { AppError } from '../shared/app-error';
-import { armTimeout, describeFetchFailure, type FetchLike } from '../http/fetch-errors';
+import type { HttpAnswer, HttpSend } from '../http/http-client';
+import { armTimeout, describeHttpFailure } from '../http/http-errors';
 
 export interface ClientCredentials {
   host: string;
@@ -19,7 +20,7 @@ export interface TokenSet {
 }
 
 export interface TokenClientDeps {
-  fetch: FetchLike;
+  http: HttpSend;
   now(): number;
   timeoutMs(): number;
 }
@@ -41,19 +42,18 @@ export function createTokenClient(deps: TokenClientDeps) {
     const timeoutMs = deps.timeoutMs();
     const controller = new AbortController();
     const disarm = armTimeout(controller, timeoutMs);
-    let response: Response;
+    let response: HttpAnswer;
     let text: string;
     try {
-      response = await deps.fetch(url, {
+      response = await deps.http(url, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
         body: form.toString(),
-        redirect: 'manual',
         signal: controller.signal,
       });
       text = await response.text();
     } catch (error) {
-      throw describeFetchFailure(error, client.host, timeoutMs);
+      throw describeHttpFailure(error, client.host, timeoutMs);
     } finally {
       disarm();
     }
@@ -74,7 +74,7 @@ export function createTokenClient(deps: TokenClientDeps) {
 
 export type TokenClient = ReturnType<typeof createTokenClient>;
 
-function interpret(response: Response, text: string, host: string, kind: 'password' | 'refresh', now: number): TokenSet {
+function interpret(response: HttpAnswer, text: string, host: string, kind: 'password' | 'refresh', now: number): TokenSet {
   const notEndpoint = (what: string) =>
     new AppError(
       'not_token_endpoint',

@@ -2,6 +2,7 @@
 // (for bodies the app keeps), or straight to a file with secrets blanked on the way ("Save to
 // file", for answers too large to keep). Neither ever holds more than the ceiling.
 import { AppError } from '../shared/app-error';
+import type { HttpAnswer } from './http-client';
 import { openAtomicFile, writeFailure, type AtomicFile } from '../export/atomic-file';
 import { StreamRedactor } from '../redaction/byte-redaction';
 import { envelopeHead } from './envelope';
@@ -27,7 +28,7 @@ export interface BodySink {
 }
 
 /** The size the server declares for the body as it will be read; null when unsized or compressed. */
-export function declaredLength(response: Response): number | null {
+export function declaredLength(response: HttpAnswer): number | null {
   const declared = response.headers.get('content-length');
   // A compressed body's Content-Length says nothing about what it unpacks to.
   return declared === null || response.headers.has('content-encoding') ? null : Number(declared);
@@ -38,16 +39,16 @@ export function declaredLength(response: Response): number | null {
  * passes the ceiling (leaving the loop cancels the stream). Small sized ones skip the stream
  * machinery, which costs a fast request dearly.
  */
-export async function readCapped(response: Response, maxBytes: number, sink: BodySink): Promise<void> {
+export async function readCapped(response: HttpAnswer, maxBytes: number, sink: BodySink): Promise<void> {
   if (Number(response.headers.get('content-length') ?? NaN) > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    await response.discard();
     throw tooLarge(maxBytes);
   }
   // undici fails a body longer than its Content-Length, so the size holds.
   const declared = declaredLength(response);
-  if (declared !== null && declared <= ONE_GO_BYTES) return sink.push(new Uint8Array(await response.arrayBuffer()));
+  if (declared !== null && declared <= ONE_GO_BYTES) return sink.push(await response.bytes());
   let total = 0;
-  for await (const chunk of response.body ?? []) {
+  for await (const chunk of response.body) {
     total += chunk.byteLength;
     if (total > maxBytes) throw tooLarge(maxBytes);
     sink.push(chunk);
@@ -55,7 +56,7 @@ export async function readCapped(response: Response, maxBytes: number, sink: Bod
 }
 
 /** The whole body in one buffer, for bodies main reads for its own use. */
-export async function readWhole(response: Response, maxBytes: number): Promise<Buffer> {
+export async function readWhole(response: HttpAnswer, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   await readCapped(response, maxBytes, { push: (chunk) => chunks.push(chunk) });
   return Buffer.concat(chunks);
@@ -70,7 +71,7 @@ export interface SavedBody {
   head: unknown;
 }
 
-export async function saveBody(response: Response, path: string, secretSpellings: readonly string[]): Promise<SavedBody> {
+export async function saveBody(response: HttpAnswer, path: string, secretSpellings: readonly string[]): Promise<SavedBody> {
   const file = await openAtomicFile(path).catch((error: unknown) => {
     throw writeFailure('The answer', path, error);
   });
@@ -85,7 +86,7 @@ export async function saveBody(response: Response, path: string, secretSpellings
     });
   };
   try {
-    for await (const chunk of response.body ?? []) await write(redactor.push(chunk));
+    for await (const chunk of response.body) await write(redactor.push(chunk));
     await write(redactor.end());
   } catch (error) {
     await file.abort();

@@ -8,7 +8,8 @@ import { decodeBody } from '../response/body-text';
 import type { BodySource, IncomingBody, KeptResponse, ResponseStore } from '../response/response-store';
 import { writeFailure } from '../export/atomic-file';
 import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
-import { armTimeout, describeFetchFailure, type FetchLike } from './fetch-errors';
+import type { HttpAnswer, HttpSend } from './http-client';
+import { armTimeout, describeHttpFailure } from './http-errors';
 import { declaredLength, readCapped, readWhole, saveBody, type SavedBody } from './read-body';
 import { buildApiUrl } from './url-rules';
 
@@ -33,7 +34,7 @@ export interface HistoryRecorder {
 }
 
 export interface RunnerDeps {
-  fetch: FetchLike;
+  http: HttpSend;
   now(): number;
   settings(): Settings;
   redactor: Redactor;
@@ -43,7 +44,7 @@ export interface RunnerDeps {
 }
 
 interface RawAnswer<P> {
-  response: Response;
+  response: HttpAnswer;
   payload: P;
   url: URL;
   note: string | null;
@@ -51,7 +52,7 @@ interface RawAnswer<P> {
 
 /** How a caller reads an answer's body and decodes it; `envelope` is what the token check reads. */
 interface BodyHandling<P, D extends { envelope: unknown }> {
-  read(response: Response): Promise<P>;
+  read(response: HttpAnswer): Promise<P>;
   decode(payload: P): Promise<D>;
   /** Throws away an answer that rejected the token, before the retry. */
   discard?(decoded: D): Promise<void> | void;
@@ -198,7 +199,7 @@ export function createRequestRunner(deps: RunnerDeps) {
   }
 
   /** One answer, following same-origin redirects; `controller` cancels it and takes the timeout. */
-  async function attempt<P>(url: URL, method: string, body: EncodedBody | null, token: string, read: (response: Response) => Promise<P>, controller: AbortController): Promise<RawAnswer<P>> {
+  async function attempt<P>(url: URL, method: string, body: EncodedBody | null, token: string, read: (response: HttpAnswer) => Promise<P>, controller: AbortController): Promise<RawAnswer<P>> {
     const { tokenDelivery, timeoutSeconds } = deps.settings();
     const timeoutMs = timeoutSeconds * 1000;
     const { signal } = controller;
@@ -213,11 +214,11 @@ export function createRequestRunner(deps: RunnerDeps) {
         if (tokenDelivery === 'header') headers.authorization = `Bearer ${token}`;
         else withToken.searchParams.set('access_token', token);
         if (currentBody) headers['content-type'] = currentBody.contentType;
-        let response: Response;
+        let response: HttpAnswer;
         try {
-          response = await deps.fetch(withToken, { method: currentMethod, headers, body: currentBody?.text, redirect: 'manual', signal });
+          response = await deps.http(withToken, { method: currentMethod, headers, body: currentBody?.text, signal });
         } catch (error) {
-          throw describeFetchFailure(error, target.host, timeoutMs, signal);
+          throw describeHttpFailure(error, target.host, timeoutMs, signal);
         }
         const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
         const next = location ? new URL(location, target) : null;
@@ -230,10 +231,10 @@ export function createRequestRunner(deps: RunnerDeps) {
           try {
             return { response, payload: await read(response), url: withToken, note };
           } catch (error) {
-            throw describeFetchFailure(error, target.host, timeoutMs, signal);
+            throw describeHttpFailure(error, target.host, timeoutMs, signal);
           }
         }
-        await response.body?.cancel().catch(() => undefined);
+        await response.discard();
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
           currentMethod = 'GET';
           currentBody = null;
@@ -258,7 +259,7 @@ export function createRequestRunner(deps: RunnerDeps) {
       envelope: view.envelope,
       durationMs,
       sizeBytes: view.sizeBytes,
-      headers: [...response.headers].map(([name, value]) => ({ name, value: deps.redactor.redact(value) })),
+      headers: response.headers.entries().map(([name, value]) => ({ name, value: deps.redactor.redact(value) })),
       contentType: response.headers.get('content-type') ?? '',
       bodyKind: view.bodyKind,
       textChars: view.textChars,
@@ -341,7 +342,7 @@ const SAFE_RETRY_DELAYS_MS = [500, 1500];
 const MAX_RETRY_AFTER_MS = 10_000;
 
 /** How long to wait before sending a GET again, or null when its answer should stand. */
-function retryWait(response: Response, backoffMs: number): number | null {
+function retryWait(response: HttpAnswer, backoffMs: number): number | null {
   if ([502, 503, 504].includes(response.status)) return backoffMs;
   if (response.status !== 429) return null;
   const seconds = Number(response.headers.get('retry-after') ?? NaN);

@@ -18,7 +18,6 @@ export interface CoreFixtureOptions {
   sandbox?: SandboxServer;
   sandboxOptions?: SandboxOptions;
   now?: () => number;
-  fetch?: typeof fetch;
   dialogs?: Partial<NativeDialogs>;
 }
 
@@ -44,7 +43,6 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     userDataDir,
     createConf: createConfFactory(),
     vault: createSafeStorageVault(createFakeSafeStorage(options.keyStore), 'linux'),
-    fetch: options.fetch,
     now: options.now,
     startSandbox: async () => ({
       credentials: { host: sandbox.url, appId: SANDBOX_DEMO.clientId, appSecret: SANDBOX_DEMO.clientSecret, username: SANDBOX_DEMO.username, password: SANDBOX_DEMO.password },

@@ -1,7 +1,5 @@
-// Turns what fetch throws into sentences. Shared by the token client and the request runner.
+// Turns what the HTTP client throws into sentences. Shared by the token client and the request runner.
 import { AppError } from '../shared/app-error';
-
-export type FetchLike = typeof fetch;
 
 /**
  * Aborts `controller` with a TimeoutError after timeoutMs; returns what disarms it. The request's
@@ -14,14 +12,15 @@ export function armTimeout(controller: AbortController, timeoutMs: number): () =
 }
 
 /** `signal`: the request's signal, to tell a cancel (any other abort reason) from a timeout. */
-export function describeFetchFailure(error: unknown, target: string, timeoutMs: number, signal?: AbortSignal): AppError {
+export function describeHttpFailure(error: unknown, target: string, timeoutMs: number, signal?: AbortSignal): AppError {
   if (error instanceof AppError) return error;
-  const err = error as { name?: string; cause?: { code?: string; message?: string } };
+  const err = error as { name?: string; code?: string; cause?: { code?: string } };
   if (signal?.aborted && (signal.reason as Error | undefined)?.name !== 'TimeoutError') return new AppError('cancelled', 'The request was cancelled.');
   if (err?.name === 'TimeoutError' || err?.name === 'AbortError') {
     return new AppError('timeout', `${target} did not answer within ${Math.round(timeoutMs / 1000)} seconds. Try again, or raise the timeout in Settings.`);
   }
-  const code = err?.cause?.code ?? '';
+  // Node's own errors (a refused connection, a bad certificate) carry the code; wrapped ones, their cause.
+  const code = err?.cause?.code ?? err?.code ?? '';
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return new AppError('host_unreachable', `The host of ${target} could not be found. Check the API host for typos and your internet connection.`);
   }

@@ -1,0 +1,113 @@
+// Main's HTTP client, for the API and the token endpoint: undici's request() on one connection
+// pool. It skips fetch's WHATWG machinery, which cost a 1 KB answer about twice the time (bench
+// (d)), and does the two things fetch did for us: it decompresses gzip, deflate and br, and it
+// follows no redirect by itself (the runner decides, so a token never leaves its origin).
+import type { IncomingHttpHeaders } from 'node:http';
+import { pipeline, type Readable, type Transform } from 'node:stream';
+import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { Agent, request, type Dispatcher } from 'undici';
+
+export interface HttpRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+  signal: AbortSignal;
+}
+
+/** An answer's header fields as the server sent them, looked up case-insensitively. */
+export class AnswerHeaders {
+  constructor(private readonly fields: IncomingHttpHeaders) {}
+
+  /** A repeated field's values joined with ", ", as fetch's Headers does. */
+  get(name: string): string | null {
+    const value = this.fields[name.toLowerCase()];
+    if (value === undefined) return null;
+    return Array.isArray(value) ? value.join(', ') : value;
+  }
+
+  has(name: string): boolean {
+    return this.fields[name.toLowerCase()] !== undefined;
+  }
+
+  /** Every field in the order received; a repeated one (Set-Cookie) once per value. */
+  entries(): Array<[string, string]> {
+    return Object.entries(this.fields).flatMap(([name, value]) =>
+      value === undefined ? [] : Array.isArray(value) ? value.map((one): [string, string] => [name, one]) : [[name, value] as [string, string]],
+    );
+  }
+}
+
+/** One answer: status, headers, and a body read once, decompressed. */
+export interface HttpAnswer {
+  readonly status: number;
+  readonly statusText: string;
+  readonly ok: boolean;
+  readonly headers: AnswerHeaders;
+  /** The body's chunks as they arrive. */
+  readonly body: AsyncIterable<Uint8Array>;
+  bytes(): Promise<Uint8Array>;
+  /** UTF-8, a byte order mark dropped. */
+  text(): Promise<string>;
+  /** Lets go of an unread body. */
+  discard(): Promise<void>;
+}
+
+export type HttpSend = (url: URL | string, request: HttpRequest) => Promise<HttpAnswer>;
+
+const DECODERS: Record<string, () => Transform> = {
+  gzip: createGunzip,
+  'x-gzip': createGunzip,
+  deflate: createInflate,
+  br: createBrotliDecompress,
+};
+const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
+
+export function createHttpClient(): HttpSend {
+  // The caller's timeout (Settings) governs: undici's own 300 s limits would cut a longer one short.
+  const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+  return async (url, { method, headers, body, signal }) => {
+    const answer = await request(url, {
+      dispatcher,
+      method: method as Dispatcher.HttpMethod,
+      headers: { 'accept-encoding': ACCEPTED_ENCODINGS, ...headers },
+      body,
+      signal,
+    });
+    return toAnswer(answer.statusCode, answer.statusText, answer.headers, answer.body);
+  };
+}
+
+function toAnswer(status: number, statusText: string, fields: IncomingHttpHeaders, raw: Dispatcher.ResponseData['body']): HttpAnswer {
+  const headers = new AnswerHeaders(fields);
+  const body = decoded(raw, headers.get('content-encoding'));
+  const bytes = async (): Promise<Uint8Array> => {
+    if (body === raw) return new Uint8Array(await raw.arrayBuffer());
+    const chunks: Buffer[] = [];
+    for await (const chunk of body) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks);
+  };
+  return {
+    status,
+    statusText,
+    ok: status >= 200 && status < 300,
+    headers,
+    body,
+    bytes,
+    text: async () => new TextDecoder().decode(await bytes()),
+    discard: async () => {
+      if (body !== raw) body.destroy();
+      await raw.dump().catch(() => undefined);
+    },
+  };
+}
+
+/** The body with its content codings undone, last applied first; an unknown coding as sent (as fetch does). */
+function decoded(raw: Readable, encoding: string | null): Readable {
+  const codings = (encoding ?? '')
+    .split(',')
+    .map((coding) => coding.trim().toLowerCase())
+    .filter((coding) => coding && coding !== 'identity');
+  if (codings.length === 0 || codings.some((coding) => !DECODERS[coding])) return raw;
+  // An error on either side (a cancel, a corrupt stream) reaches whoever reads the last stage.
+  return codings.reverse().reduce<Readable>((stream, coding) => pipeline(stream, DECODERS[coding]!(), () => undefined), raw);
+}
