@@ -1,5 +1,6 @@
 // request:send through the real core over HTTP: URL rules, token delivery, envelope, redirects,
 // timeouts, cancellation and network faults.
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ResponseSummary, TreeRow } from '../shared/contract';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
@@ -156,6 +157,31 @@ describe('redirects', () => {
     expect(away.httpStatus).toBe(302);
     expect(away.outcome).toMatch(/another host .*not followed/);
     expect(elsewhere.requests).toHaveLength(0);
+  });
+});
+
+describe('compressed answers', () => {
+  it('a gzip token answer, and gzip API answers small and large, read as the JSON they pack', async () => {
+    const gzipped =
+      (value: unknown): Route =>
+      (req, res) => {
+        expect(req.headers['accept-encoding']).toContain('gzip');
+        res.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' }).end(gzipSync(JSON.stringify(value)));
+      };
+    // Past the size read in one go, so it streams through the body worker.
+    const many = Array.from({ length: 5000 }, (_, id) => ({ id, name: `Employee ${id}` }));
+    const { f } = await signedInTo({
+      '/oauth2/token.php': gzipped({ access_token: 'gzip-access-token', refresh_token: 'gzip-refresh-token', expires_in: 3600 }),
+      '/api/v2/small': gzipped({ status: 1, data: { small: true }, error: null }),
+      '/api/v2/large': gzipped({ status: 1, data: many, error: null }),
+    });
+    const small = data<ResponseSummary>(await f.call('request:send', getRequest('small')));
+    expect(small).toMatchObject({ httpStatus: 200, bodyKind: 'json', outcome: 'Success' });
+    expect(small.headers).toContainEqual({ name: 'content-encoding', value: 'gzip' });
+    const large = data<ResponseSummary>(await f.call('request:send', getRequest('large')));
+    expect(large).toMatchObject({ bodyKind: 'json', outcome: 'Success', sizeBytes: JSON.stringify({ status: 1, data: many, error: null }).length });
+    const tree = data<{ rows: TreeRow[] }>(await f.call('response:tree', { responseId: large.responseId, expanded: ['', '/data'], offset: 0, limit: 5 }));
+    expect(tree.rows.find((row) => row.path === '/data')).toMatchObject({ kind: 'array', childCount: 5000 });
   });
 });
 
