@@ -6,7 +6,7 @@
 import { holdBackFor, redactStretch } from '../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
 import { TextTally, type BodyFacts } from './body-text';
-import { lastBoundary, planSplit, type SplitPlan } from './json-split';
+import { lastCuts, planSplit, type SplitPlan } from './json-split';
 
 /** The worker gets the next piece once this much more of the body is in. */
 const FEED_BYTES = 1024 * 1024;
@@ -66,19 +66,15 @@ export class BodyReceiver {
     return { ...parsed, ...this.text.counts() };
   }
 
-  /**
-   * Hands the worker the text that is in, cut at the last two candidate boundaries: should the
-   * last one lie inside an element (a nested look-alike), the one before it still holds, and only
-   * the short stretch between them waits for the next piece.
-   */
+  /** Hands the worker the text that is in, cut at the last two candidate boundaries (lastCuts). */
   private feed(): void {
     this.plan ??= planSplit(this.bytes, this.done);
     if (this.plan === undefined) return;
     let head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
-    const last = this.plan ? lastBoundary(this.bytes, this.plan, this.text.decoded + 1, this.done) : -1;
-    const before = last > 0 ? lastBoundary(this.bytes, this.plan!, this.text.decoded + 1, this.done, last) : -1;
-    const pieces: Array<[text: string, cut: boolean]> =
-      last > 0 ? [before, last].filter((at) => at > 0).map((at) => [this.text.decode(this.bytes, at), true]) : [[this.text.decodeArrived(this.bytes, this.done), false]];
+    const cuts = this.plan ? lastCuts(this.bytes, this.plan, this.text.decoded + 1, this.done) : [];
+    const pieces: Array<[text: string, cut: boolean]> = cuts.length
+      ? cuts.map((at) => [this.text.decode(this.bytes, at), true])
+      : [[this.text.decodeArrived(this.bytes, this.done), false]];
     for (const [text, cut] of pieces) {
       this.pieces += 1;
       // A lost piece costs nothing but time: finish has the worker decode the whole body then.

@@ -7,7 +7,8 @@ import { AppError } from '../shared/app-error';
 import { BodyDocument } from './body-document';
 import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
-import { decodeBody, parsedText } from './body-text';
+import { parsedText } from './body-text';
+import { parseLoadedBody } from './loaded-body';
 import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from './worker-protocol';
 
 const port = parentPort;
@@ -49,7 +50,7 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     return facts;
   },
   load({ docId, bytes, end }) {
-    const { value, length: _length, ...facts } = decodeBody(Buffer.from(bytes, 0, end), null);
+    const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
     keepDocument(docId, value, facts.isJson);
     return facts;
   },

@@ -51,6 +51,18 @@ export function lastBoundary(bytes: Buffer, plan: SplitPlan, from: number, end: 
   return -1;
 }
 
+/**
+ * The last two candidate cuts in bytes[from, end), in order: none, one or two. Should the last
+ * lie inside an element (a nested look-alike), the one before it still holds, and only the short
+ * stretch between them waits for a later cut.
+ */
+export function lastCuts(bytes: Buffer, plan: SplitPlan, from: number, end: number): number[] {
+  const last = lastBoundary(bytes, plan, from, end);
+  if (last < 0) return [];
+  const before = lastBoundary(bytes, plan, from, end, last);
+  return before < 0 ? [last] : [before, last];
+}
+
 function secondKeyFollows(bytes: Buffer, second: Buffer, valueStart: number, end: number): boolean {
   const reader = new HeadReader(bytes, end);
   try {

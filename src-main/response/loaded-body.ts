@@ -1,0 +1,30 @@
+// A kept body loaded into the body worker again from its bytes (a history entry reopened, the
+// worker restarted), parsed the way an arriving one is: cut between the elements of its big array
+// (json-split.ts) and taken batch by batch (arriving-body.ts), so a big array is again kept as
+// batches of text rather than as objects. Anything that is not cut is parsed whole.
+import { ArrivingBody } from './arriving-body';
+import { parsedText, TextTally, type DecodedBody } from './body-text';
+import { lastCuts, planSplit } from './json-split';
+
+/** About the size of the pieces an arriving body is fed in (body-receiver.ts). */
+const BATCH_BYTES = 1024 * 1024;
+
+export function parseLoadedBody(bytes: Buffer): DecodedBody {
+  const tally = new TextTally();
+  const plan = planSplit(bytes, bytes.length);
+  if (!plan) return { ...parsedText(tally.decode(bytes, bytes.length)), ...tally.counts() };
+  const body = new ArrivingBody();
+  let head: { text: string; key: string | null } | null = { text: tally.decode(bytes, plan.start), key: plan.key };
+  const headText = head.text;
+  // Each step looks one batch further; an element longer than that waits for a later cut.
+  for (let to = plan.start; to < bytes.length; ) {
+    to = Math.min(bytes.length, to + BATCH_BYTES);
+    for (const cut of lastCuts(bytes, plan, tally.decoded + 1, to)) {
+      body.take(tally.decode(bytes, cut), true, head);
+      head = null;
+    }
+  }
+  const rest = tally.decode(bytes, bytes.length);
+  const parsed = body.pieces ? body.finish(rest, () => bytes.toString('utf8')) : parsedText(headText + rest);
+  return { ...parsed, ...tally.counts() };
+}
