@@ -44,7 +44,7 @@ let failed = buildStatus === 0 ? 0 : 1;
 let skipped = 0;
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + (vitest.numFailedTestSuites ?? 0) - failedSuitesWithTests(vitest);
+  failed += vitest.numFailedTests + filesFailedWithoutTests(vitest);
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else {
   failed += 1;
@@ -62,9 +62,10 @@ if (playwright) {
 if (gateStatus === 0) passed += 1;
 else failed += 1;
 
-// A suite that failed to load has no failed tests of its own: count it once.
-function failedSuitesWithTests(report) {
-  return report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.some((t) => t.status === 'failed')).length;
+// A test file that failed to load (or in a hook) has no failed tests of its own: count it once.
+// (numFailedTestSuites is no help: it counts each failed describe block as well as the file.)
+function filesFailedWithoutTests(report) {
+  return report.testResults.filter((file) => file.status === 'failed' && !file.assertionResults.some((t) => t.status === 'failed')).length;
 }
 
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

@@ -163,8 +163,12 @@ describe('history: saving', () => {
     const history = open();
     for (const path of ['a', 'b', 'c']) recordOk(history, request(path));
     expect(history.list({ query: '', offset: 0, limit: 10 }).total).toBe(3);
-    await vi.waitFor(() => expect(open().list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['c', 'b', 'a']), { timeout: 5000 });
+    // Watched through the file: opening a second history here while the first one is mid-save
+    // would sweep the bodies it has written but not yet listed.
+    const listed = () => existsSync(join(dir, 'history.json')) && (JSON.parse(readFileSync(join(dir, 'history.json'), 'utf8')) as { entries: unknown[] }).entries.length;
+    await vi.waitFor(() => expect(listed()).toBe(3), { timeout: 5000 });
     expect(bodyFiles()).toHaveLength(3);
+    expect(open().list({ query: '', offset: 0, limit: 10 }).entries.map((e) => e.request.path)).toEqual(['c', 'b', 'a']);
   });
 });
 
