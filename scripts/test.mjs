@@ -20,7 +20,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const buildStatus = run('build (electron-vite)', bin('electron-vite'), ['build']);
 
 const vitestFile = join(reports, 'vitest.json');
-run('unit and integration tests (vitest)', bin('vitest'), ['run', 'src-main', 'src-renderer', 'scripts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitestStatus = run('unit and integration tests (vitest)', bin('vitest'), ['run', 'src-main', 'src-renderer', 'scripts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
 
 const playwrightFile = join(reports, 'playwright.json');
 if (buildStatus === 0) {
@@ -44,7 +44,13 @@ let failed = buildStatus === 0 ? 0 : 1;
 let skipped = 0;
 if (vitest) {
   passed += vitest.numPassedTests;
-  failed += vitest.numFailedTests + filesFailedWithoutTests(vitest);
+  const counted = vitest.numFailedTests + filesFailedWithoutTests(vitest);
+  failed += counted;
+  // Errors outside any test (an unhandled rejection, say) fail the run but are not in the report.
+  if (vitestStatus !== 0 && counted === 0) {
+    failed += 1;
+    console.log('vitest failed outside its tests (see "Errors" above).');
+  }
   skipped += vitest.numPendingTests + vitest.numTodoTests;
 } else {
   failed += 1;

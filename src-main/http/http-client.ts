@@ -3,8 +3,8 @@
 // (d)), and does the two things fetch did for us: it decompresses gzip, deflate and br, and it
 // follows no redirect by itself (the runner decides, so a token never leaves its origin).
 import type { IncomingHttpHeaders } from 'node:http';
-import { pipeline, type Readable, type Transform } from 'node:stream';
-import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
+import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
 import { Agent, request, type Dispatcher } from 'undici';
 
 export interface HttpRequest {
@@ -48,17 +48,46 @@ export interface HttpAnswer {
   bytes(): Promise<Uint8Array>;
   /** UTF-8, a byte order mark dropped. */
   text(): Promise<string>;
-  /** Lets go of an unread body. */
-  discard(): Promise<void>;
+  /** Lets go of the body, read or not: its connection is closed rather than left waiting. */
+  discard(): void;
 }
 
 export type HttpSend = (url: URL | string, request: HttpRequest) => Promise<HttpAnswer>;
 
+// Lenient, as fetch is: an empty body, or one cut short at its very end, gives what it holds.
+const ZLIB_LENIENT = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
+const BROTLI_LENIENT = { flush: constants.BROTLI_OPERATION_FLUSH, finishFlush: constants.BROTLI_OPERATION_FLUSH };
+
+/** Deflate as servers send it: zlib-wrapped (as the RFC says) or raw (as some do); the first byte tells, as in fetch. */
+class DeflateDecoder extends Transform {
+  private inner: Transform | null = null;
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    if (!this.inner) {
+      this.inner = (chunk[0]! & 0x0f) === 0x08 ? createInflate(ZLIB_LENIENT) : createInflateRaw(ZLIB_LENIENT);
+      this.inner.on('data', (data: Buffer) => this.push(data));
+      this.inner.on('error', (error) => this.destroy(error));
+    }
+    this.inner.write(chunk, () => done());
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (!this.inner) return done();
+    this.inner.once('end', () => done());
+    this.inner.end();
+  }
+
+  override _destroy(error: Error | null, done: (error?: Error | null) => void): void {
+    this.inner?.destroy();
+    done(error);
+  }
+}
+
 const DECODERS: Record<string, () => Transform> = {
-  gzip: createGunzip,
-  'x-gzip': createGunzip,
-  deflate: createInflate,
-  br: createBrotliDecompress,
+  gzip: () => createGunzip(ZLIB_LENIENT),
+  'x-gzip': () => createGunzip(ZLIB_LENIENT),
+  deflate: () => new DeflateDecoder(),
+  br: () => createBrotliDecompress(BROTLI_LENIENT),
 };
 const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 
@@ -94,9 +123,9 @@ function toAnswer(status: number, statusText: string, fields: IncomingHttpHeader
     body,
     bytes,
     text: async () => new TextDecoder().decode(await bytes()),
-    discard: async () => {
-      if (body !== raw) body.destroy();
-      await raw.dump().catch(() => undefined);
+    discard: () => {
+      // Destroyed, undici's body reports "aborted": nobody reads it any more to hear that.
+      for (const stream of new Set([body, raw])) stream.on('error', () => undefined).destroy();
     },
   };
 }

@@ -35,15 +35,17 @@ export function declaredLength(response: HttpAnswer): number | null {
 }
 
 /**
- * The whole body into `sink`, counted against `maxBytes`: reading stops as soon as the count
- * passes the ceiling (leaving the loop cancels the stream). Small sized ones skip the stream
- * machinery, which costs a fast request dearly.
+ * The whole body into the sink `open` gives, counted against `maxBytes`: a body declared larger
+ * is refused before the sink exists (it would be sized by that declaration), and reading stops as
+ * soon as the count passes the ceiling (leaving the loop cancels the stream). Small sized ones
+ * skip the stream machinery, which costs a fast request dearly.
  */
-export async function readCapped(response: HttpAnswer, maxBytes: number, sink: BodySink): Promise<void> {
+export async function readCapped(response: HttpAnswer, maxBytes: number, open: () => BodySink): Promise<void> {
   if (Number(response.headers.get('content-length') ?? NaN) > maxBytes) {
-    await response.discard();
+    response.discard();
     throw tooLarge(maxBytes);
   }
+  const sink = open();
   // undici fails a body longer than its Content-Length, so the size holds.
   const declared = declaredLength(response);
   if (declared !== null && declared <= ONE_GO_BYTES) return sink.push(await response.bytes());
@@ -58,7 +60,7 @@ export async function readCapped(response: HttpAnswer, maxBytes: number, sink: B
 /** The whole body in one buffer, for bodies main reads for its own use. */
 export async function readWhole(response: HttpAnswer, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
-  await readCapped(response, maxBytes, { push: (chunk) => chunks.push(chunk) });
+  await readCapped(response, maxBytes, () => ({ push: (chunk) => chunks.push(chunk) }));
   return Buffer.concat(chunks);
 }
 

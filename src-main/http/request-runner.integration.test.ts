@@ -185,6 +185,31 @@ describe('compressed answers', () => {
   });
 });
 
+describe('answers the runner must not trust', () => {
+  it('a Content-Length past the ceiling is refused with the too-large sentence before anything is set aside for it', async () => {
+    let closed = false;
+    const { f } = await signedInTo({
+      // Claims 10 GB, sends a little, never ends: sizing memory by the claim would fail or hang.
+      '/api/v2/huge': (req, res) => {
+        req.socket.on('close', () => (closed = true));
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(10 * 1024 ** 3) });
+        res.write('{"status":1,"data":[');
+      },
+    });
+    const result = await f.call('request:send', getRequest('huge'));
+    expect(result).toMatchObject({ ok: false, error: { code: 'too_large' } });
+    expect(f.core.responses.count).toBe(0);
+    // Its connection is let go, not left waiting for the rest.
+    await expect.poll(() => closed).toBe(true);
+  });
+
+  it('a redirect whose Location is not a URL is the answer itself', async () => {
+    const { f } = await signedInTo({ '/api/v2/odd': (_req, res) => res.writeHead(302, { location: 'http://[not a host/' }).end() });
+    const summary = data<ResponseSummary>(await f.call('request:send', getRequest('odd')));
+    expect(summary.httpStatus).toBe(302);
+  });
+});
+
 describe('timeouts, cancellation, unreachable hosts', () => {
   it('a request slower than the timeout ends with a sentence', async () => {
     const { f } = await signedInTo({ '/api/v2/slow': hang });

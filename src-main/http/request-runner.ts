@@ -81,14 +81,14 @@ export function createRequestRunner(deps: RunnerDeps) {
 
   const kept: BodyHandling<IncomingBody, KeptResponse & { envelope: unknown }> = {
     read: async (response) => {
-      const incoming = deps.responses.receive(declaredLength(response));
+      const opened: { incoming?: IncomingBody } = {};
       try {
-        await readCapped(response, ceilingBytes(), incoming);
+        await readCapped(response, ceilingBytes(), () => (opened.incoming = deps.responses.receive(declaredLength(response))));
       } catch (error) {
-        incoming.abort();
+        opened.incoming?.abort();
         throw error;
       }
-      return incoming;
+      return opened.incoming!;
     },
     decode: async (incoming) => {
       const body = await incoming.finish();
@@ -221,7 +221,8 @@ export function createRequestRunner(deps: RunnerDeps) {
           throw describeHttpFailure(error, target.host, timeoutMs, signal);
         }
         const location = response.status >= 300 && response.status < 400 ? response.headers.get('location') : null;
-        const next = location ? new URL(location, target) : null;
+        // A Location that is not a URL leaves nothing to follow: the 3xx is the answer.
+        const next = location && URL.canParse(location, target) ? new URL(location, target) : null;
         next?.searchParams.delete('access_token');
         // The token never follows a redirect to another origin, and nothing leaves /api/v2/.
         const refused = next && (next.origin !== url.origin || !next.pathname.startsWith('/api/v2/') || hop >= MAX_REDIRECTS);
@@ -231,10 +232,12 @@ export function createRequestRunner(deps: RunnerDeps) {
           try {
             return { response, payload: await read(response), url: withToken, note };
           } catch (error) {
+            // A body left unread (a file that cannot be opened, say) would hold its connection.
+            response.discard();
             throw describeHttpFailure(error, target.host, timeoutMs, signal);
           }
         }
-        await response.discard();
+        response.discard();
         if (response.status === 303 || ((response.status === 301 || response.status === 302) && currentMethod !== 'GET')) {
           currentMethod = 'GET';
           currentBody = null;

@@ -6,7 +6,7 @@
 import { holdBackFor, redactStretch } from '../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
 import { TextTally, type BodyFacts } from './body-text';
-import { lastCuts, planSplit, type SplitPlan } from './json-split';
+import { nextPieces, planSplit, type SplitPlan } from './json-split';
 
 /** The worker gets the next piece once this much more of the body is in. */
 const FEED_BYTES = 1024 * 1024;
@@ -66,16 +66,12 @@ export class BodyReceiver {
     return { ...parsed, ...this.text.counts() };
   }
 
-  /** Hands the worker the text that is in, cut at the last two candidate boundaries (lastCuts). */
+  /** Hands the worker the text that is in, cut where elements of the big array may end (nextPieces). */
   private feed(): void {
     this.plan ??= planSplit(this.bytes, this.done);
     if (this.plan === undefined) return;
     let head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
-    const cuts = this.plan ? lastCuts(this.bytes, this.plan, this.text.decoded + 1, this.done) : [];
-    const pieces: Array<[text: string, cut: boolean]> = cuts.length
-      ? cuts.map((at) => [this.text.decode(this.bytes, at), true])
-      : [[this.text.decodeArrived(this.bytes, this.done), false]];
-    for (const [text, cut] of pieces) {
+    for (const { text, cut } of nextPieces(this.bytes, this.plan, this.text, this.done)) {
       this.pieces += 1;
       // A lost piece costs nothing but time: finish has the worker decode the whole body then.
       this.options.worker.call('feed', { docId: this.options.docId, text, cut, head }).catch(() => undefined);

@@ -6,6 +6,8 @@
 // it with JSON.parse, which fails unless the cut lies between two elements of that array.
 // Only compact JSON (as Humanity sends) is planned; anything else is parsed whole.
 
+import type { TextTally } from './body-text';
+
 /** The envelope's fields before the array must fit in this many bytes. */
 const HEAD_LIMIT = 64 * 1024;
 
@@ -52,15 +54,17 @@ export function lastBoundary(bytes: Buffer, plan: SplitPlan, from: number, end: 
 }
 
 /**
- * The last two candidate cuts in bytes[from, end), in order: none, one or two. Should the last
- * lie inside an element (a nested look-alike), the one before it still holds, and only the short
- * stretch between them waits for a later cut.
+ * The text of bytes[tally.decoded, end) as the worker takes it: cut at the last two candidate
+ * boundaries (should the last lie inside an element, a nested look-alike, the one before it still
+ * holds, and only the short stretch between them waits), or, with none, all that is in as one
+ * uncut piece, so the next search starts past it.
  */
-export function lastCuts(bytes: Buffer, plan: SplitPlan, from: number, end: number): number[] {
-  const last = lastBoundary(bytes, plan, from, end);
-  if (last < 0) return [];
-  const before = lastBoundary(bytes, plan, from, end, last);
-  return before < 0 ? [last] : [before, last];
+export function nextPieces(bytes: Buffer, plan: SplitPlan | null, tally: TextTally, end: number): Array<{ text: string; cut: boolean }> {
+  const from = tally.decoded + 1;
+  const last = plan ? lastBoundary(bytes, plan, from, end) : -1;
+  if (last < 0) return [{ text: tally.decodeArrived(bytes, end), cut: false }];
+  const before = lastBoundary(bytes, plan!, from, end, last);
+  return (before < 0 ? [last] : [before, last]).map((at) => ({ text: tally.decode(bytes, at), cut: true }));
 }
 
 function secondKeyFollows(bytes: Buffer, second: Buffer, valueStart: number, end: number): boolean {

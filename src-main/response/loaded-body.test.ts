@@ -46,6 +46,7 @@ describe('parseLoadedBody', () => {
       'a duplicate key after the array': big.replace(/,"error":null}$/, ',"data":[1],"error":null}'),
       'broken JSON deep inside': big.replace('"id":15000,', '"id":15000,,'),
       'pretty-printed': JSON.stringify(JSON.parse(big), null, 2),
+      'elements whose second key changes after the first': big.replace('{"id":0,"title":', '{"id":0,"name":"first","title":'),
       'elements that are not objects': `{"data":[${Array.from({ length: 300_000 }, (_, i) => i).join(',')}]}`,
       'text that is not JSON': `<html>${'x'.repeat(3 * MB)}</html>`,
       'no body': '',

@@ -4,7 +4,7 @@
 // batches of text rather than as objects. Anything that is not cut is parsed whole.
 import { ArrivingBody } from './arriving-body';
 import { parsedText, TextTally, type DecodedBody } from './body-text';
-import { lastCuts, planSplit } from './json-split';
+import { nextPieces, planSplit } from './json-split';
 
 /** About the size of the pieces an arriving body is fed in (body-receiver.ts). */
 const BATCH_BYTES = 1024 * 1024;
@@ -16,11 +16,10 @@ export function parseLoadedBody(bytes: Buffer): DecodedBody {
   const body = new ArrivingBody();
   let head: { text: string; key: string | null } | null = { text: tally.decode(bytes, plan.start), key: plan.key };
   const headText = head.text;
-  // Each step looks one batch further; an element longer than that waits for a later cut.
   for (let to = plan.start; to < bytes.length; ) {
     to = Math.min(bytes.length, to + BATCH_BYTES);
-    for (const cut of lastCuts(bytes, plan, tally.decoded + 1, to)) {
-      body.take(tally.decode(bytes, cut), true, head);
+    for (const { text, cut } of nextPieces(bytes, plan, tally, to)) {
+      body.take(text, cut, head);
       head = null;
     }
   }

@@ -119,7 +119,9 @@ export function Workspace({ tabs, onRequestSettled, session, settings, confirmWr
       const element = pendingFocus === 'tab' ? document.getElementById(tabDomId(tabs.activeId)) : null;
       // A dialog closing puts focus back where it was; the new tab's editor may not be there yet.
       if (document.querySelector('dialog[open]') || (pendingFocus === 'path' ? !editorRef.current : !element)) {
+        // Given up after half a second or so: a focus arriving much later would surprise.
         if ((tries += 1) < 30) frame = requestAnimationFrame(attempt);
+        else setPendingFocus(null);
         return;
       }
       setPendingFocus(null);
