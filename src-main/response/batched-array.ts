@@ -1,9 +1,9 @@
-// The big array of a body parsed while it arrived (arriving-body.ts), kept as the JSON text of its
-// batches of elements rather than as objects. Each batch went through JSON.parse once as it came,
-// which proved it valid and counted it; its objects were let go at once. Reading an element parses
-// its batch again, and the last few batches read stay parsed. Objects that live on are what makes
-// a parse expensive (the garbage collector copies every survivor), so the parse while the body
-// arrives costs about half as much, and the worker holds the text (about the body's size) instead
+// The big array of a body parsed in batches (arriving-body.ts: as it arrives, or loaded again by
+// loaded-body.ts), kept as the JSON text of its batches of elements rather than as objects. Each
+// batch went through JSON.parse once as it came, which proved it valid and counted it; its objects
+// were let go at once. Reading an element parses its batch again, and the last few batches read
+// stay parsed. Objects that live on are what makes a parse expensive (the garbage collector copies
+// every survivor), so a batched parse costs about half as much, and the worker holds the text (about the body's size) instead
 // of objects five times larger. The array is a read-only Proxy that acts as a plain array for
 // everything that reads it: Array.isArray, length, indexes, iteration, map, JSON.stringify.
 

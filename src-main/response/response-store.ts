@@ -17,8 +17,8 @@ import type { ExpansionInput, SearchPage, SearchQuery, WorkerCalls } from './wor
 /** Bodies up to this size are decoded in main when they arrive: cheaper than a trip to the worker. */
 const SMALL_BODY_BYTES = 64 * 1024;
 /**
- * Parsed bodies the worker keeps, by the size of their text: a body parsed whole takes 3–5 times
- * it, one parsed while it arrived about its text (batched-array.ts).
+ * Parsed bodies the worker keeps, by the size of their text: one whose big array is kept in
+ * batches (batched-array.ts) takes about its text, one parsed whole 3–5 times it.
  */
 const WORKER_TEXT_BYTES = 64 * 1024 * 1024;
 const EXPORT_CHUNK_BYTES = 1024 * 1024;
