@@ -4,8 +4,9 @@
 // were let go at once. Reading an element parses its batch again, and the last few batches read
 // stay parsed. Objects that live on are what makes a parse expensive (the garbage collector copies
 // every survivor), so a batched parse costs about half as much, and the worker holds the text
-// (about the body's size) instead of objects five times larger. The array is a read-only Proxy that acts as a plain array for
-// everything that reads it: Array.isArray, length, indexes, iteration, map, JSON.stringify.
+// (about the body's size) instead of objects five times larger. The array is a read-only Proxy that
+// acts as a plain array for everything that reads it: Array.isArray, length, indexes, iteration,
+// map, JSON.stringify.
 
 export interface ElementBatch {
   /** `[…]`: the batch as it was parsed. */
