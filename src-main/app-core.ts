@@ -1,6 +1,7 @@
 // Builds the whole main-side application from injected parts. The Electron composition root
 // (index.ts) and the e2e harness both call this, so tests exercise the real handler table.
 import type { Handlers, Settings } from './shared/contract';
+import type { AppCommand } from './shared/channels';
 import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
 import { createTokenClient } from './auth/token-client';
@@ -52,6 +53,8 @@ export interface AppCoreDeps {
   log(level: 'info' | 'error', message: string): void;
   /** Starts the body worker (src-main/response/body-worker.ts): the built file in the app, the source in tests. */
   createBodyWorker: BodyWorkerFactory;
+  /** Sends an event to the page (webContents.send in the app, the harness's emitter in e2e). */
+  notifyPage?(command: AppCommand): void;
 }
 
 export interface AppCore {
@@ -107,6 +110,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       responses.clear();
       redactor.clear();
     },
+    onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
   });
   await auth.restore();
   const exporter = createExporter({
@@ -151,7 +155,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       state: () => auth.state(),
       login: (input) => logged(`Sign-in to ${input.host} as ${input.username}`, auth.login(input)),
       sandbox: () => logged('Sign-in to the sandbox', auth.loginSandbox()),
-      reauth: ({ password }) => logged('Sign-in again', auth.reauth(password)),
+      reauth: ({ password, remember }) => logged('Sign-in again', auth.reauth(password, remember)),
+      cancelReauth: () => logged('Sign-in again declined', auth.cancelReauth()),
       logout: () => logged('Sign-out', auth.logout()),
     },
     settings: {

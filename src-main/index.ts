@@ -30,6 +30,7 @@ const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
 // Built beside index.js from src-main/response/body-worker.ts (electron.vite.config.ts).
 const bodyWorkerFile = join(import.meta.dirname, 'body-worker.js');
 let core: AppCore | null = null;
+let mainWindow: BrowserWindow | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -69,6 +70,7 @@ async function start(): Promise<void> {
     onSettingsChanged: (settings) => {
       nativeTheme.themeSource = settings.theme;
     },
+    notifyPage: (command) => mainWindow?.webContents.send(COMMAND_EVENT, command),
   });
 
   const dispatch = core.dispatch;
@@ -80,6 +82,10 @@ async function start(): Promise<void> {
 
   const windowState = new Store<{ bounds: Bounds | null; maximized: boolean }>({ name: 'window-state', defaults: { bounds: null, maximized: false } });
   const win = createMainWindow(preloadFile, rendererFile, restoreBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea)));
+  mainWindow = win;
+  win.on('closed', () => {
+    mainWindow = null;
+  });
   if (windowState.get('maximized')) win.maximize();
   win.on('close', () => {
     windowState.set({ bounds: win.getNormalBounds(), maximized: win.isMaximized() });

@@ -67,6 +67,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   let sandbox: SandboxServer | null = null;
   const logs: string[] = [];
   const clipboard: string[] = [];
+  // Main's events reach the page once it exists (webContents.send in the app).
+  let emitToPage: (command: AppCommand) => Promise<void> = async () => undefined;
 
   const core = await createAppCore({
     userDataDir,
@@ -92,6 +94,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
     clipboard: { writeText: (text) => void clipboard.push(text) },
     createBodyWorker: createBodyWorkerFromSource,
+    notifyPage: (command) => void emitToPage(command).catch(() => undefined),
   });
 
   let browser: Browser | null = null;
@@ -116,6 +119,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     await page.goto(rendererUrl);
 
     const opened = browser;
+    emitToPage = (command) =>
+      page.evaluate(([emit, channel, payload]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[emit]!(channel, payload), [EMIT, COMMAND_EVENT, command] as const);
     return {
       page,
       core,
@@ -124,8 +129,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       console: consoleLines,
       clipboard,
       sandbox: () => sandbox,
-      sendCommand: (command) =>
-        page.evaluate(([emit, channel, payload]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[emit]!(channel, payload), [EMIT, COMMAND_EVENT, command] as const),
+      sendCommand: (command) => emitToPage(command),
       async close() {
         await opened.close();
         await core.dispose();

@@ -36,6 +36,8 @@ export interface AuthServiceDeps {
   loadUser(source: TokenSource): Promise<CurrentUser>;
   /** Drops everything that belonged to the session (kept responses, ...). */
   onSignedOut(): void;
+  /** The session started or stopped waiting for the password: main tells the window. */
+  onNeedsSignInChanged(): void;
 }
 
 const FIELD_LABELS: Array<['appId' | 'appSecret' | 'username' | 'password', string]> = [
@@ -49,6 +51,8 @@ export class AuthService {
   private session: Session | null = null;
   private profile: StoredProfile | null;
   private encrypted = false;
+  /** The refresh token as last sealed to disk: only a different one is written again. */
+  private sealedRefreshToken: string | null = null;
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.profile = deps.store.read().profile;
@@ -67,7 +71,7 @@ export class AuthService {
       again(`Your saved sign-in was protected by "${doc.secrets.backend}", which this system no longer offers.`);
       return;
     }
-    let opened: { appSecret: string; refreshToken: string; password: string | null };
+    let opened: { appSecret: string; refreshToken: string | null; password: string | null };
     try {
       opened = await this.openSecrets(doc.secrets);
     } catch (error) {
@@ -79,6 +83,7 @@ export class AuthService {
     this.deps.redactor.addSecret(opened.appSecret, opened.password);
     this.deps.redactor.addToken(opened.refreshToken);
     this.encrypted = true;
+    this.sealedRefreshToken = opened.refreshToken;
     const client = { host: profile.host, appId: profile.appId, appSecret: opened.appSecret, redirectUri: profile.redirectUri };
     const expired: TokenSet = { accessToken: '', refreshToken: opened.refreshToken, expiresAt: 0, lifetimeMs: 3_600_000 };
     this.session = this.createSession(client, profile.username, expired, opened.password);
@@ -106,19 +111,32 @@ export class AuthService {
 
   async loginSandbox(): Promise<SessionView> {
     const demo = await this.deps.startSandbox();
-    return this.signIn({ ...demo, redirectUri: '', rememberPassword: false }, true);
+    return this.signIn({ ...demo, redirectUri: '', rememberPassword: true }, true);
   }
 
-  async reauth(password: string): Promise<SessionView> {
+  /**
+   * "Sign in again": a new password grant for the same user. With `remember`, later expiries are
+   * met with the password (sealed on disk where the vault is protected, else in memory).
+   */
+  async reauth(password: string, remember: boolean): Promise<SessionView> {
     const session = this.requireSession();
     if (!password) throw new AppError('invalid_input', 'Enter your password.');
     this.deps.redactor.addSecret(password);
-    await session.signInAgain(password, session.remembersPassword);
-    if (session.remembersPassword && this.encrypted) await this.sealPassword(password);
+    await session.signInAgain(password, remember);
+    if (this.encrypted) await this.sealPassword(remember ? password : null);
     return this.view(session);
   }
 
+  /** The user closed "Sign in again": every request waiting for it ends with a sentence. */
+  async cancelReauth(): Promise<AuthState> {
+    this.session?.stopWaiting(
+      new AppError('not_signed_in', 'Not sent: your session ended and you did not sign in again. Sign in, then send it again.'),
+    );
+    return this.state();
+  }
+
   async logout(): Promise<AuthState> {
+    this.session?.stopWaiting(new AppError('not_signed_in', 'Not sent: you signed out.'));
     this.session = null;
     this.encrypted = false;
     const doc = this.deps.store.read();
@@ -151,7 +169,8 @@ export class AuthService {
   private async signIn(input: CredentialsInput, sandbox: boolean): Promise<SessionView> {
     const vault = await this.deps.vault.status();
     const persist = vault.protected && !sandbox;
-    const remember = input.rememberPassword && persist;
+    // Remembered in memory where the vault cannot seal it (and for the sandbox's public password).
+    const remember = input.rememberPassword || sandbox;
     this.deps.redactor.addSecret(input.appSecret, input.password);
     const client: ClientCredentials = { host: input.host, appId: input.appId, appSecret: input.appSecret, redirectUri: input.redirectUri };
     const tokens = await this.deps.tokens.passwordGrant(client, input.username, input.password);
@@ -162,7 +181,7 @@ export class AuthService {
       appId: input.appId,
       username: input.username,
       redirectUri: input.redirectUri,
-      rememberPassword: remember,
+      rememberPassword: remember && persist,
       sandbox,
       userName: input.username,
       userId: '',
@@ -171,9 +190,11 @@ export class AuthService {
     const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
     if (persist) {
       this.deps.store.write({ profile, secrets: await this.seal(vault, input.appSecret, tokens.refreshToken, remember ? input.password : null) });
+      this.sealedRefreshToken = tokens.refreshToken;
     } else if (!sandbox) {
       this.deps.store.write({ profile, secrets: null });
     }
+    this.session?.stopWaiting(new AppError('not_signed_in', 'Not sent: you signed in to another session.'));
     this.session = session;
     this.profile = profile;
     const user = await this.deps.loadUser(this.tokenSource()).catch(() => null);
@@ -188,43 +209,43 @@ export class AuthService {
     return new Session(client, username, tokens, password, {
       tokens: this.deps.tokens,
       now: this.deps.now,
-      onTokens: (fresh) => this.storeRotated(fresh),
+      onTokens: (fresh) => this.storeRefreshToken(fresh),
+      onNeedsSignInChanged: () => this.deps.onNeedsSignInChanged(),
     });
   }
 
-  /** Every refresh rotates the refresh token: seal the new one before it is ever needed. */
-  private async storeRotated(tokens: TokenSet): Promise<void> {
+  /** A new refresh token (rotated, or from a new grant) is sealed before it is ever needed. */
+  private async storeRefreshToken(tokens: TokenSet): Promise<void> {
     this.deps.redactor.addToken(tokens.accessToken, tokens.refreshToken);
     const doc = this.deps.store.read();
-    if (!this.encrypted || !doc.secrets) return;
-    const refreshToken = await this.deps.vault.encrypt(tokens.refreshToken);
+    if (!this.encrypted || !doc.secrets || tokens.refreshToken === this.sealedRefreshToken) return;
+    this.sealedRefreshToken = tokens.refreshToken;
+    const refreshToken = tokens.refreshToken === null ? null : await this.deps.vault.encrypt(tokens.refreshToken);
     this.deps.store.write({ ...doc, secrets: { ...doc.secrets, refreshToken } });
   }
 
-  private async sealPassword(password: string): Promise<void> {
+  private async sealPassword(password: string | null): Promise<void> {
     const doc = this.deps.store.read();
-    if (!doc.secrets) return;
-    this.deps.store.write({ ...doc, secrets: { ...doc.secrets, password: await this.deps.vault.encrypt(password) } });
+    if (!doc.secrets || !doc.profile) return;
+    const sealed = password === null ? null : await this.deps.vault.encrypt(password);
+    this.deps.store.write({ profile: { ...doc.profile, rememberPassword: password !== null }, secrets: { ...doc.secrets, password: sealed } });
   }
 
-  private async seal(vault: VaultStatus, appSecret: string, refreshToken: string, password: string | null): Promise<SealedSecrets> {
+  private async seal(vault: VaultStatus, appSecret: string, refreshToken: string | null, password: string | null): Promise<SealedSecrets> {
     return {
       backend: vault.backend,
       appSecret: await this.deps.vault.encrypt(appSecret),
-      refreshToken: await this.deps.vault.encrypt(refreshToken),
+      refreshToken: refreshToken === null ? null : await this.deps.vault.encrypt(refreshToken),
       password: password === null ? null : await this.deps.vault.encrypt(password),
     };
   }
 
   private async openSecrets(sealed: SealedSecrets) {
     const open = (cipher: string) => this.deps.vault.decrypt(cipher);
-    const [appSecret, refreshToken, password] = await Promise.all([
-      open(sealed.appSecret),
-      open(sealed.refreshToken),
-      sealed.password === null ? Promise.resolve(null) : open(sealed.password),
-    ]);
-    const opened = { appSecret: appSecret.plain, refreshToken: refreshToken.plain, password: password?.plain ?? null };
-    if (appSecret.shouldReEncrypt || refreshToken.shouldReEncrypt || password?.shouldReEncrypt) {
+    const openNullable = (cipher: string | null) => (cipher === null ? Promise.resolve(null) : open(cipher));
+    const [appSecret, refreshToken, password] = await Promise.all([open(sealed.appSecret), openNullable(sealed.refreshToken), openNullable(sealed.password)]);
+    const opened = { appSecret: appSecret.plain, refreshToken: refreshToken?.plain ?? null, password: password?.plain ?? null };
+    if (appSecret.shouldReEncrypt || refreshToken?.shouldReEncrypt || password?.shouldReEncrypt) {
       const vault = await this.deps.vault.status();
       const doc = this.deps.store.read();
       this.deps.store.write({ ...doc, secrets: await this.seal(vault, opened.appSecret, opened.refreshToken, opened.password) });
@@ -244,6 +265,7 @@ export class AuthService {
       sandbox: profile?.sandbox ?? false,
       rememberPassword: session.remembersPassword,
       needsSignIn: session.needsSignIn,
+      serverRenewsSessions: session.serverRenewsSessions,
       lastRefresh: session.lastRefresh,
     };
   }

@@ -11,7 +11,8 @@ const sealedSecrets = z.object({
   /** The vault backend that sealed them: another backend means "sign in again". */
   backend: z.string(),
   appSecret: z.string(),
-  refreshToken: z.string(),
+  /** Null when the server gave none (RFC 6749 §5.1 makes it optional). */
+  refreshToken: z.string().nullable(),
   password: z.string().nullable(),
 });
 

@@ -99,7 +99,9 @@ describe('refresh', () => {
   it('persists every rotated refresh token, so a restart continues the session', async () => {
     const storage = createFakeSafeStorage();
     let now = Date.now();
-    const f = await fixture({ keyStore: { key: storage.key }, now: () => now });
+    const sandbox = await startSandbox({ refreshBehaviour: 'rotate', now: () => now });
+    open.push(sandbox);
+    const f = await fixture({ keyStore: { key: storage.key }, now: () => now, sandbox });
     ok(await f.login());
     for (let i = 0; i < 3; i += 1) {
       now += 3_600_000;
@@ -116,19 +118,25 @@ describe('refresh', () => {
     expect(f.sandbox.stats().refreshGrants).toBe(4);
   });
 
-  it('a rejected refresh token ends the session with "sign in again", and the password restores it', async () => {
+  it('a rejected refresh token asks once for the password; the requests waiting for it then go through', async () => {
     const f = await fixture();
     ok(await f.login());
     f.sandbox.revokeRefreshTokens();
     f.sandbox.expireAccessTokens();
-    const result = await f.call('request:send', getRequest('employees'));
-    expect(result).toMatchObject({ ok: false, error: { code: 'reauth_required' } });
+    const waiting = Array.from({ length: 5 }, () => f.call<ResponseSummary>('request:send', getRequest('employees')));
+    await expect.poll(() => f.pageEvents).toEqual(['session-changed']);
     const state = ok<AuthState>(await f.call('auth:state'));
     expect(state.session?.needsSignIn).toBe(true);
+    // The server rotated nothing away: it was a revocation, not a server that never renews.
+    expect(state.session?.serverRenewsSessions).toBe(true);
+    expect(f.sandbox.stats().refreshGrants).toBe(1);
 
-    expect(await f.call('auth:reauth', { password: 'wrong-password' })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
-    const session = ok<SessionView>(await f.call('auth:reauth', { password: 'sandbox-demo' }));
+    expect(await f.call('auth:reauth', { password: 'wrong-password', remember: false })).toMatchObject({ ok: false, error: { code: 'invalid_credentials' } });
+    expect(f.pageEvents).toHaveLength(1);
+    const session = ok<SessionView>(await f.call('auth:reauth', { password: 'sandbox-demo', remember: false }));
     expect(session.needsSignIn).toBe(false);
+    for (const result of await Promise.all(waiting)) expect(ok<ResponseSummary>(result).envelope.kind).toBe('success');
+    expect(f.pageEvents).toEqual(['session-changed', 'session-changed']);
     expect(ok<ResponseSummary>(await f.call('request:send', getRequest('employees'))).envelope.kind).toBe('success');
   });
 
@@ -158,17 +166,22 @@ describe('vault policy', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it.each(['basic_text', 'unknown'])('Linux %s backend: memory only, nothing secret written, remember refused', async (backend) => {
+  it.each(['basic_text', 'unknown'])('Linux %s backend: memory only, nothing secret written, a remembered password in memory', async (backend) => {
     const f = await fixture({ keyStore: { backend } });
     const state = ok<AuthState>(await f.call('auth:state'));
     expect(state.vault.protected).toBe(false);
     expect(state.vault.message).toMatch(/memory only/);
     const session = ok<SessionView>(await f.login({ rememberPassword: true }));
     expect(session.storage).toBe('memory');
-    expect(session.rememberPassword).toBe(false);
+    expect(session.rememberPassword).toBe(true);
     const auth = JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8'));
     expect(auth.secrets).toBeNull();
-    expect(auth.profile.username).toBe('demo.admin@sandbox.example');
+    expect(auth.profile).toMatchObject({ username: 'demo.admin@sandbox.example', rememberPassword: false });
+    // The password in memory replaces a refused refresh token without a question.
+    f.sandbox.revokeRefreshTokens();
+    f.sandbox.expireAccessTokens();
+    expect(ok<ResponseSummary>(await f.call('request:send', getRequest('employees'))).envelope.kind).toBe('success');
+    expect(f.pageEvents).toEqual([]);
   });
 
   it('encryption unavailable: memory only', async () => {

@@ -19,7 +19,8 @@ const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
 beforeAll(async () => {
   process.on('unhandledRejection', onUnhandled);
-  sandbox = await startSandbox({ tokenLifetimeSeconds: 5, now: () => clock });
+  // Rotation: every refresh writes a new sealed refresh token, the busiest path through storage.
+  sandbox = await startSandbox({ tokenLifetimeSeconds: 5, now: () => clock, refreshBehaviour: 'rotate' });
   f = await startCore({ sandbox, now: () => clock });
   expect((await f.login()).ok).toBe(true);
   // History is part of the path, but a load test of 500 entries would only measure the disk.

@@ -1,13 +1,18 @@
-// A signed-in session: the access token lives here, in main memory only. It refreshes before the
-// token runs out and after the server rejects it, with exactly one refresh in flight at a time.
+// A signed-in session: the access token lives here, in main memory only. It renews the token
+// before it runs out and after the server rejects it, with exactly one renewal in flight at a
+// time, whatever the token server does with refresh tokens (docs/architecture.md, "Sessions"):
+// a new refresh token is kept, a missing one means "keep using the old one" (RFC 6749 §6), and
+// a refused one is replaced by a grant with the remembered password or by asking the user once.
 import { AppError } from '../shared/app-error';
 import { RefreshRejectedError, type ClientCredentials, type TokenClient, type TokenSet } from './token-client';
 
 export interface SessionDeps {
   tokens: TokenClient;
   now(): number;
-  /** Called with every new token set, so the rotated refresh token is stored before it is used. */
+  /** Called with every new token set, so a new refresh token is stored before it is used. */
   onTokens(tokens: TokenSet): Promise<void>;
+  /** The session started or stopped waiting for the user's password: the window should look. */
+  onNeedsSignInChanged(): void;
 }
 
 export interface RefreshRecord {
@@ -18,10 +23,21 @@ export interface RefreshRecord {
 
 const MAX_MARGIN_MS = 60_000;
 
+/** The one "Sign in again" that every call arriving while the session is ended waits for. */
+interface SignInWait {
+  promise: Promise<string>;
+  resolve(token: string): void;
+  reject(error: AppError): void;
+}
+
 export class Session {
   private tokens: TokenSet;
-  private refreshing: Promise<string> | null = null;
+  private renewing: Promise<string> | null = null;
+  private waiting: SignInWait | null = null;
   private ended = false;
+  /** Whether the refresh token in hand came from a refresh answer that sent no new one. */
+  private refreshTokenKept = false;
+  private renewsSessions = true;
   lastRefresh: RefreshRecord | null = null;
 
   constructor(
@@ -39,7 +55,7 @@ export class Session {
     return this.tokens.expiresAt;
   }
 
-  /** True once the refresh token was rejected and no remembered password could replace it. */
+  /** True once the session needs the password again (the "Sign in again" dialog). */
   get needsSignIn(): boolean {
     return this.ended;
   }
@@ -48,68 +64,122 @@ export class Session {
     return this.password !== null;
   }
 
-  /** A token that is valid now, refreshing first when it is about to run out. */
+  /**
+   * False once the server has shown that it does not renew sessions: it sent no refresh token,
+   * or refused the one a refresh answer left in place. Every session then ends at expiry.
+   */
+  get serverRenewsSessions(): boolean {
+    return this.renewsSessions;
+  }
+
+  /** A token that is valid now, renewing first when it is about to run out. */
   async accessToken(): Promise<string> {
+    if (this.waiting) return this.waiting.promise;
     if (this.ended) throw new RefreshRejectedError('the session ended');
     const margin = Math.min(MAX_MARGIN_MS, this.tokens.lifetimeMs / 4);
     if (this.deps.now() < this.tokens.expiresAt - margin) return this.tokens.accessToken;
-    return this.refresh();
+    return this.renew();
   }
 
-  /** The server refused `rejected`: refresh unless someone already replaced it. */
+  /** The server refused `rejected`: renew unless someone already replaced it. */
   async refreshAfterRejection(rejected: string): Promise<string> {
-    if (!this.ended && this.tokens.accessToken !== rejected && !this.refreshing) return this.accessToken();
-    return this.refresh();
+    if (!this.ended && this.tokens.accessToken !== rejected && !this.renewing) return this.accessToken();
+    if (this.waiting) return this.waiting.promise;
+    return this.renew();
   }
 
-  /** A new password grant after the session ended (the "Sign in again" dialog). */
+  /**
+   * A new password grant after the session ended (the "Sign in again" dialog). Calls waiting
+   * for it go on with the new token. A wrong password throws and leaves them waiting.
+   */
   async signInAgain(password: string, remember: boolean): Promise<void> {
     const tokens = await this.deps.tokens.passwordGrant(this.client, this.username, password);
     this.password = remember ? password : null;
-    await this.accept(tokens);
+    await this.accept(tokens, false);
     this.ended = false;
+    this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Signed in again.' };
+    this.settleWait((wait) => wait.resolve(tokens.accessToken));
   }
 
-  private refresh(): Promise<string> {
-    if (this.ended) return Promise.reject(new RefreshRejectedError('the session ended'));
-    this.refreshing ??= this.runRefresh().finally(() => {
-      this.refreshing = null;
+  /** The user declined to sign in again: every waiting call ends with `error`. */
+  stopWaiting(error: AppError): void {
+    this.settleWait((wait) => wait.reject(error));
+  }
+
+  private settleWait(settle: (wait: SignInWait) => void): void {
+    const wait = this.waiting;
+    if (!wait) return;
+    this.waiting = null;
+    settle(wait);
+    this.deps.onNeedsSignInChanged();
+  }
+
+  private renew(): Promise<string> {
+    this.renewing ??= this.runRenewal().finally(() => {
+      this.renewing = null;
     });
-    return this.refreshing;
+    return this.renewing;
   }
 
-  private async runRefresh(): Promise<string> {
+  private async runRenewal(): Promise<string> {
+    const refreshToken = this.tokens.refreshToken;
+    if (refreshToken === null) {
+      this.renewsSessions = false;
+      return this.replaceSession(new RefreshRejectedError('Humanity gave this sign-in no refresh token'));
+    }
     try {
-      const tokens = await this.deps.tokens.refreshGrant(this.client, this.tokens.refreshToken);
-      await this.accept(tokens);
+      const fresh = await this.deps.tokens.refreshGrant(this.client, refreshToken);
+      await this.accept({ ...fresh, refreshToken: fresh.refreshToken ?? refreshToken }, fresh.refreshToken === null);
       this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Token renewed.' };
-      return tokens.accessToken;
+      return fresh.accessToken;
     } catch (error) {
-      if (error instanceof RefreshRejectedError && this.password !== null) return this.regrant(error);
-      if (error instanceof RefreshRejectedError) this.ended = true;
-      this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
-      throw error;
+      if (!(error instanceof RefreshRejectedError)) {
+        this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
+        throw error;
+      }
+      if (this.refreshTokenKept) this.renewsSessions = false;
+      return this.replaceSession(error);
     }
   }
 
-  private async regrant(cause: RefreshRejectedError): Promise<string> {
-    try {
-      const tokens = await this.deps.tokens.passwordGrant(this.client, this.username, this.password as string);
-      await this.accept(tokens);
-      this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Signed in again with the remembered password.' };
-      return tokens.accessToken;
-    } catch (error) {
-      const credentialsRejected = error instanceof AppError && error.code === 'invalid_credentials';
-      if (credentialsRejected) {
-        this.ended = true;
+  /** The refresh token is gone: a grant with the remembered password, or ask the user once. */
+  private async replaceSession(cause: RefreshRejectedError): Promise<string> {
+    if (this.password !== null) {
+      try {
+        const tokens = await this.deps.tokens.passwordGrant(this.client, this.username, this.password);
+        await this.accept(tokens, false);
+        this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Signed in again with the remembered password.' };
+        return tokens.accessToken;
+      } catch (error) {
+        if (!(error instanceof AppError && error.code === 'invalid_credentials')) {
+          this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
+          throw error;
+        }
+        // The password changed since it was remembered: forget it and ask.
         this.password = null;
       }
-      this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
-      throw credentialsRejected ? cause : error;
     }
+    this.ended = true;
+    this.lastRefresh = { at: this.deps.now(), ok: false, message: cause.message };
+    return this.waitForSignIn();
   }
 
-  private async accept(tokens: TokenSet): Promise<void> {
+  private waitForSignIn(): Promise<string> {
+    let resolve!: (token: string) => void;
+    let reject!: (error: AppError) => void;
+    const promise = new Promise<string>((res, rej) => {
+      resolve = res;
+      reject = rej;
+    });
+    // Nobody may be waiting (a renewal at restore): a declined sign-in must not go unheard.
+    promise.catch(() => undefined);
+    this.waiting = { promise, resolve, reject };
+    this.deps.onNeedsSignInChanged();
+    return promise;
+  }
+
+  private async accept(tokens: TokenSet, keptOldRefreshToken: boolean): Promise<void> {
+    this.refreshTokenKept = keptOldRefreshToken;
     this.tokens = tokens;
     await this.deps.onTokens(tokens);
   }

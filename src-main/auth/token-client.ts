@@ -13,7 +13,11 @@ export interface ClientCredentials {
 
 export interface TokenSet {
   accessToken: string;
-  refreshToken: string;
+  /**
+   * Null when the answer carried none: RFC 6749 §5.1 makes it optional, and the PHP library
+   * token.php resembles sends none on refresh by default (humanity-api.md §2.3).
+   */
+  refreshToken: string | null;
   /** Milliseconds since the epoch. */
   expiresAt: number;
   lifetimeMs: number;
@@ -89,6 +93,8 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
     if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw new Error('not an object');
     body = parsed as Record<string, unknown>;
   } catch {
+    // A bare 401 is how a server refuses client authentication it wanted as HTTP Basic.
+    if (response.status === 401) throw invalidClient();
     if (response.status >= 500) {
       throw new AppError('auth_failed', `Humanity's sign-in service is having trouble (HTTP ${response.status}). Try again in a few minutes.`);
     }
@@ -96,25 +102,27 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
     throw notEndpoint(looksHtml ? `it returned an HTML page, HTTP ${response.status}` : `HTTP ${response.status} without JSON`);
   }
 
-  if (typeof body.access_token === 'string' && body.access_token && response.ok) {
-    if (typeof body.refresh_token !== 'string' || !body.refresh_token) {
-      throw new AppError('auth_failed', 'Humanity signed you in but sent no refresh token, so the session could not be kept. Try again.');
+  // A 200 with an `error` field is a refusal, whatever else it holds.
+  if (typeof body.access_token === 'string' && body.access_token && response.ok && (body.error === undefined || body.error === null)) {
+    const tokenType = typeof body.token_type === 'string' ? body.token_type : 'bearer';
+    if (tokenType.toLowerCase() !== 'bearer') {
+      throw new AppError('auth_failed', `Humanity sent a "${tokenType}" token, which this app cannot use (it needs a bearer token).`);
     }
-    const seconds = Number(body.expires_in);
-    const lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : 3600) * 1000;
-    return { accessToken: body.access_token, refreshToken: body.refresh_token, expiresAt: now + lifetimeMs, lifetimeMs };
+    const refreshToken = typeof body.refresh_token === 'string' && body.refresh_token ? body.refresh_token : null;
+    return { accessToken: body.access_token, refreshToken, ...lifetime(body.expires_in, now) };
   }
 
   const code = typeof body.error === 'string' ? body.error : '';
   const description = typeof body.error_description === 'string' ? body.error_description : typeof body.message === 'string' ? body.message : '';
   const detail = description || code || `HTTP ${response.status}`;
-  if (code === 'invalid_client' || /client credentials|client id|client secret/i.test(description)) {
-    throw new AppError('invalid_client', 'Humanity rejected the App ID or App Secret. Copy both again from Settings > API v2 in Humanity.');
+  // 400 in the PHP library and RFC 6749 §5.2, 401 where the client authenticated with HTTP Basic.
+  if (code === 'invalid_client' || /client credentials|client id|client secret|client is invalid/i.test(description)) {
+    throw invalidClient();
   }
   if (kind === 'refresh' && (code === 'invalid_grant' || code === 'invalid_token' || /refresh token/i.test(description))) {
     throw new RefreshRejectedError(detail);
   }
-  if (kind === 'password' && (code === 'invalid_grant' || /username|password/i.test(description))) {
+  if (kind === 'password' && (code === 'invalid_grant' || /username|password|user credentials/i.test(description))) {
     throw new AppError(
       'invalid_credentials',
       'Wrong username or password. Use the Humanity login of a user with a password (SSO-only users cannot sign in to the API).',
@@ -125,4 +133,17 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
   }
   if (!code && !description) throw notEndpoint(`HTTP ${response.status} without a token`);
   throw new AppError('auth_failed', `Humanity refused the sign-in: ${detail}.`);
+}
+
+const DEFAULT_LIFETIME_S = 3600;
+
+/** `expires_in` missing, a string, zero or nonsense: Humanity's tokens live an hour (§2.2). */
+function lifetime(expiresIn: unknown, now: number): { expiresAt: number; lifetimeMs: number } {
+  const seconds = typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : NaN;
+  const lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_LIFETIME_S) * 1000;
+  return { expiresAt: now + lifetimeMs, lifetimeMs };
+}
+
+function invalidClient(): AppError {
+  return new AppError('invalid_client', 'Humanity rejected the App ID or App Secret. Copy both again from Settings > API v2 in Humanity.');
 }

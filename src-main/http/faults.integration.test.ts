@@ -99,10 +99,16 @@ describe('faults', () => {
     expect(created.ok).toBe(true);
     f.sandbox.revokeRefreshTokens();
     f.sandbox.expireAccessTokens();
+    // The request waits for the password; declining it ends the request with a sentence.
+    const waiting = f.call('request:send', getRequest('employees'));
+    await expect.poll(() => f.pageEvents.length).toBe(1);
+    expect(((await f.call('auth:cancelReauth')) as Result<unknown>).ok).toBe(true);
+    expect(sentence(await waiting, 'not_signed_in')).toMatch(/did not sign in again/);
+    // Sent again while the session is still ended: the sentence that opens "Sign in again".
     expect(sentence(await f.call('request:send', getRequest('employees')), 'reauth_required')).toMatch(/Enter your password/);
     const list = (await f.call('collections:list')) as Result<{ collections: Array<{ name: string }> }>;
     expect(list.ok && list.data.collections.map((c) => c.name)).toEqual(['Kept']);
-    expect(((await f.call('auth:reauth', { password: 'sandbox-demo' })) as Result<unknown>).ok).toBe(true);
+    expect(((await f.call('auth:reauth', { password: 'sandbox-demo', remember: false })) as Result<unknown>).ok).toBe(true);
     await works(f);
   });
 });

@@ -187,12 +187,13 @@ export function createRequestRunner(deps: RunnerDeps) {
     handling: BodyHandling<P, D>,
     controller: AbortController,
   ): Promise<Exchanged<P, D>> {
-    let token = await source.accessToken();
+    // A session waiting for "Sign in again" holds the token back: the user may cancel meanwhile.
+    let token = await unlessCancelled(source.accessToken(), controller.signal);
     let answer = await attempt(url, method, body, token, handling.read, controller);
     let decoded = await handling.decode(answer.payload);
     if (!isTokenRejection(answer.response.status, decoded.envelope)) return { answer, decoded, refreshed: false };
     await handling.discard?.(decoded);
-    token = await source.refreshAfterRejection(token);
+    token = await unlessCancelled(source.refreshAfterRejection(token), controller.signal);
     answer = await attempt(url, method, body, token, handling.read, controller);
     decoded = await handling.decode(answer.payload);
     return { answer, decoded, refreshed: true };
@@ -354,17 +355,19 @@ function retryWait(response: HttpAnswer, backoffMs: number): number | null {
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new AppError('cancelled', 'The request was cancelled.'));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AppError('cancelled', 'The request was cancelled.'));
-    };
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
+  return unlessCancelled(waited, signal).finally(() => clearTimeout(timer));
+}
+
+/** `work`'s outcome, or "cancelled" as soon as `signal` aborts (the work itself goes on). */
+function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  const cancelled = () => new AppError('cancelled', 'The request was cancelled.');
+  if (signal.aborted) return Promise.reject(cancelled());
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 }
 

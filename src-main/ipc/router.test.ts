@@ -22,6 +22,7 @@ const sessionView = {
   sandbox: false,
   rememberPassword: false,
   needsSignIn: false,
+  serverRenewsSessions: true,
   lastRefresh: null,
 };
 
@@ -222,7 +223,7 @@ describe('createIpcRouter', () => {
         throw new AppError('invalid_credentials', `Humanity refused the password for client ${SECRET}. Check it and try again.`);
       },
     });
-    const result = await dispatch('auth:reauth', TRUSTED, { password: 'pw' });
+    const result = await dispatch('auth:reauth', TRUSTED, { password: 'pw', remember: false });
     const message = expectFailure(result, 'invalid_credentials');
     expect(message).toBe('Humanity refused the password for client [REDACTED]. Check it and try again.');
     expect(logged).toEqual([]);

@@ -48,7 +48,7 @@ describe('password grant', () => {
 
   it('uses the credentials given in the options', async () => {
     const sandbox = await start({ clientId: 'c', clientSecret: 's', username: 'me@x.example', password: 'pw' });
-    expect((await requestToken(sandbox, PASSWORD_GRANT)).status).toBe(401);
+    expect((await requestToken(sandbox, PASSWORD_GRANT)).status).toBe(400);
     const custom = {
       grant_type: 'password',
       client_id: 'c',
@@ -59,10 +59,10 @@ describe('password grant', () => {
     expect((await requestToken(sandbox, custom)).status).toBe(200);
   });
 
-  it('checks the client before the user: wrong client → 401 invalid_client', async () => {
+  it('checks the client before the user: wrong client → 400 invalid_client, as the PHP library answers', async () => {
     const sandbox = await start();
     const result = await requestToken(sandbox, { ...PASSWORD_GRANT, client_secret: 'nope', password: 'also wrong' });
-    expect(result.status).toBe(401);
+    expect(result.status).toBe(400);
     expect(result.json).toEqual({ error: 'invalid_client', error_description: 'The client credentials are invalid' });
   });
 
@@ -102,8 +102,8 @@ describe('password grant', () => {
 });
 
 describe('refresh grant', () => {
-  it('rotates: new pair, the used refresh token is dead, the old access token still works', async () => {
-    const sandbox = await start({ tokenFactory: sentinelTokens() });
+  it('rotate: new pair, the used refresh token is dead, the old access token still works', async () => {
+    const sandbox = await start({ tokenFactory: sentinelTokens(), refreshBehaviour: 'rotate' });
     await signIn(sandbox);
     const refreshed = await requestToken(sandbox, refreshGrant('refresh-1'));
     expect(refreshed.status).toBe(200);
@@ -125,12 +125,12 @@ describe('refresh grant', () => {
 
   it('rejects unknown, revoked and 14-day-old refresh tokens, and a wrong client first', async () => {
     const clock = fakeClock();
-    const sandbox = await start({ now: clock.now });
+    const sandbox = await start({ now: clock.now, refreshBehaviour: 'rotate' });
     expect((await requestToken(sandbox, refreshGrant('never-issued'))).json.error).toBe('invalid_grant');
 
     const first = await signIn(sandbox);
     const wrongClient = await requestToken(sandbox, { ...refreshGrant(first.refresh_token), client_id: 'other' });
-    expect(wrongClient.status).toBe(401);
+    expect([wrongClient.status, wrongClient.json.error]).toEqual([400, 'invalid_client']);
     sandbox.revokeRefreshTokens();
     expect((await requestToken(sandbox, refreshGrant(first.refresh_token))).json.error).toBe('invalid_grant');
 
@@ -141,6 +141,39 @@ describe('refresh grant', () => {
     clock.advance(14 * 86_400);
     const expired = await requestToken(sandbox, refreshGrant(stillValid.json.refresh_token));
     expect([expired.status, expired.json.error]).toEqual([400, 'invalid_grant']);
+  });
+
+  it('keep: a new access token and no refresh token; the used one stays valid until its 14 days are up', async () => {
+    const clock = fakeClock();
+    const sandbox = await start({ tokenFactory: sentinelTokens(), refreshBehaviour: 'keep', now: clock.now });
+    await signIn(sandbox);
+    for (const expected of ['access-2', 'access-3']) {
+      const refreshed = await requestToken(sandbox, refreshGrant('refresh-1'));
+      expect(refreshed.status).toBe(200);
+      expect(refreshed.json).toEqual({ access_token: expected, expires_in: 3600, token_type: 'bearer', scope: null });
+    }
+    expect((await callApi(sandbox, 'access-3', '/me')).json.status).toBe(1);
+    clock.advance(14 * 86_400);
+    expect((await requestToken(sandbox, refreshGrant('refresh-1'))).json.error).toBe('invalid_grant');
+  });
+
+  it('delete (the default): a new access token and no refresh token; the used one is dead', async () => {
+    const sandbox = await start({ tokenFactory: sentinelTokens() });
+    await signIn(sandbox);
+    const refreshed = await requestToken(sandbox, refreshGrant('refresh-1'));
+    expect(refreshed.json).toEqual({ access_token: 'access-2', expires_in: 3600, token_type: 'bearer', scope: null });
+    const reused = await requestToken(sandbox, refreshGrant('refresh-1'));
+    expect([reused.status, reused.json.error]).toEqual([400, 'invalid_grant']);
+    expect((await callApi(sandbox, 'access-2', '/me')).json.status).toBe(1);
+  });
+
+  it('switches behaviour at run time, for the refresh grants that follow', async () => {
+    const sandbox = await start({ tokenFactory: sentinelTokens(), refreshBehaviour: 'keep' });
+    await signIn(sandbox);
+    expect((await requestToken(sandbox, refreshGrant('refresh-1'))).json.refresh_token).toBeUndefined();
+    sandbox.setRefreshBehaviour('rotate');
+    expect((await requestToken(sandbox, refreshGrant('refresh-1'))).json.refresh_token).toBe('refresh-2');
+    expect((await requestToken(sandbox, refreshGrant('refresh-1'))).json.error).toBe('invalid_grant');
   });
 
   it('wants the refresh_token parameter', async () => {

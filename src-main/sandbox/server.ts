@@ -12,9 +12,10 @@ import { jsonReply, parseBody, queryParams, readBody, send, type Reply } from '.
 import { Org } from './org-state';
 import { handleTokenRequest } from './token-endpoint';
 import { TokenStore } from './token-store';
-import type { SandboxOptions, SandboxServer, SandboxStats } from './types';
+import { DEFAULT_REFRESH_BEHAVIOUR, type SandboxOptions, type SandboxServer, type SandboxStats } from './types';
 
-export type { AuthErrorStyle, SandboxFaults, SandboxOptions, SandboxServer, SandboxStats } from './types';
+export type { AuthErrorStyle, RefreshBehaviour, SandboxFaults, SandboxOptions, SandboxServer, SandboxStats } from './types';
+export { AUTH_ERROR_STYLES, DEFAULT_REFRESH_BEHAVIOUR, REFRESH_BEHAVIOURS } from './types';
 
 export const SANDBOX_DEMO = {
   clientId: 'sandbox-app',
@@ -39,7 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const context: SandboxContext = {
     clock,
     credentials,
-    tokens: new TokenStore(clock, options.tokenFactory ?? randomToken, options.tokenLifetimeSeconds ?? 3600),
+    tokens: new TokenStore(clock, options.tokenFactory ?? randomToken, options.tokenLifetimeSeconds ?? 3600, options.refreshBehaviour ?? DEFAULT_REFRESH_BEHAVIOUR),
     faults: new FaultSwitches(),
     org: new Org(credentials.username, clock()),
     stats: emptyStats(),
@@ -73,6 +74,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     clearFaults: () => context.faults.clear(),
     setAuthErrorStyle: (style) => {
       context.authErrorStyle = style;
+    },
+    setRefreshBehaviour: (behaviour) => {
+      context.tokens.refreshBehaviour = behaviour;
     },
     setTokenLifetime: (seconds) => {
       context.tokens.lifetimeSeconds = seconds;

@@ -30,8 +30,9 @@ export function handleTokenRequest(context: SandboxContext, method: string, body
   if (!body.client_id || !body.client_secret) {
     return oauthError(400, 'invalid_request', 'Missing parameters: "client_id" and "client_secret" required');
   }
+  // HTTP 400 as the PHP library answers credentials sent in the body (401 is for HTTP Basic).
   if (body.client_id !== credentials.clientId || body.client_secret !== credentials.clientSecret) {
-    return oauthError(401, 'invalid_client', 'The client credentials are invalid');
+    return oauthError(400, 'invalid_client', 'The client credentials are invalid');
   }
   if (grantType === 'password') {
     if (!body.username || !body.password) {
@@ -42,13 +43,11 @@ export function handleTokenRequest(context: SandboxContext, method: string, body
     if (!userOk || body.password !== credentials.password) {
       return oauthError(400, 'invalid_grant', 'Invalid username and password combination');
     }
-  } else {
-    if (!body.refresh_token) {
-      return oauthError(400, 'invalid_request', 'Missing parameter: "refresh_token" is required');
-    }
-    if (!tokens.redeemRefresh(body.refresh_token)) {
-      return oauthError(400, 'invalid_grant', 'Invalid refresh token');
-    }
+    return jsonReply(200, tokens.issue());
   }
-  return jsonReply(200, tokens.issue());
+  if (!body.refresh_token) {
+    return oauthError(400, 'invalid_request', 'Missing parameter: "refresh_token" is required');
+  }
+  const renewed = tokens.redeem(body.refresh_token);
+  return renewed ? jsonReply(200, renewed) : oauthError(400, 'invalid_grant', 'Invalid refresh token');
 }

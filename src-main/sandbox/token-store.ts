@@ -1,5 +1,6 @@
-// Issued tokens and their expiry. Refresh tokens are one-time use: redeeming one removes it,
-// and the grant issues a new pair (rotation, humanity-api.md §2.3).
+// Issued tokens and their expiry, and what a refresh grant does with the refresh token it
+// redeems: each of the three behaviours RFC 6749 §6 allows (humanity-api.md §2.3).
+import type { RefreshBehaviour } from './types';
 
 const REFRESH_LIFETIME_MS = 14 * 86_400_000;
 
@@ -8,7 +9,8 @@ export interface TokenAnswer {
   expires_in: number;
   token_type: 'bearer';
   scope: null;
-  refresh_token: string;
+  /** Absent from a refresh answer unless the store rotates. */
+  refresh_token?: string;
 }
 
 export class TokenStore {
@@ -20,31 +22,41 @@ export class TokenStore {
     private readonly clock: () => number,
     private readonly makeToken: (kind: 'access' | 'refresh') => string,
     public lifetimeSeconds: number,
+    public refreshBehaviour: RefreshBehaviour,
   ) {}
 
+  /** The password grant: a new access token and a new refresh token. */
   issue(): TokenAnswer {
-    const now = this.clock();
-    const answer: TokenAnswer = {
-      access_token: this.makeToken('access'),
-      expires_in: this.lifetimeSeconds,
-      token_type: 'bearer',
-      scope: null,
-      refresh_token: this.makeToken('refresh'),
-    };
-    this.access.set(answer.access_token, now + this.lifetimeSeconds * 1000);
-    this.refresh.set(answer.refresh_token, now + REFRESH_LIFETIME_MS);
+    const answer = this.issueAccess();
+    answer.refresh_token = this.makeToken('refresh');
+    this.refresh.set(answer.refresh_token, this.clock() + REFRESH_LIFETIME_MS);
+    return answer;
+  }
+
+  /**
+   * The refresh grant, or null when `refreshToken` is not (or no longer) valid. `rotate` replaces
+   * it with a new one, `keep` leaves it valid and sends none, `delete` (the PHP library's default)
+   * removes it and sends none.
+   */
+  redeem(refreshToken: string): TokenAnswer | null {
+    const expiry = this.refresh.get(refreshToken) ?? -Infinity;
+    if (this.clock() >= expiry) {
+      this.refresh.delete(refreshToken);
+      return null;
+    }
+    if (this.refreshBehaviour === 'keep') return this.issueAccess();
+    this.refresh.delete(refreshToken);
+    return this.refreshBehaviour === 'rotate' ? this.issue() : this.issueAccess();
+  }
+
+  private issueAccess(): TokenAnswer {
+    const answer: TokenAnswer = { access_token: this.makeToken('access'), expires_in: this.lifetimeSeconds, token_type: 'bearer', scope: null };
+    this.access.set(answer.access_token, this.clock() + this.lifetimeSeconds * 1000);
     return answer;
   }
 
   isAccessValid(token: string): boolean {
     return this.clock() < (this.access.get(token) ?? -Infinity);
-  }
-
-  /** True when the refresh token was valid; either way it cannot be used again. */
-  redeemRefresh(token: string): boolean {
-    const expiry = this.refresh.get(token) ?? -Infinity;
-    this.refresh.delete(token);
-    return this.clock() < expiry;
   }
 
   expireAccessTokens(): void {

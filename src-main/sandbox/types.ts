@@ -2,6 +2,17 @@
 
 /** How the API rejects a missing, unknown or expired access token (humanity-api.md §2.6). */
 export type AuthErrorStyle = 'http401' | 'status3';
+export const AUTH_ERROR_STYLES: readonly AuthErrorStyle[] = ['http401', 'status3'];
+
+/**
+ * What a refresh grant does with the refresh token it redeems (humanity-api.md §2.3): `rotate`
+ * answers a new one and invalidates the old; `keep` answers none and the old stays valid;
+ * `delete` answers none and invalidates the old, the PHP OAuth2 server library's default.
+ */
+export type RefreshBehaviour = 'rotate' | 'keep' | 'delete';
+export const REFRESH_BEHAVIOURS: readonly RefreshBehaviour[] = ['rotate', 'keep', 'delete'];
+/** token.php looks like that PHP library, so its default is the likeliest (README, "The sandbox"). */
+export const DEFAULT_REFRESH_BEHAVIOUR: RefreshBehaviour = 'delete';
 
 export interface SandboxOptions {
   /** Default 0: any free port. */
@@ -17,6 +28,8 @@ export interface SandboxOptions {
   tokenFactory?: (kind: 'access' | 'refresh') => string;
   /** Default 'http401'. */
   authErrorStyle?: AuthErrorStyle;
+  /** Default DEFAULT_REFRESH_BEHAVIOUR ('delete'). */
+  refreshBehaviour?: RefreshBehaviour;
   /** Clock in ms, default Date.now. Drives token expiry, "today" and who is on now. */
   now?: () => number;
 }
@@ -56,6 +69,8 @@ export interface SandboxServer {
   setFaults(faults: Partial<SandboxFaults>): void;
   clearFaults(): void;
   setAuthErrorStyle(style: AuthErrorStyle): void;
+  /** Applies to refresh grants from now on. */
+  setRefreshBehaviour(behaviour: RefreshBehaviour): void;
   /** Applies to tokens issued from now on. */
   setTokenLifetime(seconds: number): void;
   /** Every access token issued so far becomes invalid at once. */

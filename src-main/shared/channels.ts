@@ -12,7 +12,7 @@ export const SEARCH_PAGE_MAX = 500;
 export const SEARCH_HITS_MAX = 10_000;
 
 export const CHANNELS = {
-  auth: ['state', 'login', 'sandbox', 'reauth', 'logout'],
+  auth: ['state', 'login', 'sandbox', 'reauth', 'cancelReauth', 'logout'],
   settings: ['get', 'update'],
   request: ['send', 'cancel', 'download'],
   collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
@@ -46,6 +46,9 @@ export const APP_COMMANDS = [
   'previous-tab',
   'settings',
   'about',
+  // Not from the menu: main's word that the session changed by itself (it waits for the password,
+  // or stopped waiting), so the page reads auth:state now instead of at its next poll.
+  'session-changed',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 /** The one main-to-page event channel. */

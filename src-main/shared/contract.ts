@@ -159,6 +159,9 @@ export const sessionView = z.object({
   rememberPassword: z.boolean(),
   // True once the refresh token was rejected: the UI asks for the password again.
   needsSignIn: z.boolean(),
+  // False once the server showed it does not renew sessions (no refresh token, or the kept one
+  // refused): "Sign in again" then says so and offers Remember password.
+  serverRenewsSessions: z.boolean(),
   lastRefresh: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
 });
 export type SessionView = z.infer<typeof sessionView>;
@@ -290,7 +293,8 @@ export const contract = {
     state: channel(empty, authState),
     login: channel(credentialsInput, sessionView),
     sandbox: channel(empty, sessionView),
-    reauth: channel(z.object({ password: z.string().max(1024) }).strict(), sessionView),
+    reauth: channel(z.object({ password: z.string().max(1024), remember: z.boolean() }).strict(), sessionView),
+    cancelReauth: channel(empty, authState),
     logout: channel(empty, authState),
   },
   settings: {

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app-core';
 import type { ChannelName, Result } from '../shared/contract';
+import type { AppCommand } from '../shared/channels';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../sandbox/server';
 import { createSafeStorageVault } from '../vault/vault';
 import { createConfFactory } from './conf-factory';
@@ -19,6 +20,8 @@ export interface CoreFixtureOptions {
   sandboxOptions?: SandboxOptions;
   now?: () => number;
   dialogs?: Partial<NativeDialogs>;
+  /** Stands in for the window: told of every event main sends to the page. */
+  onPageEvent?(command: AppCommand, fixture: CoreFixture): void;
 }
 
 export interface CoreFixture {
@@ -28,6 +31,8 @@ export interface CoreFixture {
   logs: string[];
   /** Everything written to the clipboard. */
   clipboard: string[];
+  /** Every event main sent to the page, in order. */
+  pageEvents: AppCommand[];
   call<T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>>;
   /** Signs in to the sandbox through auth:login with its demo credentials. */
   login(overrides?: Record<string, unknown>): Promise<Result<unknown>>;
@@ -39,6 +44,8 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-core-'));
   const logs: string[] = [];
   const clipboard: string[] = [];
+  const pageEvents: AppCommand[] = [];
+  const fixture: { current?: CoreFixture } = {};
   const core = await createAppCore({
     userDataDir,
     createConf: createConfFactory(),
@@ -54,15 +61,20 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
     clipboard: { writeText: (text) => void clipboard.push(text) },
     createBodyWorker: createBodyWorkerFromSource,
+    notifyPage: (command) => {
+      pageEvents.push(command);
+      if (fixture.current) options.onPageEvent?.(command, fixture.current);
+    },
   });
   const call = <T>(channel: ChannelName, input: unknown = {}) =>
     core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as Promise<Result<T>>;
-  return {
+  fixture.current = {
     core,
     sandbox,
     userDataDir,
     logs,
     clipboard,
+    pageEvents,
     call,
     login: (overrides = {}) =>
       call('auth:login', {
@@ -80,6 +92,7 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
       if (!options.sandbox) await sandbox.close();
     },
   };
+  return fixture.current;
 }
 
 let counter = 0;

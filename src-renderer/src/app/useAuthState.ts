@@ -5,8 +5,9 @@ import { api } from '../api';
 const POLL_MS = 10_000;
 
 /**
- * The auth state from main: loaded at start, re-polled every 10 s while signed in so the expiry
- * and refresh info stay current. A poll that started before a newer update is dropped, so a
+ * The auth state from main: loaded at start, read again at once when main says the session
+ * changed by itself (it waits for the password), and re-polled every 10 s while signed in so the
+ * expiry and refresh info stay current. A poll that started before a newer update is dropped, so a
  * slow poll cannot undo a sign-out.
  */
 export function useAuthState() {
@@ -36,6 +37,10 @@ export function useAuthState() {
 
   useEffect(() => {
     void refresh();
+    // Not through the command registry: this must arrive even while a dialog is open.
+    return api().events?.onCommand((command) => {
+      if (command === 'session-changed') void refresh();
+    });
   }, [refresh]);
 
   const signedIn = state?.session != null;

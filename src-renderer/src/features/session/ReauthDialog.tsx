@@ -3,23 +3,26 @@ import type { AuthState, SessionView } from '../../../../src-main/shared/contrac
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { TextField } from '../../components/TextField';
+import { RememberPasswordField } from './RememberPasswordField';
 
 type Props = {
   open: boolean;
   session: SessionView;
-  /** Escape closes the dialog; the session bar offers to reopen it. */
+  /** Escape or Cancel closes the dialog; the session bar offers to reopen it. */
   onClose: () => void;
   onSignedIn: (session: SessionView) => void;
   onSignedOut: (state: AuthState) => void;
 };
 
 /**
- * Asks for the password after Humanity rejected the refresh. A modal over the explorer, which
- * stays mounted behind it so the request and the last response are kept.
+ * Asks for the password once the session can no longer be renewed. A modal over the explorer,
+ * which stays mounted behind it so the request and the last response are kept; requests sent
+ * meanwhile wait in main and go on by themselves after the sign-in (or end when it is cancelled).
  */
 export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
+  const [remember, setRemember] = useState(session.rememberPassword);
   const [fieldError, setFieldError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'signing-in' | 'signing-out' | null>(null);
@@ -32,9 +35,10 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
     if (!open && element.open) element.close();
   }, [open]);
 
-  // Closing in any way (Escape, sign-in, sign-out) forgets the typed password.
+  // Closing in any way (Escape, Cancel, sign-in, sign-out) forgets the typed password.
   function close() {
     setPassword('');
+    setRemember(session.rememberPassword);
     setFieldError(null);
     setFailure(null);
     onClose();
@@ -49,13 +53,19 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
     setFieldError(null);
     setFailure(null);
     setBusy('signing-in');
-    const result = await api().auth.reauth({ password });
+    const result = await api().auth.reauth({ password, remember });
     setBusy(null);
     if (result.ok) onSignedIn(result.data);
     else {
       setFailure(result.error.message);
       reportError(result.error);
     }
+  }
+
+  // Escape and Cancel: the requests waiting for this sign-in end with a sentence.
+  function cancel() {
+    void api().auth.cancelReauth({});
+    onClose();
   }
 
   async function signOut() {
@@ -70,12 +80,24 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
   }
 
   return (
-    <dialog ref={dialog} className="dialog" aria-labelledby={titleId} onClose={close}>
+    <dialog
+      ref={dialog}
+      className="dialog"
+      aria-labelledby={titleId}
+      onClose={close}
+      onCancel={(event) => {
+        event.preventDefault();
+        cancel();
+      }}
+    >
       <form onSubmit={(event) => void signIn(event)} noValidate>
         <h2 id={titleId}>Sign in again</h2>
         <p>
-          Your session ended because Humanity rejected the token refresh. Enter the password for{' '}
-          <strong>{session.username}</strong> to continue. Your request and the last response stay as they are.
+          {session.serverRenewsSessions
+            ? 'Your session ended because Humanity no longer accepts it.'
+            : 'Humanity does not renew sessions for this app, so each sign-in ends when its token runs out (about an hour).'}{' '}
+          Enter the password for <strong>{session.username}</strong> to continue: requests waiting for it are sent then, and
+          your requests and responses stay as they are.
         </p>
         <TextField
           label="Password"
@@ -85,6 +107,7 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
           onChange={setPassword}
           error={fieldError}
         />
+        <RememberPasswordField checked={remember} onChange={setRemember} vaultProtected={session.storage === 'encrypted'} />
         {failure && (
           <p className="form-failure" role="alert">
             {failure}
@@ -94,6 +117,9 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
         <div className="dialog-actions">
           <button type="submit" className="button button-primary" disabled={busy !== null}>
             Sign in
+          </button>
+          <button type="button" className="button" disabled={busy !== null} onClick={cancel}>
+            Cancel
           </button>
           <button type="button" className="button" disabled={busy !== null} onClick={() => void signOut()}>
             Sign out

@@ -2,6 +2,7 @@ import { useId, useRef, useState, type FormEvent } from 'react';
 import type { ProfileView, Result, SessionView, VaultView } from '../../../../src-main/shared/contract';
 import { api } from '../../api';
 import { TextField } from '../../components/TextField';
+import { RememberPasswordField } from '../session/RememberPasswordField';
 import {
   initialForm,
   toCredentials,
@@ -51,7 +52,7 @@ export function SetupScreen({ vault, profile, onSignedIn }: Props) {
       inputs.current.get(first)?.focus();
       return;
     }
-    await run('login', () => api().auth.login(toCredentials(form, vault.protected)), signInButton.current);
+    await run('login', () => api().auth.login(toCredentials(form)), signInButton.current);
   }
 
   async function run(
@@ -71,10 +72,6 @@ export function SetupScreen({ vault, profile, onSignedIn }: Props) {
     }
   }
 
-  const rememberDescription = vault.protected
-    ? 'Your password is encrypted by the operating system so the app can sign you in again when the session ends.'
-    : vault.message;
-
   return (
     <main className="setup">
       <div className="setup-card">
@@ -90,20 +87,11 @@ export function SetupScreen({ vault, profile, onSignedIn }: Props) {
           <TextField label="Username" autoComplete="username" spellCheck={false} {...field('username')} />
           <TextField label="Password" type="password" autoComplete="current-password" {...field('password')} />
           <TextField label="API host" type="url" className="mono-input" spellCheck={false} {...field('host')} />
-          <div className="field checkbox-field">
-            <input
-              id={`${ids}-remember`}
-              type="checkbox"
-              checked={form.rememberPassword && vault.protected}
-              disabled={!vault.protected}
-              aria-describedby={`${ids}-remember-description`}
-              onChange={(event) => setForm({ ...form, rememberPassword: event.target.checked })}
-            />
-            <label htmlFor={`${ids}-remember`}>Remember password</label>
-            <p id={`${ids}-remember-description`} className="field-description">
-              {rememberDescription}
-            </p>
-          </div>
+          <RememberPasswordField
+            checked={form.rememberPassword}
+            vaultProtected={vault.protected}
+            onChange={(rememberPassword) => setForm({ ...form, rememberPassword })}
+          />
           <button
             type="button"
             className="disclosure"

@@ -30,9 +30,9 @@ describe('initialForm / toCredentials', () => {
     expect(initialForm({ ...profile, sandbox: true }).appId).toBe('');
   });
 
-  it('trims identifiers, keeps secrets as typed, and never remembers on an unprotected vault', () => {
+  it('trims identifiers, keeps secrets as typed, and sends "remember" as chosen', () => {
     const form = { ...filled, appId: ' a ', password: ' p ', rememberPassword: true };
-    expect(toCredentials(form, false)).toMatchObject({ appId: 'a', password: ' p ', rememberPassword: false });
-    expect(toCredentials(form, true).rememberPassword).toBe(true);
+    expect(toCredentials(form)).toMatchObject({ appId: 'a', password: ' p ', rememberPassword: true });
+    expect(toCredentials({ ...form, rememberPassword: false }).rememberPassword).toBe(false);
   });
 });

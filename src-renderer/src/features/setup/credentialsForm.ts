@@ -58,13 +58,12 @@ export function validateForm(form: CredentialsForm): Partial<Record<CredentialsF
 }
 
 /**
- * What goes to `auth.login`: identifiers trimmed, secrets exactly as typed, and never "remember"
- * on a vault that cannot protect the password.
+ * What goes to `auth.login`: identifiers trimmed, secrets exactly as typed. "Remember" is sent as
+ * chosen: main seals the password only on a protected vault and keeps it in memory otherwise.
  */
-export function toCredentials(form: CredentialsForm, vaultProtected: boolean): CredentialsInput {
+export function toCredentials(form: CredentialsForm): CredentialsInput {
   return {
     ...form,
-    rememberPassword: form.rememberPassword && vaultProtected,
     host: form.host.trim(),
     appId: form.appId.trim(),
     username: form.username.trim(),
