@@ -163,7 +163,16 @@ describe('describeEnvelopeStatus', () => {
     for (const code of [-1, -2, -3]) expect(describeEnvelopeStatus(code)).toBe('Flagged API key');
   });
 
-  it.each([0, 11, 30, 99, -4])('says %i is not in the published table', (status) => {
+  it('words the v1 throttle, bad-parameters and offline codes 91, 98, 99', () => {
+    expect(describeEnvelopeStatus(91)).toBe('Throttle exceeded — too many requests; try again later');
+    expect(describeEnvelopeStatus(98)).toBe('Bad API parameters — invalid POST request');
+    expect(describeEnvelopeStatus(99)).toBe('Service offline — try again later');
+    expect(outcome(200, { status: 91, data: null, error: 'slow down' })).toBe(
+      'Throttle exceeded — too many requests; try again later (status 91): slow down',
+    );
+  });
+
+  it.each([0, 11, 30, 92, -4])('says %i is not in the published table', (status) => {
     expect(describeEnvelopeStatus(status)).toBe(`Status ${status} (not in Humanity's published table)`);
   });
 });

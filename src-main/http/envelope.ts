@@ -19,6 +19,10 @@ export const ENVELOPE_STATUS_MEANINGS: Readonly<Record<number, string>> = {
   15: 'Get failed',
   20: 'Incorrect permissions — your role may not allow this',
   90: 'Suspended API key',
+  // 91, 98, 99: worded as in ShiftPlanning's v1 table (its PHP SDK's response messages).
+  91: 'Throttle exceeded — too many requests; try again later',
+  98: 'Bad API parameters — invalid POST request',
+  99: 'Service offline — try again later',
   [-1]: 'Flagged API key',
   [-2]: 'Flagged API key',
   [-3]: 'Flagged API key',

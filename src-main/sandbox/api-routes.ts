@@ -15,7 +15,7 @@ import { createLeave, deleteLeave, listLeaves } from './handlers/leaves';
 import { createLocation, deleteLocation, getLocation, listLocations } from './handlers/locations';
 import { createPosition, deletePosition, getPosition, listPositions } from './handlers/positions';
 import { customReport, payrollReport } from './handlers/reports';
-import { createShift, deleteShift, getShift, listShifts, updateShift } from './handlers/shifts';
+import { createShift, deleteShift, getShift, listShifts, publishShifts, updateShift } from './handlers/shifts';
 import { listTimeclocks } from './handlers/timeclocks';
 import { invalid } from './params';
 
@@ -35,6 +35,8 @@ const ROUTES: readonly Route[] = [
   { pattern: '/locations', methods: { GET: listLocations, POST: createLocation } },
   { pattern: '/locations/:id', methods: { GET: getLocation, DELETE: deleteLocation } },
   { pattern: '/shifts', methods: { GET: listShifts, POST: createShift } },
+  // Before /shifts/:id, which would read "publish" as an id. Humanity publishes with a GET.
+  { pattern: '/shifts/publish', methods: { GET: publishShifts } },
   { pattern: '/shifts/:id', methods: { GET: getShift, PUT: updateShift, DELETE: deleteShift } },
   { pattern: '/timeclocks', methods: { GET: listTimeclocks } },
   { pattern: '/leaves', methods: { GET: listLeaves, POST: createLeave } },

@@ -1,5 +1,6 @@
 // The sandbox's /api/v2 endpoints over real HTTP, on a fixed clock: Wednesday 2025-03-12 10:30 UTC.
 import { describe, expect, it } from 'vitest';
+import { splitRange } from '../bulk/date-windows';
 import type { SandboxOptions } from './server';
 import { callApi, PASSWORD_GRANT, signIn, useSandboxes, type CallOptions, type Json } from './test-support';
 
@@ -184,6 +185,9 @@ describe('shifts', () => {
         'start_date',
         'end_date',
         'paidtime',
+        'length',
+        'published',
+        'published_date',
         'employees',
         'location',
       ]),
@@ -204,14 +208,80 @@ describe('shifts', () => {
     expect(await api('/shifts/5')).toMatchObject({ status: 15, error: 'Shift not found' });
   });
 
-  it('allows 31 days and fails 32 with HTTP 500 and status 15', async () => {
+  it('gives each shift its length in hours: start to end, breaks included, unlike paidtime', async () => {
+    const { api } = await session();
+    const shifts = (await api('/shifts?start_date=2025-03-10&end_date=2025-03-12')).data;
+    for (const shift of shifts) {
+      const hours = (Date.parse(`${shift.end_timestamp}Z`) - Date.parse(`${shift.start_timestamp}Z`)) / 3_600_000;
+      expect(shift.length).toBe(hours);
+      expect(shift.paidtime).toBe(hours > 6 ? hours - 0.5 : hours);
+    }
+    expect(shifts.some((shift: Json) => shift.length > shift.paidtime)).toBe(true);
+  });
+
+  it('allows a window until the same day of the next month, else HTTP 500 with status 15', async () => {
     const { sandbox, token, api } = await session();
     const month = await api('/shifts?start_date=2025-03-01&end_date=2025-03-31');
     expect(month.data.length).toBeGreaterThanOrEqual(31 * 3);
     expect(new Set(month.data.map((shift: Json) => shift.start_date.day)).size).toBe(31);
+    const status = async (start: string, end: string) =>
+      (await callApi(sandbox, token, `/shifts?start_date=${start}&end_date=${end}`)).status;
+    // [start, last allowed end, first refused end]: 28 to 31 days depending on the month.
+    const cases = [
+      ['2025-03-01', '2025-03-31', '2025-04-01'],
+      ['2025-02-01', '2025-02-28', '2025-03-01'],
+      ['2024-02-01', '2024-02-29', '2024-03-01'],
+      ['2025-04-01', '2025-04-30', '2025-05-01'],
+      ['2025-02-15', '2025-03-14', '2025-03-15'],
+      ['2025-01-15', '2025-02-14', '2025-02-15'],
+      // Feb 31 does not exist and rolls over to Mar 3, as PHP's "+1 month" does.
+      ['2025-01-31', '2025-03-02', '2025-03-03'],
+    ];
+    for (const [start, lastAllowed, firstRefused] of cases) {
+      expect(await status(start, lastAllowed), `${start}…${lastAllowed}`).toBe(200);
+      expect(await status(start, firstRefused), `${start}…${firstRefused}`).toBe(500);
+    }
     const tooLong = await callApi(sandbox, token, '/shifts?start_date=2025-03-01&end_date=2025-04-01');
-    expect(tooLong.status).toBe(500);
-    expect(tooLong.json).toMatchObject({ status: 15, error: expect.stringContaining('date range') });
+    expect(tooLong.json).toMatchObject({ status: 15, error: expect.stringContaining('before 2025-04-01') });
+    expect(await status('2025-01-31', '2025-03-03')).toBe(500);
+  });
+
+  it('answers every 28-day window the bulk pull asks for, whatever day it starts', async () => {
+    const { sandbox, token } = await session();
+    const windows = [...splitRange('2024-01-01', '2025-12-31'), ...splitRange('2024-01-15', '2025-12-31')];
+    expect(windows.length).toBeGreaterThan(50);
+    for (const { start, end } of windows) {
+      const result = await callApi(sandbox, token, `/shifts?start_date=${start}&end_date=${end}`);
+      expect(result.status, `${start}…${end}`).toBe(200);
+    }
+  });
+
+  it('GET /shifts/publish publishes the listed shifts; new shifts start as drafts', async () => {
+    const { sandbox, token, api } = await session();
+    const seeded = (await api('/shifts?start_date=2025-03-12')).data;
+    expect(seeded[0]).toMatchObject({ published: 1, published_date: '2025-02-26 09:00:00' });
+    // The seeded schedule goes out two weeks ahead: further out it is still a draft.
+    const later = (await api('/shifts?start_date=2025-03-27')).data;
+    expect(later[0]).toMatchObject({ published: 0, published_date: null });
+
+    const body = { start_date: '2025-03-20', start_time: '09:00', end_time: '17:00', schedule: 304, add: 1012 };
+    const created = (await api('/shifts', { method: 'POST', body })).data;
+    expect(created).toMatchObject({ published: 0, published_date: null });
+
+    const published = await api(`/shifts/publish?shifts=${created.id},${later[0].id}`);
+    expect(published.status).toBe(1);
+    expect(published.data.map((shift: Json) => shift.id)).toEqual([created.id, later[0].id]);
+    for (const id of [created.id, later[0].id]) {
+      expect((await api(`/shifts/${id}`)).data).toMatchObject({ published: 1, published_date: '2025-03-12 10:30:00' });
+    }
+
+    expect((await api('/shifts/publish')).status).toBe(8);
+    expect(await api(`/shifts/publish?shifts=${created.id},5`)).toMatchObject({
+      status: 9,
+      error: expect.stringContaining('unknown id(s) 5'),
+    });
+    const put = await callApi(sandbox, token, '/shifts/publish', { method: 'PUT', body: { shifts: created.id } });
+    expect(put).toMatchObject({ status: 405, json: { status: 4 } });
   });
 
   it('rejects an end before the start and malformed dates with status 9', async () => {
@@ -299,20 +369,52 @@ describe('shifts', () => {
 });
 
 describe('timeclocks, leaves, dashboard', () => {
-  it('GET /timeclocks has punches for past days only, near the scheduled times', async () => {
+  it('GET /timeclocks has closed punches for past days, near the scheduled times', async () => {
     const { api } = await session();
-    expect((await api('/timeclocks')).data).toEqual([]);
     const punches = (await api('/timeclocks?start_date=2025-03-10&end_date=2025-03-11')).data;
     const shifts = (await api('/shifts?start_date=2025-03-10&end_date=2025-03-11')).data;
     const assigned = shifts.reduce((sum: number, shift: Json) => sum + shift.employees.length, 0);
     expect(punches).toHaveLength(assigned);
     for (const punch of punches) {
       const shift = shifts.find((candidate: Json) => candidate.id === punch.shift);
-      const drift = Math.abs(Date.parse(`${punch.in_timestamp}Z`) - Date.parse(`${shift.start_timestamp}Z`));
-      expect(drift).toBeLessThanOrEqual(7 * 60_000);
+      const clockIn = Number(punch.in_timestamp) * 1000;
+      const clockOut = Number(punch.out_timestamp) * 1000;
+      expect(Math.abs(clockIn - Date.parse(`${shift.start_timestamp}Z`))).toBeLessThanOrEqual(7 * 60_000);
+      expect(Math.abs(clockOut - Date.parse(`${shift.end_timestamp}Z`))).toBeLessThanOrEqual(12 * 60_000);
+      const clock = (ms: number) => new Date(ms).toISOString().slice(11, 16);
+      expect(punch.in_time).toMatchObject({ time: clock(clockIn), day: new Date(clockIn).getUTCDate(), month: 3 });
+      expect(punch.out_time).toMatchObject({ time: clock(clockOut), day: new Date(clockOut).getUTCDate() });
+      const minutes = (clockOut - clockIn) / 60_000;
+      expect(punch.length).toEqual({ hours: Math.floor(minutes / 60), mins: minutes % 60 });
+      expect(punch.current_length).toEqual(punch.length);
     }
     const mine = (await api('/timeclocks?start_date=2025-03-10&end_date=2025-03-11&employee=1001')).data;
+    expect(mine.length).toBeGreaterThan(0);
     expect(mine.every((punch: Json) => punch.employee.id === 1001)).toBe(true);
+  });
+
+  it('GET /timeclocks today lists who is on the clock, open: no out time, current_length running', async () => {
+    const { api } = await session();
+    const open = (await api('/timeclocks')).data;
+    const onNow = (await api('/dashboard/onnow')).data;
+    expect(open.length).toBeGreaterThan(0);
+    expect(open.map((punch: Json) => punch.employee.id).sort()).toEqual(
+      onNow.map((row: Json) => row.employee_id).sort(),
+    );
+    for (const punch of open) {
+      expect(punch.out_time).toBeUndefined();
+      expect(punch.out_timestamp).toBeUndefined();
+      expect(punch.length).toEqual({ hours: 0, mins: 0 });
+      const minutes = (NOW - Number(punch.in_timestamp) * 1000) / 60_000;
+      expect(punch.current_length).toEqual({ hours: Math.floor(minutes / 60), mins: minutes % 60 });
+    }
+    // Nobody scheduled later today has clocked in yet.
+    const later = (await api('/shifts')).data.filter(
+      (shift: Json) => Date.parse(`${shift.start_timestamp}Z`) > NOW + 7 * 60_000,
+    );
+    expect(later.length).toBeGreaterThan(0);
+    const laterIds = later.map((shift: Json) => shift.id);
+    expect(open.some((punch: Json) => laterIds.includes(punch.shift))).toBe(false);
   });
 
   it('lists, creates and deletes leave requests', async () => {
@@ -407,6 +509,13 @@ describe('positions and locations', () => {
   });
 });
 
+/** The rows of a custom or payroll report: the values under "0", "1", … */
+function reportRows(data: Json): Json[] {
+  return Object.entries(data)
+    .filter(([key]) => /^\d+$/.test(key))
+    .map(([, row]) => row);
+}
+
 describe('reports', () => {
   it('GET /reports/custom returns rows under "0","1",… plus a custom_report key', async () => {
     const { api } = await session();
@@ -455,9 +564,7 @@ describe('reports', () => {
     const report = await api(
       '/payroll/report?type=scheduledhours&start_date=2025-03-10&end_date=2025-03-16&employee=all',
     );
-    const rows = Object.entries(report.data)
-      .filter(([key]) => /^\d+$/.test(key))
-      .map(([, row]) => row as Json);
+    const rows = reportRows(report.data);
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]).toMatchObject({
       userid: expect.any(Number),
@@ -467,5 +574,80 @@ describe('reports', () => {
     const hours = rows.reduce((sum, row) => sum + row.hours.total, 0);
     expect(report.data.payroll_report.total_hours).toBeCloseTo(hours, 2);
     expect(report.data.payroll_report.total_rows).toBe(rows.length);
+  });
+
+  it('GET /reports/custom takes the id and user fields and a trailing comma in fields', async () => {
+    const { api } = await session();
+    const window = 'start_date=2025-03-03&end_date=2025-03-11&employee=1001';
+    const timesheets = reportRows(
+      (await api(`/reports/custom?type=timesheets&${window}&fields=id,user,start_day,`)).data,
+    );
+    const punches = (await api(`/timeclocks?${window}`)).data;
+    expect(timesheets.length).toBeGreaterThan(0);
+    expect(timesheets).toEqual(
+      punches.map((punch: Json) => ({
+        id: String(punch.id),
+        user: '1001',
+        start_day: `2025-03-${String(punch.in_time.day).padStart(2, '0')}`,
+      })),
+    );
+    const scheduled = reportRows((await api(`/reports/custom?type=shifts&${window}&fields=employee,id,`)).data);
+    const shifts = (await api('/shifts?start_date=2025-03-03&end_date=2025-03-11&employees=1001')).data;
+    expect(scheduled).toEqual(shifts.map((shift: Json) => ({ employee: 'Alex Morgan', id: String(shift.id) })));
+    expect((await api(`/reports/custom?type=shifts&${window}&fields=,`)).status).toBe(9);
+  });
+
+  it('leaves people still on the clock out of timesheet reports', async () => {
+    const { api } = await session();
+    expect((await api('/timeclocks')).data.length).toBeGreaterThan(0);
+    const today = await api('/reports/custom?type=timesheets&start_date=2025-03-12&end_date=2025-03-12');
+    expect(today.data.custom_report.total_rows).toBe(0);
+  });
+
+  it('GET /payroll/report rows carry clock, daily and weekly overtime, special and hours.ratecard', async () => {
+    const { api } = await session();
+    const window = 'start_date=2025-03-01&end_date=2025-03-31&employee=all';
+    const rows = reportRows((await api(`/payroll/report?type=scheduledhours&${window}`)).data);
+    const punched = reportRows((await api(`/payroll/report?type=timesheets&${window}`)).data);
+    const custom = reportRows((await api(`/reports/custom?type=shifts&${window}&fields=overtime`)).data);
+    expect(rows.length).toBeGreaterThan(100);
+
+    // clock: the paid hours the time clock recorded for that person and shift; 0 from today on.
+    const key = (row: Json) => `${row.userid}/${row.date.day}/${row.shift_title}`;
+    const clocked = new Map(punched.map((row) => [key(row), row.hours.total]));
+    for (const row of rows) {
+      const expected = row.date.day < 12 ? clocked.get(key(row)) : 0;
+      expect(row.clock, `${row.userid} on ${row.date.day}`).toBe(expected);
+    }
+    for (const row of punched) expect(row.clock).toBe(row.hours.total);
+
+    // daily: past 8 h in a person's day; weekly: past 40 h in their Monday–Sunday week.
+    const sums = (groupOf: (row: Json) => string, field: 'daily' | 'weekly') => {
+      const totals = new Map<string, { hours: number; overtime: number }>();
+      for (const row of rows) {
+        const sum = totals.get(groupOf(row)) ?? { hours: 0, overtime: 0 };
+        totals.set(groupOf(row), { hours: sum.hours + row.hours.total, overtime: sum.overtime + row[field] });
+      }
+      return [...totals.values()];
+    };
+    const day = (row: Json) => Math.floor(row.date.timestamp / 86_400);
+    for (const { hours, overtime } of sums((row) => `${row.userid}/${day(row)}`, 'daily')) {
+      expect(overtime).toBeCloseTo(Math.max(0, hours - 8), 2);
+    }
+    for (const { hours, overtime } of sums((row) => `${row.userid}/${Math.floor((day(row) + 3) / 7)}`, 'weekly')) {
+      expect(overtime).toBeCloseTo(Math.max(0, hours - 40), 2);
+    }
+    expect(rows.some((row) => row.daily > 0)).toBe(true);
+    expect(rows.some((row) => row.weekly > 0)).toBe(true);
+
+    rows.forEach((row, index) => {
+      const overtime = Math.max(row.daily, row.weekly);
+      expect(row.hours.overtime).toBe(overtime);
+      expect(row.hours.regular + row.hours.overtime).toBeCloseTo(row.hours.total, 2);
+      expect(custom[index].overtime).toBe(overtime.toFixed(2));
+      expect(row.special).toBe(0);
+      expect(row.hours.special).toBe(0);
+      expect(row.hours).toHaveProperty('ratecard', null);
+    });
   });
 });

@@ -32,6 +32,11 @@ export function dayOf(ms: number): number {
   return Math.floor(ms / DAY_MS);
 }
 
+/** The Monday of the day's Monday–Sunday week (day 0, 1970-01-01, was a Thursday). */
+export function mondayOf(day: number): number {
+  return day - ((day + 3) % 7);
+}
+
 export function windowDays(window: DayWindow): number {
   return window.last - window.first + 1;
 }
@@ -57,6 +62,26 @@ export function isoDay(ms: number): string {
 /** `YYYY-MM-DD HH:MM:SS`, the form of Humanity's `*_timestamp` fields. */
 export function timestampText(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+/** Seconds since the Unix epoch as a string, the form of timeclock `in_timestamp`/`out_timestamp`. */
+export function epochText(ms: number): string {
+  return String(Math.floor(ms / 1000));
+}
+
+/** A duration as whole hours and minutes, the form of timeclock `length`/`current_length`. */
+export function hoursAndMinutes(ms: number): { hours: number; mins: number } {
+  const minutes = Math.floor(ms / MINUTE_MS);
+  return { hours: Math.floor(minutes / 60), mins: minutes % 60 };
+}
+
+/**
+ * The same day of the next month. A day the next month lacks rolls over (Jan 31 → Mar 3, or
+ * Mar 2 in a leap year), as PHP's "+1 month" does.
+ */
+export function sameDayNextMonth(day: number): number {
+  const date = new Date(day * DAY_MS);
+  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate()) / DAY_MS;
 }
 
 /** `HH:MM`, the form of report times. */

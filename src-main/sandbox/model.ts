@@ -67,4 +67,6 @@ export interface ShiftRecord {
   endMs: number;
   employeeIds: number[];
   notes: string;
+  /** When the shift was (or, for the seeded schedule, will be) published; null while a draft. */
+  publishedMs: number | null;
 }

@@ -106,7 +106,7 @@ export function readWindow(params: Params, now: number): DayWindow {
 
 /**
  * The window for timeclocks, leaves and reports, which may be long (unlike /shifts, whose
- * handler applies Humanity's 31-day rule); capped at a year so one call stays small.
+ * handler applies Humanity's one-month rule); capped at a year so one call stays small.
  */
 export function readLongWindow(params: Params, now: number): DayWindow {
   const window = readWindow(params, now);
@@ -117,7 +117,7 @@ export function readLongWindow(params: Params, now: number): DayWindow {
 }
 
 /** `ids` unchanged when every one exists in `collection`; otherwise status 9 naming the unknown ones. */
-export function knownIds(ids: number[], collection: ReadonlyMap<number, unknown>, name: string): number[] {
+export function knownIds(ids: number[], collection: { has(id: number): boolean }, name: string): number[] {
   const unknown = ids.filter((id) => !collection.has(id));
   if (unknown.length > 0) throw invalid(`${name}: unknown id(s) ${unknown.join(', ')}`);
   return ids;

@@ -25,6 +25,9 @@ const TEMPLATES: readonly Template[] = [
   { title: 'Airport late', positionId: 306, start: h(13), end: h(21) },
 ];
 
+// The seeded schedule is published two weeks ahead: at 09:00, fourteen days before the shift's day.
+const PUBLISHED_AHEAD_MS = 14 * DAY_MS - 9 * 60 * MINUTE_MS;
+
 // Ids are (day + offset) * 10 + index: 7-digit like real shift ids, decodable back to their day.
 const ID_DAY_OFFSET = 100_000;
 const MAX_SHIFTS_PER_DAY = 6;
@@ -46,6 +49,7 @@ export function generatedShifts(day: number): ShiftRecord[] {
     endMs: day * DAY_MS + template.end * MINUTE_MS,
     employeeIds: staffFor(template.positionId, random),
     notes: '',
+    publishedMs: day * DAY_MS - PUBLISHED_AHEAD_MS,
   }));
 }
 

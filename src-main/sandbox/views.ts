@@ -89,9 +89,14 @@ export function shiftView(org: Org, shift: ShiftRecord, shape: 'list' | 'single'
     start_date: dateObject(shift.startMs),
     end_date: dateObject(shift.endMs),
     paidtime: hours.paid,
+    // Hours from start to end as a number, like paidtime: no client or page we found reads a
+    // shift's length as {hours, mins} (that shape is the timeclocks' own).
+    length: hours.total,
     employees,
     employeesOnCall: [],
     notes: shift.notes,
+    published: shift.publishedMs === null ? 0 : 1,
+    published_date: shift.publishedMs === null ? null : timestampText(shift.publishedMs),
     location: location
       ? { id: location.id, name: location.name, address: location.address_line_1, ...coordinates }
       : null,

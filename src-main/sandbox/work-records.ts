@@ -8,7 +8,7 @@ import { positionLocation, shiftHours, type ShiftHours } from './views';
 
 /**
  * scheduled: every assigned shift in the window. confirmed: only days before today.
- * clocked: timeclock punches, which exist only for days before today (today's are still open).
+ * clocked: timeclock punches of everyone who has clocked in by now, still open until they clock out.
  */
 export type WorkSource = 'scheduled' | 'confirmed' | 'clocked';
 
@@ -20,10 +20,15 @@ export interface WorkEntry {
   position: Position | undefined;
   location: Location | undefined;
   startMs: number;
+  /** For an open clocked entry, `now`: the time so far. */
   endMs: number;
   hours: ShiftHours;
   wage: number;
   confirmed: boolean;
+  /** Clocked in, not yet out; only clocked entries can be open. */
+  open: boolean;
+  /** Paid hours the time clock recorded for this shift and person; 0 until they clock out. */
+  clockedHours: number;
 }
 
 export interface WorkFilter {
@@ -42,7 +47,7 @@ export function workEntries(
   const today = dayOf(now);
   return org.shiftsIn(window).flatMap((shift) => {
     const confirmed = dayOf(shift.startMs) < today;
-    if (source !== 'scheduled' && !confirmed) return [];
+    if (source === 'confirmed' && !confirmed) return [];
     const position = org.positions.get(shift.positionId);
     const location = positionLocation(org, position);
     if (filter.positionId !== undefined && filter.positionId !== shift.positionId) return [];
@@ -50,7 +55,10 @@ export function workEntries(
     return shift.employeeIds.flatMap((employeeId, index): WorkEntry[] => {
       const employee = org.employees.get(employeeId);
       if (!employee || (filter.employeeId !== undefined && filter.employeeId !== employeeId)) return [];
-      const [startMs, endMs] = source === 'clocked' ? punches(shift, employeeId) : [shift.startMs, shift.endMs];
+      const [clockIn, clockOut] = punches(shift, employeeId);
+      if (source === 'clocked' && clockIn > now) return [];
+      const open = source === 'clocked' && clockOut > now;
+      const [startMs, endMs] = source === 'clocked' ? [clockIn, Math.min(clockOut, now)] : [shift.startMs, shift.endMs];
       const wage = employee.positions.find((assignment) => assignment.positionId === shift.positionId)?.wage;
       return [
         {
@@ -64,6 +72,8 @@ export function workEntries(
           hours: shiftHours(startMs, endMs),
           wage: wage ?? position?.baseWage ?? 0,
           confirmed,
+          open,
+          clockedHours: clockOut <= now ? shiftHours(clockIn, clockOut).paid : 0,
         },
       ];
     });

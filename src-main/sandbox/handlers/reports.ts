@@ -1,13 +1,27 @@
 // /reports/custom, /payroll/report
 import type { ApiRequest } from '../api-request';
-import { clockText, DAY_MS, dateObject, dayOf, isoDay, type DayWindow } from '../dates';
-import { optional, parseChoice, readLongWindow, requireParams } from '../params';
+import { clockText, DAY_MS, dateObject, dayOf, isoDay, mondayOf, type DayWindow } from '../dates';
+import { invalid, optional, parseChoice, readLongWindow, requireParams } from '../params';
 import { fullName, round2 } from '../views';
 import { workEntries, type WorkEntry, type WorkSource } from '../work-records';
 import { readWorkFilter } from './work-filter';
 
-// Custom report rows are flat strings, one per requested field (humanity-api.md §6).
-const REPORT_FIELDS: Readonly<Record<string, (entry: WorkEntry) => string>> = {
+interface Overtime {
+  daily: number;
+  weekly: number;
+}
+
+const DAILY_OVERTIME_AFTER = 8;
+const WEEKLY_OVERTIME_AFTER = 40;
+// Special hours (holiday and other premium time): the sandbox account keeps no holidays.
+const SPECIAL_HOURS = 0;
+
+// Custom report rows are flat strings, one per requested field (humanity-api.md §6). `id` and
+// `user` are names real clients send; their meaning is not documented: here the row's shift (or
+// timeclock) id and the employee's id.
+const REPORT_FIELDS: Readonly<Record<string, (entry: WorkEntry, overtime: Overtime) => string>> = {
+  id: (entry) => String(entry.id),
+  user: (entry) => String(entry.employee.id),
   employee: (entry) => fullName(entry.employee),
   eid: (entry) => entry.employee.eid,
   location: (entry) => entry.location?.name ?? '',
@@ -19,7 +33,7 @@ const REPORT_FIELDS: Readonly<Record<string, (entry: WorkEntry) => string>> = {
   start_time: (entry) => clockText(entry.startMs),
   end_time: (entry) => clockText(entry.endMs),
   total_time: (entry) => entry.hours.paid.toFixed(2),
-  overtime: () => '0.00',
+  overtime: (_, overtime) => overtimeHours(overtime).toFixed(2),
   rate: (entry) => entry.wage.toFixed(2),
   cost: (entry) => cost(entry).toFixed(2),
   notes: (entry) => entry.shift.notes,
@@ -57,13 +71,19 @@ const PAYROLL_TYPES: Readonly<Record<string, WorkSource>> = {
 export function customReport(request: ApiRequest) {
   const { type, window, entries } = reportEntries(request, CUSTOM_TYPES);
   const fields = optional(request.params, 'fields', parseFields) ?? DEFAULT_FIELDS;
-  const rows = entries.map((entry) => Object.fromEntries(fields.map((field) => [field, REPORT_FIELDS[field](entry)])));
+  const overtime = overtimeByEntry(entries);
+  const rows = entries.map((entry, index) =>
+    Object.fromEntries(fields.map((field) => [field, REPORT_FIELDS[field](entry, overtime[index])])),
+  );
   return keyedRows(rows, 'custom_report', { type, ...windowSummary(window), fields, total_rows: rows.length });
 }
 
+// `clock`, `daily`, `weekly`, `special` and `hours.ratecard` are reported by clients, not
+// documented; their exact inner shapes are unknown, so they are kept to plain numbers (and null).
 export function payrollReport(request: ApiRequest) {
   const { type, window, entries } = reportEntries(request, PAYROLL_TYPES);
-  const rows = entries.map((entry) => ({
+  const overtime = overtimeByEntry(entries);
+  const rows = entries.map((entry, index) => ({
     userid: entry.employee.id,
     employee: fullName(entry.employee),
     eid: entry.employee.eid,
@@ -72,10 +92,14 @@ export function payrollReport(request: ApiRequest) {
     out_date: dateObject(entry.endMs),
     start_time: clockText(entry.startMs),
     end_time: clockText(entry.endMs),
+    clock: entry.clockedHours,
+    daily: overtime[index].daily,
+    weekly: overtime[index].weekly,
+    special: SPECIAL_HOURS,
     hours: {
-      regular: entry.hours.paid,
-      special: 0,
-      overtime: 0,
+      regular: round2(entry.hours.paid - overtimeHours(overtime[index])),
+      special: SPECIAL_HOURS,
+      overtime: overtimeHours(overtime[index]),
       d_overtime: 0,
       total: entry.hours.paid,
       cost: cost(entry),
@@ -86,6 +110,8 @@ export function payrollReport(request: ApiRequest) {
         ? { id: entry.location.id, name: entry.location.name, address: entry.location.address_line_1 }
         : null,
       remote_site: null,
+      // The sandbox account has no rate cards, so every hour costs the plain rate.
+      ratecard: null,
     },
     overnight: dayOf(entry.startMs) === dayOf(entry.endMs) ? 0 : 1,
     shift_title: entry.shift.title,
@@ -103,11 +129,49 @@ function reportEntries({ params, org, now }: ApiRequest, types: Readonly<Record<
   const [typeText] = requireParams(params, ['type', 'start_date', 'end_date']);
   const type = parseChoice(typeText, 'type', Object.keys(types));
   const window = readLongWindow(params, now);
-  return { type, window, entries: workEntries(org, window, types[type], now, readWorkFilter(params, org)) };
+  // A timesheet row needs a clock-out, so people still on the clock are left out.
+  const entries = workEntries(org, window, types[type], now, readWorkFilter(params, org));
+  return { type, window, entries: entries.filter((entry) => !entry.open) };
 }
 
+/** Empty names are skipped: clients send a trailing comma (`fields=employee,start_day,`). */
 function parseFields(text: string, name: string): string[] {
-  return text.split(',').map((field) => parseChoice(field.trim(), name, Object.keys(REPORT_FIELDS)));
+  const fields = text
+    .split(',')
+    .map((field) => field.trim())
+    .filter((field) => field !== '');
+  if (fields.length === 0) throw invalid(`${name} must name at least one field`);
+  return fields.map((field) => parseChoice(field, name, Object.keys(REPORT_FIELDS)));
+}
+
+/**
+ * Overtime per entry, in hours: `daily` past 8 paid hours in a person's day, `weekly` past 40 in
+ * their Monday–Sunday week, counted over the report's own rows in start order, so the row that
+ * crosses the limit carries the excess.
+ */
+function overtimeByEntry(entries: readonly WorkEntry[]): Overtime[] {
+  const dayTotals = new Map<string, number>();
+  const weekTotals = new Map<string, number>();
+  return entries.map((entry) => {
+    const day = dayOf(entry.startMs);
+    const person = entry.employee.id;
+    return {
+      daily: excess(dayTotals, `${person}/${day}`, entry.hours.paid, DAILY_OVERTIME_AFTER),
+      weekly: excess(weekTotals, `${person}/${mondayOf(day)}`, entry.hours.paid, WEEKLY_OVERTIME_AFTER),
+    };
+  });
+}
+
+/** Adds `hours` to the running total under `key`; the part of them past `limit`. */
+function excess(totals: Map<string, number>, key: string, hours: number, limit: number): number {
+  const before = totals.get(key) ?? 0;
+  totals.set(key, before + hours);
+  return round2(Math.max(0, before + hours - Math.max(before, limit)));
+}
+
+/** Hours counted once, whichever limit they passed. */
+function overtimeHours(overtime: Overtime): number {
+  return Math.max(overtime.daily, overtime.weekly);
 }
 
 /** Rows as an object keyed "0","1",… next to a summary key, as Humanity's reports do (§7.6). */

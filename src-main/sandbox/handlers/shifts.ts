@@ -1,6 +1,6 @@
-// /shifts, /shifts/{id}
+// /shifts, /shifts/{id}, /shifts/publish
 import type { ApiRequest } from '../api-request';
-import { DAY_MS, MINUTE_MS, windowDays } from '../dates';
+import { DAY_MS, isoDay, MINUTE_MS, sameDayNextMonth, windowDays } from '../dates';
 import { ApiError, must, Status } from '../envelope';
 import type { Params } from '../http-io';
 import type { ShiftRecord } from '../model';
@@ -22,19 +22,19 @@ import {
 } from '../params';
 import { shiftView } from '../views';
 
-const MAX_WINDOW_DAYS = 31;
 const MAX_SHIFT_MS = DAY_MS;
 const UPDATABLE = ['title', 'notes', 'schedule', 'start_time', 'end_time', 'employee_id', 'add', 'remove'];
 
 /** `employees=` and `schedule=` keep shifts with any of the listed staff / positions. */
 export function listShifts({ params, org, now }: ApiRequest) {
   const window = readWindow(params, now);
-  const days = windowDays(window);
-  if (days > MAX_WINDOW_DAYS) {
-    // Humanity fails long windows with HTTP 500 rather than a business error (humanity-api.md §7.1).
+  // Humanity answers windows of "about a month" (28 days always, 29–31 depending on the month) and
+  // fails longer ones with HTTP 500 rather than a business error (humanity-api.md §7.1).
+  const limit = sameDayNextMonth(window.first);
+  if (window.last >= limit) {
     throw new ApiError(
       Status.getFailed,
-      `The date range is too large (${days} days); request at most ${MAX_WINDOW_DAYS} days per call`,
+      `The date range is too large (${windowDays(window)} days); end_date must be before ${isoDay(limit * DAY_MS)}`,
       500,
     );
   }
@@ -44,14 +44,29 @@ export function listShifts({ params, org, now }: ApiRequest) {
     .shiftsIn(window)
     .filter((shift) => !schedules || schedules.includes(shift.positionId))
     .filter((shift) => !employees || shift.employeeIds.some((id) => employees.includes(id)))
-    .map((shift) => shiftView(org, shift, 'list'));
+    .map((shift) => shiftView(org, asOf(shift, now), 'list'));
 }
 
-export function getShift({ org }: ApiRequest, id: number) {
-  return shiftView(org, must(org.shift(id), Status.getFailed, 'Shift not found'), 'single');
+export function getShift({ org, now }: ApiRequest, id: number) {
+  return shiftView(org, asOf(must(org.shift(id), Status.getFailed, 'Shift not found'), now), 'single');
 }
 
-/** Without `end_date`, an end time at or before the start time means the shift ends the next day. */
+/** `shifts`: a comma list of ids. Publishing again stamps a new publish time. */
+export function publishShifts({ params, org, now }: ApiRequest) {
+  requireParams(params, ['shifts']);
+  const ids = knownIds(idListParam(params, 'shifts') ?? [], { has: (id) => org.shift(id) !== undefined }, 'shifts');
+  const published = ids.flatMap((id) => {
+    const shift = org.shift(id);
+    return shift ? [{ ...shift, publishedMs: now }] : [];
+  });
+  for (const shift of published) org.saveShift(shift);
+  return published.map((shift) => shiftView(org, shift, 'single'));
+}
+
+/**
+ * Without `end_date`, an end time at or before the start time means the shift ends the next day.
+ * New shifts are drafts until published (adding staff does not publish, humanity-api.md §7.5).
+ */
 export function createShift({ params, org }: ApiRequest) {
   const [startDate, startTime, endTime, schedule] = requireParams(params, [
     'start_date',
@@ -72,6 +87,7 @@ export function createShift({ params, org }: ApiRequest) {
     endMs: checkedEnd(startMs, endMs),
     employeeIds: knownIds(idListParam(params, 'employee_id') ?? [], org.employees, 'employee_id'),
     notes: textParam(params, 'notes') ?? '',
+    publishedMs: null,
   });
   return shiftView(org, shift, 'single');
 }
@@ -80,7 +96,7 @@ export function createShift({ params, org }: ApiRequest) {
  * Fields: title, notes, schedule, start_time/end_time (same start day), employee_id (replaces the
  * staff list), add / remove (one employee).
  */
-export function updateShift({ params, org }: ApiRequest, id: number) {
+export function updateShift({ params, org, now }: ApiRequest, id: number) {
   const shift = must(org.shift(id), Status.updateFailed, 'Shift not found');
   if (!UPDATABLE.some((name) => textParam(params, name) !== undefined)) {
     throw new ApiError(Status.missingParameters, `Nothing to update; send any of ${UPDATABLE.join(', ')}`);
@@ -100,7 +116,7 @@ export function updateShift({ params, org }: ApiRequest, id: number) {
   if (endTime !== undefined) updated.endMs = endAfter(updated.startMs, dayStart + endTime * MINUTE_MS);
   updated.endMs = checkedEnd(updated.startMs, updated.endMs);
   org.saveShift(updated);
-  return shiftView(org, updated, 'single');
+  return shiftView(org, asOf(updated, now), 'single');
 }
 
 export function deleteShift({ org }: ApiRequest, id: number) {
@@ -117,6 +133,11 @@ function staffAfterUpdate(params: Params, org: Org, current: readonly number[]):
   if (add !== undefined) staff.add(knownId(add, org.employees, 'add'));
   if (remove !== undefined) staff.delete(remove);
   return [...staff].sort((a, b) => a - b);
+}
+
+/** The shift as the API shows it at `now`: a publish time still ahead (the seeded schedule's) is a draft. */
+function asOf(shift: ShiftRecord, now: number): ShiftRecord {
+  return shift.publishedMs !== null && shift.publishedMs > now ? { ...shift, publishedMs: null } : shift;
 }
 
 function endAfter(startMs: number, endMs: number): number {
