@@ -39,7 +39,19 @@ test('picks Get shifts in the catalog, fills its dates in the builder, and filte
   const sidebar = page.getByRole('navigation', { name: 'Sidebar' });
   await expect(sidebar.getByRole('heading', { name: 'Employees' })).toBeVisible();
   await expect(sidebar.getByRole('heading', { name: 'Payroll' })).toBeVisible();
+  // The tags say in words what is confirmed: the counts name each level, and an entry is
+  // described by its path and by what its tag means.
+  await expect(sidebar.getByRole('status')).toHaveText(/^\d+ endpoints: \d+ confirmed, \d+ path confirmed, \d+ reported, \d+ inferred$/);
   const search = sidebar.getByRole('searchbox', { name: 'Search endpoints' });
+  await search.fill('report');
+  await expect(sidebar.getByRole('button', { name: 'GET Get payroll report', exact: true })).toHaveAccessibleDescription(
+    "payroll/report Path and permission confirmed by Humanity's API reference; parameters reported by working clients, not confirmed.",
+  );
+  await expect(sidebar.getByRole('button', { name: 'GET Get custom report', exact: true })).toHaveAccessibleDescription(
+    "reports/custom Path, permission and parameters confirmed by Humanity's API reference.",
+  );
+  await expect(sidebar.getByRole('heading', { name: 'How sure we are' })).toBeVisible();
+  await screenshot(page, 'catalog-confidence');
   await search.fill('shifts date');
   await expect(sidebar.getByRole('heading', { name: 'Employees' })).toBeHidden();
   const getShifts = sidebar.getByRole('button', { name: 'GET Get shifts', exact: true });
@@ -57,6 +69,7 @@ test('picks Get shifts in the catalog, fills its dates in the builder, and filte
   const details = page.getByRole('region', { name: 'Endpoint details' });
   await expect(details).toContainText('Lists shifts in a date window');
   await expect(details).toContainText('Permission');
+  await expect(details).toContainText("How sure Path, permission and parameters confirmed by Humanity's API reference.");
   await expect(details.getByRole('link', { name: 'Humanity reference' })).toHaveAttribute('href', /^https:\/\/platform\.humanity\.com\//);
   await expect(details.getByRole('link', { name: 'Humanity reference' })).toHaveAttribute('target', '_blank');
 

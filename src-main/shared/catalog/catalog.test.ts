@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { HTTP_METHODS, type HttpMethod as ChannelMethod } from '../channels';
 import {
   CATALOG,
+  REFERENCE_INDEX,
   RESOURCE_LABELS,
+  VERIFIED_REFERENCE_SLUGS,
   catalogCounts,
   endpointById,
   fillPath,
@@ -131,15 +133,8 @@ const ENTRY_RULES: Record<string, Rule> = {
   },
   'writes with body params say how the body is encoded': (e) =>
     WRITE_METHODS.includes(e.method) && e.params.some((p) => p.in === 'body') && e.bodyFormat === 'none' ? [`${e.id}: body params but bodyFormat none`] : [],
-  'docsUrl is https on platform.humanity.com/reference': (e) => {
-    let url: URL;
-    try {
-      url = new URL(e.docsUrl);
-    } catch {
-      return [`${e.id}: docsUrl "${e.docsUrl}" is not a URL`];
-    }
-    return url.protocol === 'https:' && url.host === 'platform.humanity.com' && url.pathname.startsWith('/reference') ? [] : [`${e.id}: docsUrl ${e.docsUrl}`];
-  },
+  'docsUrl is the reference index or a verified reference page': (e) =>
+    e.docsUrl === REFERENCE_INDEX || VERIFIED_REFERENCE_SLUGS.some((slug) => e.docsUrl === `${REFERENCE_INDEX}/${slug}`) ? [] : [`${e.id}: docsUrl ${e.docsUrl}`],
   'permission reads as a level or a minimum role': (e) =>
     e.permission === null || /^(Level [1-7] \([A-Za-z /]+\) or better( \(.+\))?|Minimum role: [A-Z][a-z]+)$/.test(e.permission)
       ? []
@@ -153,12 +148,14 @@ const CATALOG_RULES: Record<string, (list: readonly CatalogEndpoint[]) => string
   'no two entries share method + path': (list) => duplicates(list.map((e) => `${e.method} ${e.path}`)).map((key) => `${key} twice`),
   'titles are unique': (list) => duplicates(list.map((e) => e.title.toLowerCase())).map((t) => `title ${t} twice`),
   'every resource is represented': (list) => ALL_RESOURCES.filter((r) => !list.some((e) => e.resource === r)).map((r) => `no ${r} entry`),
+  'every verified reference page is linked': (list) =>
+    VERIFIED_REFERENCE_SLUGS.filter((slug) => !list.some((e) => e.docsUrl === `${REFERENCE_INDEX}/${slug}`)).map((slug) => `no entry links ${slug}`),
 };
 
 describe('every catalog entry is valid', () => {
   it('has entries', () => {
     expect(methodsAgree).toBe(true);
-    expect(CATALOG.length).toBeGreaterThanOrEqual(51);
+    expect(CATALOG.length).toBeGreaterThanOrEqual(56);
   });
 
   it.each(Object.entries(ENTRY_RULES))('%s', (_name, rule) => {
@@ -193,7 +190,7 @@ describe('the validity rules catch broken entries', () => {
     'dateWindow only where its start/end date params exist in the query': { ...base, dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 } },
     'GET/DELETE without body params have bodyFormat none; GET has no body params': { ...byId('delete-shift'), bodyFormat: 'form' },
     'writes with body params say how the body is encoded': { ...base, bodyFormat: 'none' },
-    'docsUrl is https on platform.humanity.com/reference': { ...base, docsUrl: 'http://platform.humanity.com/reference' },
+    'docsUrl is the reference index or a verified reference page': { ...base, docsUrl: 'https://platform.humanity.com/reference/put-employee' },
     'permission reads as a level or a minimum role': { ...base, permission: '5' },
     'group-account child_company_id is left to the app': {
       ...base,
@@ -215,15 +212,35 @@ describe('the validity rules catch broken entries', () => {
     expect(CATALOG_RULES['ids are unique']!([shifts, { ...byId('get-shift'), id: 'get-shifts' }])).toHaveLength(1);
     expect(CATALOG_RULES['no two entries share method + path']!([shifts, { ...shifts, id: 'other' }])).toHaveLength(1);
     expect(CATALOG_RULES['every resource is represented']!([shifts])).toHaveLength(ALL_RESOURCES.length - 1);
+    expect(CATALOG_RULES['every verified reference page is linked']!([shifts])).toHaveLength(VERIFIED_REFERENCE_SLUGS.length - 1);
   });
 });
 
 describe('catalog content follows humanity-api.md', () => {
-  it('counts entries by confidence tag (C 16, R 28, R/I·R?·I 7)', () => {
-    expect(catalogCounts()).toEqual({ confirmed: 16, reported: 28, inferred: 7 });
-    const counts = catalogCounts();
-    expect(counts.confirmed + counts.reported + counts.inferred).toBe(CATALOG.length);
-    expect(catalogCounts([byId('get-me'), byId('get-shifts'), byId('get-skills')])).toEqual({ confirmed: 1, reported: 1, inferred: 1 });
+  it('counts entries by confidence tag (C 12 + 4 with reported parameters, R 33, R/I·R?·I 7)', () => {
+    expect(catalogCounts()).toEqual({ confirmed: 12, 'path-confirmed': 4, reported: 33, inferred: 7 });
+    expect(Object.values(catalogCounts()).reduce((sum, n) => sum + n, 0)).toBe(CATALOG.length);
+    expect(catalogCounts([byId('get-me'), byId('get-shifts'), byId('get-skills'), byId('get-payroll-report')])).toEqual({
+      confirmed: 1,
+      'path-confirmed': 1,
+      reported: 1,
+      inferred: 1,
+    });
+  });
+
+  it('marks documented endpoints whose parameters are only reported as path-confirmed, with their documented permission', () => {
+    const pathConfirmed = CATALOG.filter((e) => e.confidence === 'path-confirmed');
+    expect(pathConfirmed.map((e) => e.id).sort()).toEqual(['add-employee-skill', 'get-payroll-report', 'update-employee', 'update-shift-break']);
+    for (const e of pathConfirmed) expect(e.permission, e.id).toMatch(/^Level \d/);
+  });
+
+  it('links the reference index, or a page only for verified slugs', () => {
+    expect(REFERENCE_INDEX).toBe('https://platform.humanity.com/reference');
+    expect(byId('update-employee').docsUrl).toBe(REFERENCE_INDEX);
+    expect(byId('get-master-tasks').docsUrl).toBe(REFERENCE_INDEX);
+    expect(byId('create-shift').docsUrl).toBe('https://platform.humanity.com/reference/post-shift');
+    expect(byId('get-shift-employee-tasks').docsUrl).toBe('https://platform.humanity.com/reference/get-employee-tasks');
+    expect(byId('clock-in-employee').docsUrl).toBe('https://platform.humanity.com/reference/post-employee-clockin');
   });
 
   it('tags the rows the brief calls out as inferred', () => {
@@ -283,11 +300,16 @@ describe('catalog content follows humanity-api.md', () => {
     expect(enumValues(param(payroll, 'type'))).toEqual(['scheduledhours', 'confirmedhours', 'timesheets']);
     for (const name of ['deduct_breaks', 'group_results', 'include_remote_sites', 'remote_site', 'employee']) param(payroll, name);
     expect(payroll.permission).toBe('Level 5 (Employee) or better');
+    expect(param(payroll, 'group_results').enumValues).toEqual([
+      { value: '1', label: 'By employee' },
+      { value: '2', label: 'By employee and position' },
+    ]);
+    expect(param(payroll, 'employee').description).toMatch(/comma-separated list, 'all' .*-99 for deactivated and deleted staff/);
   });
 
-  it('PUT /employees/{id} has roles 2–7, statuses -1/0/1, employment 0–6, pay 0–10 and the password rule', () => {
+  it('PUT /employees/{id} has roles 2–7, statuses 1/0/-1/-2, employee type 0–6, pay 0–10, custom[ID] and the password rule', () => {
     const put = byId('update-employee');
-    expect(put).toMatchObject({ method: 'PUT', bodyFormat: 'form', permission: 'Level 5 (Employee) or better' });
+    expect(put).toMatchObject({ method: 'PUT', bodyFormat: 'form', permission: 'Level 5 (Employee) or better', confidence: 'path-confirmed' });
     expect(param(put, 'group').enumValues).toEqual([
       { value: '2', label: 'Manager' },
       { value: '3', label: 'Supervisor' },
@@ -296,15 +318,42 @@ describe('catalog content follows humanity-api.md', () => {
       { value: '6', label: 'Accountant' },
       { value: '7', label: 'Schedule Viewer' },
     ]);
-    expect(enumValues(param(put, 'status')).sort()).toEqual(['-1', '0', '1']);
-    expect(enumValues(param(put, 'employment_type'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
-    expect(param(put, 'employment_type').enumValues?.at(-1)?.label).toBe('Volunteer');
+    expect(enumValues(param(put, 'status'))).toEqual(['1', '0', '-1', '-2']);
+    expect(param(put, 'status').enumValues?.at(-1)?.label).toMatch(/reported/);
+    expect(enumValues(param(put, 'employee_type'))).toEqual(['0', '1', '2', '3', '4', '5', '6']);
+    expect(param(put, 'employee_type').enumValues?.at(-1)?.label).toBe('Volunteer');
     expect(enumValues(param(put, 'pay_type'))).toEqual(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(param(put, 'password').description).toMatch(/6 characters/);
     expect(param(put, 'addschedule').type).toBe('id-list');
     expect(param(put, 'removeschedule').type).toBe('id-list');
-    expect(param(put, 'custom_fields').type).toBe('json');
-    expect(put.docsUrl).toBe('https://platform.humanity.com/reference/put-employee');
+    expect(param(put, 'cell_phone').type).toBe('string');
+    expect(param(put, 'custom[ID]').description).toMatch(/custom\[123\]/);
+    // The names the issue corrected are gone.
+    for (const old of ['mobile', 'employment_type', 'custom_fields']) expect(put.params.map((p) => p.name)).not.toContain(old);
+  });
+
+  it('adds the reported leave-type and shift-trade endpoints', () => {
+    const added = {
+      'get-leave-types': ['GET', 'leave-types'],
+      'get-employee-leave-types': ['GET', 'employees/{id}/leave-types'],
+      'get-shift-trade-list': ['GET', 'shifts/{id}/tradelist_v2'],
+      'get-trades': ['GET', 'trade'],
+      'request-shift-trade': ['POST', 'trades'],
+    };
+    for (const [id, [method, path]] of Object.entries(added)) {
+      expect(byId(id), id).toMatchObject({ method, path, confidence: 'reported', docsUrl: REFERENCE_INDEX });
+    }
+    expect(enumValues(param(byId('get-trades'), 'mode'))).toEqual(['manage', 'requested', 'available']);
+    expect(byId('request-shift-trade').params.map((p) => p.name).sort()).toEqual(['reason', 'shift', 'tradewith']);
+    expect(byId('request-shift-trade').bodyFormat).toBe('form');
+    expect(searchCatalog('trade').map((e) => e.id)).toEqual(expect.arrayContaining(['get-shift-trade-list', 'get-trades', 'request-shift-trade']));
+    expect(searchCatalog('leave types').map((e) => e.id)).toEqual(expect.arrayContaining(['get-leave-types', 'get-employee-leave-types']));
+  });
+
+  it('POST /leaves names the employee, POST /shifts assigns staff, and the timeclock note path says it is uncertain', () => {
+    expect(param(byId('request-leave'), 'employee')).toMatchObject({ in: 'body', type: 'integer' });
+    expect(param(byId('create-shift'), 'employee_id')).toMatchObject({ in: 'body', type: 'id-list' });
+    expect(byId('save-timeclock-note').notes?.some((n) => n.includes('`timeclock/savenote{id}`') && /uncertain/.test(n))).toBe(true);
   });
 
   it('task endpoints take JSON bodies and state a minimum role', () => {
@@ -318,7 +367,7 @@ describe('catalog content follows humanity-api.md', () => {
   });
 
   it('classic writes with fields send a form', () => {
-    for (const id of ['create-employee', 'create-shift', 'update-shift', 'create-position', 'create-location', 'request-leave', 'set-employee-position-wage']) {
+    for (const id of ['create-employee', 'create-shift', 'update-shift', 'create-position', 'create-location', 'request-leave', 'request-shift-trade', 'set-employee-position-wage']) {
       expect(byId(id).bodyFormat, id).toBe('form');
     }
   });

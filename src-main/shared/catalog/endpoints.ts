@@ -1,12 +1,46 @@
-// Every endpoint of humanity-api.md §5 as data, one entry per method + path row. Parameters come
-// from the table's "Key params / body" column, §3 (conventions), §6 (object shapes) and Humanity's
-// reference pages where we have them. Field names we could not confirm say so in their description.
+// Every endpoint of humanity-api.md §5 as data, one entry per method + path row, plus the
+// corrections and additions of the catalog issue (reported by working clients; each says so where
+// it is made). Parameters come from the table's "Key params / body" column, §3 (conventions), §6
+// (object shapes) and Humanity's reference pages where we have them. Field names we could not
+// confirm say so in their description.
 // `child_company_id` (group accounts) is deliberately absent: the app adds it to every request.
 import type { CatalogEndpoint, CatalogParam } from './types';
 
-const REFERENCE = 'https://platform.humanity.com/reference';
-/** A reference page slug we have seen linked, or the reference root when none is known. */
-const ref = (slug?: string): string => (slug ? `${REFERENCE}/${slug}` : REFERENCE);
+export const REFERENCE_INDEX = 'https://platform.humanity.com/reference';
+
+/**
+ * Slugs of Humanity reference pages (platform.humanity.com/reference/<slug>) we found evidence
+ * for; every other entry links the reference index, never a guessed page. Evidence (searched in
+ * stored copies of Humanity's developer hub, its discussion board and public client code):
+ * - create-master-tasks, update-master-tasks, update-shift-tasks, get-employee-tasks,
+ *   update-employee-tasks, update-employee-task: the reference pages themselves.
+ * - get-shifts, post-shift: linked from Humanity's discussion board (reference#get-shifts and
+ *   reference#post-shift in "What does the Needed parameter stand for", reference/post-shift in
+ *   "API Create Shift Series"); a public Python client also links reference/get-shifts.
+ * - get-timeclocks, post-employee-clockin: linked from the discussion board ("Request for
+ *   TIMECLOCK end point…", "Delete Employees ClockIN/OUT") in the hub's older #slug form.
+ * - get-shift, put-shift, delete-shift: a public PHP client states it was checked against
+ *   reference/post-shift, put-shift, delete-shift and get-shift.
+ * Not found, so dropped: put-employee, get-master-tasks.
+ */
+export const VERIFIED_REFERENCE_SLUGS = [
+  'get-shifts',
+  'get-shift',
+  'post-shift',
+  'put-shift',
+  'delete-shift',
+  'get-timeclocks',
+  'post-employee-clockin',
+  'update-shift-tasks',
+  'get-employee-tasks',
+  'update-employee-tasks',
+  'update-employee-task',
+  'create-master-tasks',
+  'update-master-tasks',
+] as const;
+
+/** The page of a verified slug, or the reference index when no page is known. */
+const ref = (slug?: (typeof VERIFIED_REFERENCE_SLUGS)[number]): string => (slug ? `${REFERENCE_INDEX}/${slug}` : REFERENCE_INDEX);
 
 const ROLE_NAMES: Record<number, string> = {
   1: 'Owner/Admin',
@@ -73,13 +107,16 @@ const flag = (name: string, location: 'query' | 'body', description: string, on:
 
 const ROLE_ENUM = [2, 3, 4, 5, 6, 7].map((n) => ({ value: String(n), label: ROLE_NAMES[n]! }));
 
+// -2 is reported by working clients only; "Deleted" is its best-known meaning (v1 used -99 for
+// "deactivated and deleted"), not a documented one.
 const STATUS_ENUM = [
   { value: '1', label: 'Activated' },
   { value: '0', label: 'Deactivated' },
   { value: '-1', label: 'Disabled' },
+  { value: '-2', label: 'Deleted (reported; meaning not confirmed)' },
 ] as const;
 
-const EMPLOYMENT_TYPE_ENUM = ['None', 'Full Time', 'Part Time', 'Seasonal', 'Temporary', 'Contractor', 'Volunteer'].map(
+const EMPLOYEE_TYPE_ENUM = ['None', 'Full Time', 'Part Time', 'Seasonal', 'Temporary', 'Contractor', 'Volunteer'].map(
   (label, value) => ({ value: String(value), label }),
 );
 
@@ -119,7 +156,8 @@ const employeeFields: readonly CatalogParam[] = [
   { name: 'firstname', in: 'body', type: 'string', required: false, description: "The staff member's first name.", example: 'Ana' },
   { name: 'lastname', in: 'body', type: 'string', required: false, description: "The staff member's last name.", example: 'Lopez' },
   { name: 'email', in: 'body', type: 'string', required: false, description: 'Email address, also used to sign in to Humanity.', example: 'ana@example.com' },
-  { name: 'mobile', in: 'body', type: 'string', required: false, description: 'Mobile phone number shown on the staff profile.', example: '+1 555 0100' },
+  // `cell_phone`, not `mobile`: the name working clients send (reported in the catalog issue).
+  { name: 'cell_phone', in: 'body', type: 'string', required: false, description: 'Mobile phone number shown on the staff profile.', example: '+1 555 0100' },
   {
     name: 'eid',
     in: 'body',
@@ -261,7 +299,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
         in: 'body',
         type: 'enum',
         required: false,
-        description: 'Account status: activated staff can sign in and be scheduled, deactivated/disabled cannot.',
+        description: 'Account status: activated staff can sign in and be scheduled, deactivated/disabled cannot; -2 is reported only.',
         enumValues: STATUS_ENUM,
       },
       {
@@ -289,41 +327,43 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
         required: false,
         description: "Sets a new sign-in password for the staff member; it must be at least 6 characters.",
       },
+      // The values are documented; the field names `employee_type`, `pay_type` and `custom[ID]`
+      // are what working clients send (reported in the catalog issue).
       {
-        name: 'employment_type',
+        name: 'employee_type',
         in: 'body',
         type: 'enum',
         required: false,
-        description: 'Employment type, 0–6 (field name is our best guess — check the reference page if it is ignored).',
-        enumValues: EMPLOYMENT_TYPE_ENUM,
+        description: 'Employment type, 0–6 (values documented, field name reported by working clients).',
+        enumValues: EMPLOYEE_TYPE_ENUM,
       },
       {
         name: 'pay_type',
         in: 'body',
         type: 'enum',
         required: false,
-        description: 'Pay type, 0–10 (field name is our best guess — check the reference page if it is ignored).',
+        description: 'Pay type, 0–10 (values documented, field name reported by working clients).',
         enumValues: PAY_TYPE_ENUM,
       },
       {
-        name: 'custom_fields',
+        name: 'custom[ID]',
         in: 'body',
-        type: 'json',
+        type: 'string',
         required: false,
-        description: 'Custom profile fields as a JSON object string keyed by custom-field ID, e.g. {"123":"Night team"}.',
-        example: '{"123":"Night team"}',
+        description: 'One custom profile field by its ID: rename the form row to custom[<field ID>], e.g. custom[123], and set its value.',
+        example: 'Night team',
       },
     ],
     bodyFormat: 'form',
     permission: level(5),
-    confidence: 'confirmed',
+    confidence: 'path-confirmed',
     notes: [
       '`addschedule`/`removeschedule` effectively handle one position per call; send several calls for bulk changes.',
       'Passwords shorter than 6 characters are rejected.',
       'Notes written in a child account of a group show via the API but not in the Humanity UI.',
-      'The field names for employment type, pay type and custom fields are not captured in our notes; confirm them on the reference page.',
+      'Reported by working clients, not Humanity\'s reference: the field names `cell_phone`, `employee_type`, `pay_type` and `custom[ID]`, and status -2.',
     ],
-    docsUrl: ref('put-employee'),
+    docsUrl: ref(),
   },
   {
     id: 'delete-employee',
@@ -447,7 +487,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'A body is optional; working clients send none.',
       'Failures arrive as HTTP 200 with `status: 13` and an `error` such as "Not a valid location!" or "Not a valid timeframe!".',
     ],
-    docsUrl: ref(),
+    docsUrl: ref('post-employee-clockin'),
   },
   {
     id: 'clock-out-employee',
@@ -487,7 +527,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'For long ranges use Pull range, which splits the range into windows of at most 28 days.',
     ],
     dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
-    docsUrl: ref(),
+    docsUrl: ref('get-timeclocks'),
   },
   {
     id: 'create-timeclock',
@@ -547,7 +587,10 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     bodyFormat: 'form',
     permission: null,
     confidence: 'inferred',
-    notes: ['Seen in a single client, which sent the fields as JSON; switch the body to JSON if the form is rejected.'],
+    notes: [
+      'The path is uncertain: the only source, a single client, calls `timeclock/savenote{id}` (singular, the entry ID right after `savenote`); try that form if this one is rejected.',
+      'That client sent the fields as JSON; switch the body to JSON if the form is rejected.',
+    ],
     docsUrl: ref(),
   },
 
@@ -677,6 +720,15 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       { name: 'start_time', in: 'body', type: 'time', required: true, description: 'Start time of day, e.g. 09:00.', example: '09:00' },
       { name: 'end_time', in: 'body', type: 'time', required: true, description: 'End time of day, e.g. 17:00.', example: '17:00' },
       { name: 'schedule', in: 'body', type: 'integer', required: true, description: 'Position (schedule) ID the shift belongs to.', example: '138641' },
+      // Reported in the catalog issue; a public client quotes the post-shift page for it too.
+      {
+        name: 'employee_id',
+        in: 'body',
+        type: 'id-list',
+        required: false,
+        description: 'Employee IDs, comma-separated, to assign to the new shift.',
+        example: '1001,1002',
+      },
     ],
     bodyFormat: 'form',
     permission: null,
@@ -788,7 +840,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     ],
     bodyFormat: 'form',
     permission: level(4),
-    confidence: 'confirmed',
+    confidence: 'path-confirmed',
     notes: ["The reference's try-it URL shows `/shifts//shiftbreaks` — the shift ID goes between the slashes."],
     docsUrl: ref(),
   },
@@ -801,6 +853,71 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     purpose: 'Lists who is on shift right now (employee_id, employee_name).',
     params: [],
     bodyFormat: 'none',
+    permission: null,
+    confidence: 'reported',
+    docsUrl: ref(),
+  },
+  // Shift trades: reported by working clients (catalog issue), not in humanity-api.md's table.
+  {
+    id: 'get-shift-trade-list',
+    title: 'Get shift trade list',
+    method: 'GET',
+    path: 'shifts/{id}/tradelist_v2',
+    resource: 'shifts',
+    purpose: 'Lists what one of your shifts can be traded with — the candidates to offer in Request shift trade.',
+    params: [pathId('id', 'ID of the shift you want to trade.', '70001')],
+    bodyFormat: 'none',
+    permission: null,
+    confidence: 'reported',
+    docsUrl: ref(),
+  },
+  {
+    id: 'get-trades',
+    title: 'Get shift trades',
+    method: 'GET',
+    path: 'trade',
+    resource: 'shifts',
+    purpose: 'Lists shift trades: the ones you manage, the ones you requested, or the ones open to you.',
+    params: [
+      {
+        name: 'mode',
+        in: 'query',
+        type: 'enum',
+        required: false,
+        description: 'Which trades to list.',
+        enumValues: [
+          { value: 'manage', label: 'manage — trades awaiting your approval' },
+          { value: 'requested', label: 'requested — trades you asked for' },
+          { value: 'available', label: 'available — trades you can take' },
+        ],
+      },
+    ],
+    bodyFormat: 'none',
+    permission: null,
+    confidence: 'reported',
+    notes: ['The path is singular (`trade`) while creating one posts to `trades`, as working clients send them.'],
+    docsUrl: ref(),
+  },
+  {
+    id: 'request-shift-trade',
+    title: 'Request shift trade',
+    method: 'POST',
+    path: 'trades',
+    resource: 'shifts',
+    purpose: 'Offers one of your shifts for trade to the candidates you pick.',
+    params: [
+      { name: 'shift', in: 'body', type: 'integer', required: true, description: 'ID of the shift you want to trade.', example: '70001' },
+      {
+        name: 'tradewith',
+        in: 'body',
+        type: 'id-list',
+        required: true,
+        description: 'Candidates from Get shift trade list, comma-separated (whether these are shift or employee IDs is not documented).',
+        example: '70002',
+      },
+      { name: 'reason', in: 'body', type: 'string', required: false, description: 'Reason shown to the people you offer the trade to.', example: 'Family event' },
+    ],
+    bodyFormat: 'form',
     permission: null,
     confidence: 'reported',
     docsUrl: ref(),
@@ -878,7 +995,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     bodyFormat: 'none',
     permission: 'Minimum role: Employee',
     confidence: 'confirmed',
-    docsUrl: ref(),
+    docsUrl: ref('get-employee-tasks'),
   },
   {
     id: 'start-finish-employee-task',
@@ -970,7 +1087,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     permission: 'Minimum role: Employee',
     confidence: 'confirmed',
     notes: ['Paged by cursor: repeat with `cursor` from `metadata.cursor` until it is empty.'],
-    docsUrl: ref('get-master-tasks'),
+    docsUrl: ref(),
   },
   {
     id: 'create-master-task',
@@ -1168,7 +1285,9 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     resource: 'leaves',
     purpose: 'Creates a leave (time-off) request.',
     params: [
-      { name: 'leavetype', in: 'body', type: 'integer', required: true, description: 'ID of the leave type (vacation, sick…) configured in the account.', example: '1' },
+      // `employee`: reported in the catalog issue.
+      { name: 'employee', in: 'body', type: 'integer', required: false, description: 'Employee ID the leave is for (reported by working clients).', example: '1001' },
+      { name: 'leavetype', in: 'body', type: 'integer', required: true, description: 'ID of the leave type (vacation, sick…), from Get leave types.', example: '1' },
       { name: 'start_date', in: 'body', type: 'date', required: true, description: 'First day of leave, as YYYY-MM-DD.', example: '2025-07-01' },
       { name: 'end_date', in: 'body', type: 'date', required: true, description: 'Last day of leave, as YYYY-MM-DD.', example: '2025-07-05' },
       flag('is_hourly', 'body', 'Set to 1 for leave counted in hours rather than whole days.', 'Hourly', 'Whole days'),
@@ -1191,6 +1310,34 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     bodyFormat: 'none',
     permission: null,
     confidence: 'reported',
+    docsUrl: ref(),
+  },
+  // Leave types: reported in the catalog issue; a public PHP client (HumanityAPI2) calls both paths.
+  {
+    id: 'get-leave-types',
+    title: 'Get leave types',
+    method: 'GET',
+    path: 'leave-types',
+    resource: 'leaves',
+    purpose: 'Lists the leave types (vacation, sick…) configured in the account, with the IDs Request leave takes.',
+    params: [],
+    bodyFormat: 'none',
+    permission: null,
+    confidence: 'reported',
+    docsUrl: ref(),
+  },
+  {
+    id: 'get-employee-leave-types',
+    title: 'Get employee leave types',
+    method: 'GET',
+    path: 'employees/{id}/leave-types',
+    resource: 'leaves',
+    purpose: 'Lists the leave types one staff member may request.',
+    params: [pathId('id', 'Humanity employee ID whose leave types to list.')],
+    bodyFormat: 'none',
+    permission: null,
+    confidence: 'reported',
+    notes: ['Per staff member only: a user asked on the discussion board for all staff at once, and no such call is known.'],
     docsUrl: ref(),
   },
 
@@ -1297,7 +1444,19 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       startDate('First day of the pay period, as YYYY-MM-DD.'),
       endDate('Last day of the pay period, as YYYY-MM-DD.'),
       flag('deduct_breaks', 'query', 'Set to 1 to subtract unpaid breaks from the hours.', 'Deduct breaks', "Don't deduct"),
-      flag('group_results', 'query', 'Set to 1 to group rows (per employee) instead of one row per shift.', 'Grouped', 'One row per shift'),
+      // group_results values and employee's list / -99 forms: reported in the catalog issue
+      // (-99 is documented for v1's payroll report only).
+      {
+        name: 'group_results',
+        in: 'query',
+        type: 'enum',
+        required: false,
+        description: 'How to group the rows; leave it out for ungrouped rows (values reported by working clients).',
+        enumValues: [
+          { value: '1', label: 'By employee' },
+          { value: '2', label: 'By employee and position' },
+        ],
+      },
       flag('include_remote_sites', 'query', 'Set to 1 to include hours worked at remote sites.', 'Include remote sites', 'Exclude remote sites'),
       { name: 'remote_site', in: 'query', type: 'string', required: false, description: 'Only hours worked at this remote site.' },
       {
@@ -1305,16 +1464,17 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
         in: 'query',
         type: 'string',
         required: false,
-        description: "One employee ID, or 'all' to include everyone (also deactivated and deleted staff).",
+        description: "One employee ID, a comma-separated list, 'all' for everyone, or -99 for deactivated and deleted staff (-99 is from v1).",
         example: 'all',
       },
     ],
     bodyFormat: 'none',
     permission: level(5),
-    confidence: 'confirmed',
+    confidence: 'path-confirmed',
     notes: [
       '`data` is an object keyed "0", "1", … plus non-row keys; the table view turns the numeric keys into rows.',
       'Users report type=confirmedhours not behaving as expected while scheduledhours works.',
+      'Reported, not in the v2 reference: group_results 1/2, comma lists for `employee`, and employee=-99 (documented for v1).',
       'For long ranges use Pull range, which splits the range into windows of at most 28 days.',
     ],
     dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
@@ -1343,7 +1503,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
     ],
     bodyFormat: 'form',
     permission: level(3),
-    confidence: 'confirmed',
+    confidence: 'path-confirmed',
     docsUrl: ref(),
   },
   {

@@ -4,6 +4,7 @@ import { ENDPOINTS } from './endpoints';
 import type { CatalogEndpoint, Confidence, Resource } from './types';
 
 export type { CatalogEndpoint, CatalogParam, Confidence, HttpMethod, ParamLocation, ParamType, Resource } from './types';
+export { REFERENCE_INDEX, VERIFIED_REFERENCE_SLUGS } from './endpoints';
 
 export const CATALOG: readonly CatalogEndpoint[] = ENDPOINTS;
 
@@ -85,7 +86,7 @@ export function fillPath(template: string, values: Record<string, string>): stri
 
 /** How many entries carry each confidence tag. */
 export function catalogCounts(list: readonly CatalogEndpoint[] = CATALOG): Record<Confidence, number> {
-  const counts: Record<Confidence, number> = { confirmed: 0, reported: 0, inferred: 0 };
+  const counts: Record<Confidence, number> = { confirmed: 0, 'path-confirmed': 0, reported: 0, inferred: 0 };
   for (const endpoint of list) counts[endpoint.confidence] += 1;
   return counts;
 }

@@ -6,8 +6,15 @@
 /** Same members as `HttpMethod` in `../channels` (checked in catalog.test.ts). */
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
-/** How sure we are, from humanity-api.md's tags: C → confirmed, R → reported, R/I, R? or I → inferred. */
-export type Confidence = 'confirmed' | 'reported' | 'inferred';
+/**
+ * How sure we are, and about what, from humanity-api.md's tags:
+ * - `confirmed` (C): method, path, permission and parameters are in Humanity's reference;
+ * - `path-confirmed` (C): method, path and permission are in the reference, but some parameter
+ *   names or values are not: they come from working clients or user reports, or were not captured;
+ * - `reported` (R): seen in working clients or user reports only;
+ * - `inferred` (R/I, R? or I): our best reading of scattered evidence.
+ */
+export type Confidence = 'confirmed' | 'path-confirmed' | 'reported' | 'inferred';
 
 export type ParamLocation = 'path' | 'query' | 'body';
 
@@ -65,6 +72,6 @@ export interface CatalogEndpoint {
   notes?: readonly string[];
   /** Names of the start/end date params and the longest window that works, for bulk pulls. */
   dateWindow?: { start: string; end: string; maxDays: number };
-  /** Humanity's reference page for this endpoint, or the reference root when no page is known. */
+  /** Humanity's reference page for this endpoint (a verified slug), or the reference index when no page is known. */
   docsUrl: string;
 }

@@ -1,8 +1,8 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { CATALOG, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '../../../../src-main/shared/catalog';
+import { CATALOG, catalogCounts, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '../../../../src-main/shared/catalog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
-import { CONFIDENCE_MEANING, ConfidenceBadge } from './ConfidenceBadge';
+import { CONFIDENCE_ORDER, CONFIDENCE_WORDS, ConfidenceBadge } from './ConfidenceBadge';
 import './catalog.css';
 
 type Props = {
@@ -24,10 +24,9 @@ export function CatalogPanel({ activeId, onPick }: Props) {
   const [tabStop, setTabStop] = useState<string | null>(null);
   const tabbable = hits.some((endpoint) => endpoint.id === tabStop) ? tabStop : (groups[0]?.endpoints[0]?.id ?? null);
 
-  const counts = hits.reduce<Record<Confidence, number>>(
-    (sum, endpoint) => ({ ...sum, [endpoint.confidence]: sum[endpoint.confidence] + 1 }),
-    { confirmed: 0, reported: 0, inferred: 0 },
-  );
+  const counts = catalogCounts(hits);
+  // Each entry is described by its path and by the legend's sentence for its confidence tag.
+  const meaningId = (confidence: Confidence) => `${ids}-meaning-${confidence}`;
 
   return (
     <div className="catalog-panel">
@@ -39,7 +38,7 @@ export function CatalogPanel({ activeId, onPick }: Props) {
           ? `No endpoint matches “${query.trim()}”.`
           : query.trim()
             ? `${plural(hits.length, 'endpoint')} of ${CATALOG.length}`
-            : `${plural(hits.length, 'endpoint')}: ${counts.confirmed} confirmed, ${counts.reported} reported, ${counts.inferred} inferred`}
+            : `${plural(hits.length, 'endpoint')}: ${CONFIDENCE_ORDER.map((confidence) => `${counts[confidence]} ${CONFIDENCE_WORDS[confidence].label}`).join(', ')}`}
       </p>
       <div ref={list} className="sidebar-scroll catalog-list" onKeyDown={(event) => moveFocusInList(event, list.current, 'button.catalog-entry')}>
         {groups.map((group) => (
@@ -50,12 +49,13 @@ export function CatalogPanel({ activeId, onPick }: Props) {
             <ul>
               {group.endpoints.map((endpoint) => (
                 // The button's name is its visible label (method and title); the path and the
-                // confidence tag sit beside it in the row and describe it. The whole row clicks.
+                // confidence tag sit beside it in the row, and the path and what the tag means
+                // describe it. The whole row clicks.
                 <li key={endpoint.id} className={`catalog-item${endpoint.id === activeId ? ' is-current' : ''}`}>
                   <button
                     type="button"
                     className="catalog-entry"
-                    aria-describedby={`${ids}-${endpoint.id}-path ${ids}-${endpoint.id}-confidence`}
+                    aria-describedby={`${ids}-${endpoint.id}-path ${meaningId(endpoint.confidence)}`}
                     aria-current={endpoint.id === activeId ? 'true' : undefined}
                     title={`${endpoint.title} — ${endpoint.purpose}`}
                     tabIndex={endpoint.id === tabbable ? 0 : -1}
@@ -68,7 +68,7 @@ export function CatalogPanel({ activeId, onPick }: Props) {
                   <span id={`${ids}-${endpoint.id}-path`} className="catalog-entry-path mono">
                     {endpoint.path}
                   </span>
-                  <ConfidenceBadge id={`${ids}-${endpoint.id}-confidence`} confidence={endpoint.confidence} />
+                  <ConfidenceBadge confidence={endpoint.confidence} />
                 </li>
               ))}
             </ul>
@@ -79,12 +79,12 @@ export function CatalogPanel({ activeId, onPick }: Props) {
             How sure we are
           </h3>
           <dl>
-            {(Object.keys(CONFIDENCE_MEANING) as Confidence[]).map((confidence) => (
+            {CONFIDENCE_ORDER.map((confidence) => (
               <div key={confidence}>
                 <dt>
                   <ConfidenceBadge confidence={confidence} />
                 </dt>
-                <dd>{CONFIDENCE_MEANING[confidence]}</dd>
+                <dd id={meaningId(confidence)}>{CONFIDENCE_WORDS[confidence].meaning}</dd>
               </div>
             ))}
           </dl>

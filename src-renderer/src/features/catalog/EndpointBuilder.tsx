@@ -4,7 +4,7 @@ import { SelectField, type SelectOption } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { Draft } from '../explorer/draft';
 import { fieldValue, jsonBody, jsonBodyObject, withFieldValue } from './catalogDraft';
-import { ConfidenceBadge } from './ConfidenceBadge';
+import { CONFIDENCE_WORDS, ConfidenceBadge } from './ConfidenceBadge';
 import './catalog.css';
 
 type Props = {
@@ -43,9 +43,12 @@ export function EndpointBuilder({ endpoint, draft, onChange }: Props) {
         </a>
       </div>
       <p className="endpoint-purpose">{endpoint.purpose}</p>
-      <p className="endpoint-permission">
+      <p className="endpoint-fact">
         <span className="endpoint-label">Permission</span>{' '}
         {endpoint.permission ?? 'Not documented — a lower role may silently see less.'}
+      </p>
+      <p className="endpoint-fact">
+        <span className="endpoint-label">How sure</span> {CONFIDENCE_WORDS[endpoint.confidence].meaning}
       </p>
       {endpoint.notes && endpoint.notes.length > 0 && (
         // Short lists show at once; longer ones open on request so the fields stay in view.
