@@ -3,6 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { screenshot } from './support/screenshots';
+import { signInWithDemo } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 let sandbox: SandboxServer | null = null;
@@ -102,28 +103,44 @@ test('validates the form before sending: empty fields and plain-http hosts', asy
   expect(app.ipc.filter((c) => c.channel === 'auth:login')).toHaveLength(0);
 });
 
-test('a rejected refresh token asks to sign in again and keeps the request and response', async () => {
+test('a rejected refresh token asks to sign in again; the waiting request then goes through by itself', async () => {
+  sandbox = await startSandbox();
+  app = await launchApp();
+  const { page } = app;
+  // Through the form without Remember password ("Try the sandbox" remembers its public password).
+  await signInWithDemo(page, sandbox.url);
+  await send(page, 'employees');
+  await expect(response(page)).toContainText('Success');
+
+  sandbox.revokeRefreshTokens();
+  sandbox.expireAccessTokens();
+  await send(page, 'positions');
+  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('no longer accepts it');
+  await screenshot(page, 'sign-in-again');
+  await expect(page.getByLabel('Path')).toHaveValue('positions');
+
+  await dialog.getByLabel('Password', { exact: true }).fill('sandbox-demo');
+  await dialog.getByRole('button', { name: 'Sign in' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByLabel('Path')).toHaveValue('positions');
+  await expect(response(page)).toContainText('Success');
+  expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(2);
+});
+
+test('"Try the sandbox" renews its sessions by itself, whatever the sandbox does with refresh tokens', async () => {
   app = await launchApp();
   const { page } = app;
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await send(page, 'employees');
   await expect(response(page)).toContainText('Success');
-
-  const server = app.sandbox()!;
-  server.revokeRefreshTokens();
-  server.expireAccessTokens();
+  app.sandbox()!.revokeRefreshTokens();
+  app.sandbox()!.expireAccessTokens();
   await send(page, 'positions');
-  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
-  await expect(dialog).toBeVisible();
-  await screenshot(page, 'sign-in-again');
-  await expect(page.getByLabel('Path')).toHaveValue('positions');
-
-  await dialog.getByLabel('Password').fill('sandbox-demo');
-  await dialog.getByRole('button', { name: 'Sign in' }).click();
-  await expect(dialog).toBeHidden();
-  await expect(page.getByLabel('Path')).toHaveValue('positions');
-  await page.getByRole('button', { name: 'Send' }).click();
   await expect(response(page)).toContainText('Success');
+  await expect(page.getByRole('dialog', { name: 'Sign in again' })).toHaveCount(0);
+  expect(app.sandbox()!.stats().passwordGrants).toBe(2);
 });
 
 test('Ctrl+Enter sends; sign out returns to the setup screen', async () => {
@@ -137,11 +154,12 @@ test('Ctrl+Enter sends; sign out returns to the setup screen', async () => {
   await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
 });
 
-test('without a protected key store a banner says tokens stay in memory, and Remember password is disabled', async () => {
+test('without a protected key store a banner says tokens stay in memory, and a remembered password stays in memory too', async () => {
   app = await launchApp({ keyStore: { backend: 'basic_text' } });
   const { page } = app;
   await expect(page.getByRole('status').filter({ hasText: 'memory only' }).first()).toBeVisible();
-  await expect(page.getByLabel('Remember password')).toBeDisabled();
+  await expect(page.getByLabel('Remember password')).toBeEnabled();
+  await expect(page.getByText(/Kept in memory until you quit/)).toBeVisible();
   await screenshot(page, 'setup-memory-only');
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(page.getByText('Memory only').first()).toBeVisible();

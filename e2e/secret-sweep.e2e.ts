@@ -24,6 +24,8 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     clientSecret: APP_SECRET,
     password: PASSWORD,
     tokenLifetimeSeconds: 2,
+    // Rotation puts the most refresh tokens through the vault and onto the disk.
+    refreshBehaviour: 'rotate',
     tokenFactory: (kind) => `${MARK}-${kind}-${(issued += 1)}-${Math.random().toString(36).slice(2)}`,
   });
   const exportDir = mkdtempSync(join(tmpdir(), 'hae-sweep-exports-'));

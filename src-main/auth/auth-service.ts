@@ -129,9 +129,8 @@ export class AuthService {
 
   /** The user closed "Sign in again": every request waiting for it ends with a sentence. */
   async cancelReauth(): Promise<AuthState> {
-    this.session?.stopWaiting(
-      new AppError('not_signed_in', 'Not sent: your session ended and you did not sign in again. Sign in, then send it again.'),
-    );
+    // 'cancelled', not 'not_signed_in': the session is still there, only this sign-in was declined.
+    this.session?.stopWaiting(new AppError('cancelled', 'Not sent: your session ended and you did not sign in again. Sign in, then send it again.'));
     return this.state();
   }
 

@@ -103,7 +103,7 @@ describe('faults', () => {
     const waiting = f.call('request:send', getRequest('employees'));
     await expect.poll(() => f.pageEvents.length).toBe(1);
     expect(((await f.call('auth:cancelReauth')) as Result<unknown>).ok).toBe(true);
-    expect(sentence(await waiting, 'not_signed_in')).toMatch(/did not sign in again/);
+    expect(sentence(await waiting, 'cancelled')).toMatch(/did not sign in again/);
     // Sent again while the session is still ended: the sentence that opens "Sign in again".
     expect(sentence(await f.call('request:send', getRequest('employees')), 'reauth_required')).toMatch(/Enter your password/);
     const list = (await f.call('collections:list')) as Result<{ collections: Array<{ name: string }> }>;
