@@ -140,6 +140,35 @@ describe('refresh', () => {
     expect(ok<ResponseSummary>(await f.call('request:send', getRequest('employees'))).envelope.kind).toBe('success');
   });
 
+  it.each([
+    ['delete', 1, false],
+    // A kept token refused at its first reuse looks exactly like a server that deletes them.
+    ['keep', 1, false],
+    ['keep', 3, true],
+    ['rotate', 1, true],
+  ] as const)(
+    '%s, refresh token refused after %i renewal(s): "does the server renew sessions" is %s',
+    async (refreshBehaviour, renewals, renews) => {
+      let now = Date.now();
+      const sandbox = await startSandbox({ refreshBehaviour, now: () => now });
+      open.push(sandbox);
+      const f = await fixture({ sandbox, now: () => now });
+      ok(await f.login());
+      for (let i = 0; i < renewals; i += 1) {
+        now += 3_600_000;
+        ok(await f.call('request:send', getRequest('me')));
+      }
+      // A delete server refuses the kept token by itself; the others are made to (a revocation).
+      if (refreshBehaviour !== 'delete') sandbox.revokeRefreshTokens();
+      now += 3_600_000;
+      void f.call('request:send', getRequest('me'));
+      await expect.poll(() => f.pageEvents.length).toBe(1);
+      const session = ok<AuthState>(await f.call('auth:state')).session;
+      expect(session).toMatchObject({ needsSignIn: true, serverRenewsSessions: renews });
+      ok(await f.call('auth:cancelReauth'));
+    },
+  );
+
   it('with "Remember password" a rejected refresh token is replaced silently', async () => {
     const f = await fixture();
     ok(await f.login({ rememberPassword: true }));

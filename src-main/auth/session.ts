@@ -37,6 +37,8 @@ export class Session {
   private ended = false;
   /** Whether the refresh token in hand came from a refresh answer that sent no new one. */
   private refreshTokenKept = false;
+  /** A kept refresh token worked again: this server keeps them valid (RFC 6749 §6's `keep`). */
+  private keptTokensWork = false;
   private renewsSessions = true;
   lastRefresh: RefreshRecord | null = null;
 
@@ -129,6 +131,7 @@ export class Session {
     }
     try {
       const fresh = await this.deps.tokens.refreshGrant(this.client, refreshToken);
+      if (this.refreshTokenKept) this.keptTokensWork = true;
       await this.accept({ ...fresh, refreshToken: fresh.refreshToken ?? refreshToken }, fresh.refreshToken === null);
       this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Token renewed.' };
       return fresh.accessToken;
@@ -137,7 +140,8 @@ export class Session {
         this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
         throw error;
       }
-      if (this.refreshTokenKept) this.renewsSessions = false;
+      // Refused at its first reuse on a server not known to keep them: it deletes used ones.
+      if (this.refreshTokenKept && !this.keptTokensWork) this.renewsSessions = false;
       return this.replaceSession(error);
     }
   }

@@ -95,9 +95,7 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
   } catch {
     // A bare 401 is how a server refuses client authentication it wanted as HTTP Basic.
     if (response.status === 401) throw invalidClient();
-    if (response.status >= 500) {
-      throw new AppError('auth_failed', `Humanity's sign-in service is having trouble (HTTP ${response.status}). Try again in a few minutes.`);
-    }
+    if (response.status >= 500) throw trouble(response.status);
     const looksHtml = /^\s*</.test(text);
     throw notEndpoint(looksHtml ? `it returned an HTML page, HTTP ${response.status}` : `HTTP ${response.status} without JSON`);
   }
@@ -112,6 +110,12 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
     return { accessToken: body.access_token, refreshToken, ...lifetime(body.expires_in, now) };
   }
 
+  // An outage says nothing about the credentials, whatever its body's words: it must not end the
+  // session or call the password wrong.
+  if (response.status >= 500) throw trouble(response.status);
+  if (response.status === 429) {
+    throw new AppError('auth_failed', `Humanity's sign-in service is busy (HTTP 429). Wait a minute and try again.`);
+  }
   const code = typeof body.error === 'string' ? body.error : '';
   const description = typeof body.error_description === 'string' ? body.error_description : typeof body.message === 'string' ? body.message : '';
   const detail = description || code || `HTTP ${response.status}`;
@@ -128,20 +132,25 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
       'Wrong username or password. Use the Humanity login of a user with a password (SSO-only users cannot sign in to the API).',
     );
   }
-  if (response.status >= 500) {
-    throw new AppError('auth_failed', `Humanity's sign-in service is having trouble (HTTP ${response.status}). Try again in a few minutes.`);
-  }
   if (!code && !description) throw notEndpoint(`HTTP ${response.status} without a token`);
   throw new AppError('auth_failed', `Humanity refused the sign-in: ${detail}.`);
 }
 
 const DEFAULT_LIFETIME_S = 3600;
+/** Bounds on a stated lifetime: a fraction of a second would renew before every request. */
+const MIN_LIFETIME_S = 1;
+const MAX_LIFETIME_S = 30 * 86_400;
 
 /** `expires_in` missing, a string, zero or nonsense: Humanity's tokens live an hour (§2.2). */
 function lifetime(expiresIn: unknown, now: number): { expiresAt: number; lifetimeMs: number } {
   const seconds = typeof expiresIn === 'number' || typeof expiresIn === 'string' ? Number(expiresIn) : NaN;
-  const lifetimeMs = (Number.isFinite(seconds) && seconds > 0 ? seconds : DEFAULT_LIFETIME_S) * 1000;
+  const stated = Number.isFinite(seconds) && seconds > 0 ? Math.min(Math.max(seconds, MIN_LIFETIME_S), MAX_LIFETIME_S) : DEFAULT_LIFETIME_S;
+  const lifetimeMs = stated * 1000;
   return { expiresAt: now + lifetimeMs, lifetimeMs };
+}
+
+function trouble(status: number): AppError {
+  return new AppError('auth_failed', `Humanity's sign-in service is having trouble (HTTP ${status}). Try again in a few minutes.`);
 }
 
 function invalidClient(): AppError {

@@ -114,9 +114,10 @@ describe('employees', () => {
     const { api } = await session();
     const updated = await api('/employees/1008', {
       method: 'PUT',
-      body: { lastname: 'Diallo-Ng', group: 3, addschedule: 304, removeschedule: 301 },
+      body: { lastname: 'Diallo-Ng', group: 3, addschedule: 304, removeschedule: 301, cell_phone: '555-0199' },
     });
     expect(updated.data).toMatchObject({
+      cell_phone: '555-0199',
       lastname: 'Diallo-Ng',
       name: 'Amara Diallo-Ng',
       group: 3,

@@ -17,7 +17,8 @@ export interface Employee {
   lastname: string;
   email: string;
   eid: string;
-  mobile: string;
+  /** What PUT employees/{id} calls the mobile number (catalog, reported by working clients). */
+  cell_phone: string;
   avatar: Avatar;
   /** Role id: 1 owner/admin, 2 manager, 3 supervisor, 4 scheduler, 5 employee, 6 accountant, 7 viewer. */
   group: number;

@@ -67,7 +67,7 @@ export const SEED_EMPLOYEES: readonly Employee[] = STAFF.map(
       .replace(/[^A-Za-z.@]/g, '')
       .toLowerCase(),
     eid: `SC-${id}`,
-    mobile: `555-01${String(id % 100).padStart(2, '0')}`,
+    cell_phone: `555-01${String(id % 100).padStart(2, '0')}`,
     avatar: avatarFor(id),
     group,
     status,

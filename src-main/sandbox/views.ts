@@ -36,7 +36,7 @@ export function employeeView(org: Org, employee: Employee) {
     name: fullName(employee),
     email: employee.email,
     eid: employee.eid,
-    mobile: employee.mobile,
+    cell_phone: employee.cell_phone,
     avatar: employee.avatar,
     group: employee.group,
     status: employee.status,

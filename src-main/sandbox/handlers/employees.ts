@@ -9,7 +9,7 @@ import { NO_AVATAR } from '../seed-data';
 import { employeeView, positionView } from '../views';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const TEXT_FIELDS = ['firstname', 'lastname', 'email', 'eid', 'mobile', 'notes'] as const;
+const TEXT_FIELDS = ['firstname', 'lastname', 'email', 'eid', 'cell_phone', 'notes'] as const;
 
 type TextField = (typeof TEXT_FIELDS)[number];
 
@@ -39,7 +39,7 @@ export function createEmployee({ params, org }: ApiRequest) {
     lastname: '',
     email: '',
     eid: '',
-    mobile: '',
+    cell_phone: '',
     avatar: { ...NO_AVATAR },
     group: 5,
     status: 1,
