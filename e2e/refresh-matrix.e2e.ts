@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SANDBOX_DEMO, startSandbox, type AuthErrorStyle, type RefreshBehaviour, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { screenshot } from './support/screenshots';
 
 const MARK = 'SENTINEL';
 const APP_SECRET = `${MARK}-app-secret-91c2`;
@@ -91,6 +92,7 @@ for (const style of ['http401', 'status3'] as const) {
         if (behaviour === 'delete') {
           await expect(reauthDialog(page)).toBeVisible();
           await expect(reauthDialog(page)).toContainText('Humanity does not renew sessions for this app');
+          await screenshot(page, `sign-in-again-not-renewing-${style}`);
           await reauthDialog(page).getByLabel('Password', { exact: true }).fill(PASSWORD);
           await reauthDialog(page).getByLabel('Remember password').check();
           await reauthDialog(page).getByRole('button', { name: 'Sign in' }).click();

@@ -1,4 +1,4 @@
-// The file's place says what it may import (design.md §3). A failing case names the file.
+// The file's place says what it may import (docs/architecture.md, "Layers and the import rule"). A failing case names the file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// The one BrowserWindow keeps its hardened preferences as literals (design.md §10).
+// The one BrowserWindow keeps its hardened preferences as literals (docs/architecture.md; the security checklist in the README).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
