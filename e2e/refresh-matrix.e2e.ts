@@ -22,9 +22,17 @@ function filesUnder(dir: string): string[] {
   });
 }
 
-async function startMarkedSandbox(refreshBehaviour: RefreshBehaviour, authErrorStyle: AuthErrorStyle): Promise<SandboxServer> {
+/**
+ * A sandbox that issues sentinel secrets, the app signed in to it through the setup form without
+ * Remember password; `body` runs, then no sentinel may be anywhere, and both are closed.
+ */
+async function withSignedInApp(
+  refreshBehaviour: RefreshBehaviour,
+  authErrorStyle: AuthErrorStyle,
+  body: (app: LaunchedApp, sandbox: SandboxServer) => Promise<void>,
+): Promise<void> {
   let issued = 0;
-  return startSandbox({
+  const sandbox = await startSandbox({
     clientSecret: APP_SECRET,
     password: PASSWORD,
     tokenLifetimeSeconds: LIFETIME_S,
@@ -32,6 +40,16 @@ async function startMarkedSandbox(refreshBehaviour: RefreshBehaviour, authErrorS
     authErrorStyle,
     tokenFactory: (kind) => `${MARK}-${kind}-${(issued += 1)}`,
   });
+  const app = await launchApp();
+  try {
+    await signIn(app.page, sandbox.url);
+    await sendAndSeeData(app.page, 'me');
+    await body(app, sandbox);
+    expectNoSecretAnywhere(app, await app.page.content());
+  } finally {
+    await app.close();
+    await sandbox.close();
+  }
 }
 
 async function signIn(page: Page, host: string): Promise<void> {
@@ -72,13 +90,8 @@ const prompts = (app: LaunchedApp) => app.ipc.filter((call) => call.channel === 
 for (const style of ['http401', 'status3'] as const) {
   for (const behaviour of ['rotate', 'keep', 'delete'] as const) {
     test(`${behaviour} refresh tokens, expired tokens answered ${style}: data every time, at most one prompt, no secret anywhere`, async () => {
-      const sandbox = await startMarkedSandbox(behaviour, style);
-      const app = await launchApp();
-      try {
+      await withSignedInApp(behaviour, style, async (app, sandbox) => {
         const { page } = app;
-        await signIn(page, sandbox.url);
-        await sendAndSeeData(page, 'me');
-
         // First expiry on the server only: the API refuses the token in its style, the app renews it.
         sandbox.expireAccessTokens();
         await sendAndSeeData(page, 'employees');
@@ -109,22 +122,13 @@ for (const style of ['http401', 'status3'] as const) {
         // The sign-in, and where the server deleted the refresh token, the one prompt's grant (whose
         // fresh refresh token then served the third expiry).
         expect(sandbox.stats().passwordGrants).toBe(behaviour === 'delete' ? 2 : 1);
-        expectNoSecretAnywhere(app, await page.content());
-      } finally {
-        await app.close();
-        await sandbox.close();
-      }
+      });
     });
   }
 }
 
 test('cancelling "Sign in again" ends the waiting request with a sentence; the session bar offers it again', async () => {
-  const sandbox = await startMarkedSandbox('delete', 'http401');
-  const app = await launchApp();
-  try {
-    const { page } = app;
-    await signIn(page, sandbox.url);
-    await sendAndSeeData(page, 'me');
+  await withSignedInApp('delete', 'http401', async ({ page }, sandbox) => {
     sandbox.revokeRefreshTokens();
     await waitForExpiry(page);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -139,9 +143,5 @@ test('cancelling "Sign in again" ends the waiting request with a sentence; the s
     await reauthDialog(page).getByRole('button', { name: 'Sign in' }).click();
     await expect(reauthDialog(page)).toBeHidden();
     await sendAndSeeData(page, 'me');
-    expectNoSecretAnywhere(app, await page.content());
-  } finally {
-    await app.close();
-    await sandbox.close();
-  }
+  });
 });

@@ -76,20 +76,15 @@ describe.each(['http401', 'status3'] as const)('2-second tokens expiring 20 time
     expect(run.refreshGrants).toBe(EXPIRIES);
   });
 
-  it('delete, with Remember password: no failed request and no prompt; every other renewal is a new password grant', async () => {
-    const run = await runExpiries('delete', style, true);
+  // Every other renewal is a new password grant: the refresh token works once and is gone.
+  it.each([
+    ['with', true, 0],
+    ['without', false, 1],
+  ] as const)('delete, %s Remember password: no failed request, %i prompt(s) (answered with Remember password)', async (_with, remember, prompts) => {
+    const run = await runExpiries('delete', style, remember);
     expect(run.expiries).toBe(EXPIRIES);
     expect(run.failed).toEqual([]);
-    expect(run.prompts).toBe(0);
-    expect(run.refreshGrants).toBe(EXPIRIES);
-    expect(run.passwordGrants - 1).toBe(EXPIRIES / 2);
-  });
-
-  it('delete, without Remember password: one prompt, accepted with Remember password; no failed request', async () => {
-    const run = await runExpiries('delete', style, false);
-    expect(run.expiries).toBe(EXPIRIES);
-    expect(run.failed).toEqual([]);
-    expect(run.prompts).toBe(1);
+    expect(run.prompts).toBe(prompts);
     expect(run.refreshGrants).toBe(EXPIRIES);
     expect(run.passwordGrants - 1).toBe(EXPIRIES / 2);
   });
