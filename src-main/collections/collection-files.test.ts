@@ -6,14 +6,16 @@ import { join } from 'node:path';
 import { Collection } from 'postman-collection';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
-import type { CollectionNode } from '../shared/contract';
+import type { CollectionNode, SavedRequest } from '../shared/contract';
 import { createConfFactory } from '../testing/conf-factory';
 import { MAX_IMPORT_BYTES } from './collection-files';
 import { NATIVE_FORMAT } from './native-format';
-import { collectionsFixture, getRequest } from './test-support';
+import { collectionsFixture, folderText, getRequest, nestedText } from './test-support';
 
 // Values that stand for real credentials: none of them may reach an exported file.
 const SECRETS = ['s3cr3t-client-secret', 'live-access-token-123', 'hunter2-password', 'refresh-xyz-789'];
+// The payroll collection has one (disabled) access_token query parameter, which imports leave out.
+const ACCESS_TOKEN_REMOVED = 'Removed 1 query parameter, form field or JSON body field named access_token: the app sets access_token from your session.';
 
 let fixture: ReturnType<typeof collectionsFixture>;
 let service: ReturnType<typeof collectionsFixture>['service'];
@@ -159,19 +161,19 @@ describe('collection export', () => {
 });
 
 describe('collection import', () => {
-  it('round-trips the app\'s own format, with fresh ids and nothing unmapped', async () => {
+  it('round-trips the app\'s own format, with fresh ids and only its access_token parameter left out', async () => {
     const id = buildPayroll();
     const { path, text } = await exported(id, 'native');
     expect(JSON.parse(text)).toMatchObject({ format: NATIVE_FORMAT, version: 1, collection: { name: 'Payroll: weekly/HR' } });
     fixture.dialogs.answer = path;
     const result = await service.importFromFile();
-    expect(result).toEqual({ imported: true, name: 'Payroll: weekly/HR', requests: 3, unmapped: [] });
+    expect(result).toEqual({ imported: true, name: 'Payroll: weekly/HR', requests: 3, unmapped: [ACCESS_TOKEN_REMOVED] });
     const [original, copy] = service.list().collections;
     expect(copy!.id).not.toBe(original!.id);
-    // Identical but for the ids and the blanked credential values.
+    // Identical but for the ids, the blanked credential values and the access_token parameter.
     const scrubbedOriginal = structuredClone(original!);
     scrubbedOriginal.variables[1]!.value = '';
-    scrubbedOriginal.children[0]!.children[0]!.request!.query[1]!.value = '';
+    scrubbedOriginal.children[0]!.children[0]!.request!.query.splice(1, 1);
     (scrubbedOriginal.children[1]!.request!.body as { fields: Array<{ value: string }> }).fields[1]!.value = '';
     scrubbedOriginal.children[2]!.request!.body = { kind: 'json', text: '{\n  "notes": "x",\n  "refresh_token": "",\n  "id": {{employeeId}}\n}' };
     expect(shape(copy!)).toEqual(shape(scrubbedOriginal));
@@ -185,9 +187,10 @@ describe('collection import', () => {
     const result = await service.importFromFile();
     expect(result.imported).toBe(true);
     expect(result.requests).toBe(3);
-    expect(result.unmapped).toEqual(['Variable "baseUrl" was not imported: requests go to the Humanity host you signed in to.']);
+    expect(result.unmapped).toEqual([ACCESS_TOKEN_REMOVED, 'Variable "baseUrl" was not imported: requests go to the Humanity host you signed in to.']);
     const [original, copy] = service.list().collections;
-    const requests = (node: CollectionNode): unknown[] => (node.request ? [[node.name, node.request.method, node.request.path, node.request.query.map((row) => row.name)]] : node.children.flatMap(requests));
+    const requests = (node: CollectionNode): unknown[] =>
+      node.request ? [[node.name, node.request.method, node.request.path, node.request.query.map((row) => row.name).filter((name) => name !== 'access_token')]] : node.children.flatMap(requests);
     expect(requests(copy!)).toEqual(requests(original!));
     expect(copy!.children[0]!.kind).toBe('folder');
     expect(copy!.variables.map((row) => row.name)).toEqual(['location', 'client_secret', 'token']);
@@ -256,5 +259,46 @@ describe('collection import', () => {
     expect(result.requests).toBe(150);
     expect(result.unmapped).toHaveLength(100);
     expect(result.unmapped.at(-1)).toBe('…and 51 more items that were not imported.');
+  });
+});
+
+describe('collection import: files nested too deep, and access_token', () => {
+  const LEVELS = 20_000;
+  const POSTMAN_INFO = '{"name":"Deep","schema":"https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}';
+
+  it(`refuses a Postman collection with folders nested ${LEVELS} levels deep`, async () => {
+    const item = nestedText(LEVELS, (inner) => `{"name":"F","item":[${inner}]}`, '{"name":"R","request":{"url":"me"}}');
+    expect((await importFailure(`{"info":${POSTMAN_INFO},"item":[${item}]}`)).message).toBe(
+      'incoming.json is nested too deeply to be a collection this app can read: folders go at most 32 levels deep. Nothing was imported.',
+    );
+  });
+
+  it(`refuses a Postman collection whose name is an array nested ${LEVELS} levels deep`, async () => {
+    await importFailure(`{"info":{"name":${nestedText(LEVELS, (inner) => `[${inner}]`, '1')}},"item":[]}`);
+  });
+
+  it(`refuses a native collection with folders nested ${LEVELS} levels deep`, async () => {
+    const collection = `{"id":"c","kind":"collection","name":"Deep","description":"","variables":[],"request":null,"children":[${nestedText(LEVELS, folderText, folderText(''))}]}`;
+    expect((await importFailure(`{"format":"${NATIVE_FORMAT}","version":1,"collection":${collection}}`)).message).toMatch(/^incoming\.json is nested too deeply/);
+  });
+
+  it('imports a native collection without its access_token parameters, fields and keys, and says how many went', async () => {
+    const request = (name: string, details: SavedRequest) => ({ id: name, kind: 'request', name, description: '', variables: [], request: details, children: [] });
+    const requests = [
+      request('Query', getRequest('employees', { query: [{ name: 'Access_Token[x]', value: 'abc', enabled: true }, { name: 'id', value: '1', enabled: true }] })),
+      request('Form', getRequest('shifts', { method: 'POST', body: { kind: 'form', fields: [{ name: 'access_token', value: 'abc', enabled: false }] } })),
+      request('JSON', getRequest('shifts', { method: 'POST', body: { kind: 'json', text: '[{"access_token": "abc"}]' } })),
+    ];
+    const path = join(fixture.dir, 'hostile.json');
+    writeFileSync(path, JSON.stringify({ format: NATIVE_FORMAT, version: 1, collection: { ...request('Hostile', getRequest('x')), kind: 'collection', request: null, children: requests } }));
+    fixture.dialogs.answer = path;
+    const result = await service.importFromFile();
+    expect(result).toMatchObject({ imported: true, requests: 3 });
+    expect(result.unmapped).toEqual(['Removed 3 query parameters, form fields or JSON body fields named access_token: the app sets access_token from your session.']);
+    expect(service.list().collections[0]!.children.map((node) => node.request)).toEqual([
+      getRequest('employees', { query: [{ name: 'id', value: '1', enabled: true }] }),
+      getRequest('shifts', { method: 'POST', body: { kind: 'form', fields: [] } }),
+      getRequest('shifts', { method: 'POST', body: { kind: 'json', text: '[\n  {}\n]' } }),
+    ]);
   });
 });

@@ -6,9 +6,10 @@ import { basename } from 'node:path';
 import { describeFileError, writeChunksAtomic } from '../export/atomic-file';
 import { AppError } from '../shared/app-error';
 import { collectionNode, type CollectionNode } from '../shared/contract';
+import { MAX_JSON_DEPTH, nestedDeeperThan } from '../store/document-store';
 import { isBuiltinDateName } from '../variables/builtin-dates';
-import { treeProblem } from './collection-tree';
-import { scrubCredentials } from './credential-scrub';
+import { MAX_DEPTH, treeProblem } from './collection-tree';
+import { scrubCredentials, withoutReservedNames } from './credential-scrub';
 import { fromNativeFile, isNativeFile, toNativeFile } from './native-format';
 import { toPostmanCollection } from './postman-export';
 import { fromPostmanCollection, isPostmanV1, isPostmanV2, type ImportedCollection } from './postman-import';
@@ -63,6 +64,10 @@ export function parseCollectionDocument(doc: unknown, file: string): ImportedCol
     `${file} is not a collection this app can read. Export it as Postman Collection v2.1 (Postman, Insomnia and Bruno can), or from Humanity API Explorer. Nothing was imported.`,
   );
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) throw unknownFormat;
+  // Checked before anything walks the document: the mapping, the schema and the tree rules recurse.
+  if (nestedDeeperThan(doc, MAX_JSON_DEPTH)) {
+    throw new AppError('invalid_file', `${file} is nested too deeply to be a collection this app can read: folders go at most ${MAX_DEPTH} levels deep. Nothing was imported.`);
+  }
   const fields = doc as Record<string, unknown>;
   let imported: ImportedCollection;
   if (isNativeFile(fields)) imported = { collection: fromNativeFile(fields), unmapped: [] };
@@ -70,7 +75,16 @@ export function parseCollectionDocument(doc: unknown, file: string): ImportedCol
     throw new AppError('invalid_file', `${file} is a Postman Collection v1 file, which the app cannot read. Open it in Postman and export it as Collection v2.1. Nothing was imported.`);
   } else if (isPostmanV2(fields)) imported = fromPostmanCollection(fields);
   else throw unknownFormat;
-  return checked(withoutReservedVariables(imported), file);
+  return checked(withoutAccessTokens(withoutReservedVariables(imported)), file);
+}
+
+/** The app sets access_token itself; the note comes first so the cap on notes never hides it. */
+function withoutAccessTokens({ collection, unmapped }: ImportedCollection): ImportedCollection {
+  const { node, removed } = withoutReservedNames(collection);
+  if (!removed) return { collection, unmapped };
+  const s = removed === 1 ? '' : 's';
+  const note = `Removed ${removed} query parameter${s}, form field${s} or JSON body field${s} named access_token: the app sets access_token from your session.`;
+  return { collection: node, unmapped: [note, ...unmapped] };
 }
 
 /** Built-in dates always win over variables, so a variable with such a name would never apply. */

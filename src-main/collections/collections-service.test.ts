@@ -5,7 +5,7 @@ import { AppError } from '../shared/app-error';
 import type { CollectionNode } from '../shared/contract';
 import { createConfFactory } from '../testing/conf-factory';
 import { MAX_DEPTH } from './collection-tree';
-import { collectionsFixture, getRequest, NOW } from './test-support';
+import { collectionsFixture, folderText, getRequest, nestedText, NOW } from './test-support';
 
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -284,6 +284,13 @@ describe('collections: on disk', () => {
     writeFileSync(join(fixture.dir, 'collections.json'), JSON.stringify({ collections: [loose], schemaVersion: 1 }));
     expect(fixture.reopen().list()).toEqual({ collections: [] });
     expect(readdirSync(fixture.dir).some((name) => name.startsWith('collections.corrupt-'))).toBe(true);
+  });
+
+  it('sets aside a stored file nested 20,000 levels deep instead of failing to start', () => {
+    const collection = `{"id":"c","kind":"collection","name":"Deep","description":"","variables":[],"request":null,"children":[${nestedText(20_000, folderText, folderText(''))}]}`;
+    writeFileSync(join(fixture.dir, 'collections.json'), `{"schemaVersion":1,"collections":[${collection}]}`);
+    expect(fixture.reopen().list()).toEqual({ collections: [] });
+    expect(fixture.notices.at(-1)).toMatch(/^Collections did not have the expected content, so it was set aside as /);
   });
 
   it('turns a failing write into a sentence and keeps the last good state', () => {

@@ -398,3 +398,57 @@ describe('Postman import: edge cases', () => {
     expect((failure as AppError).message).toMatch(/nested more than 32 levels/);
   });
 });
+
+describe('Postman import: access_token is removed', () => {
+  const request = (name: string, details: Record<string, unknown>) => ({ name, request: { method: 'POST', ...details } });
+  const cleanJson = '{\n    "note": "access_token",\n    "id": {{employeeId}}\n}';
+  const file = {
+    info: { name: 'Hostile', schema: POSTMAN_SCHEMA_V21 },
+    item: [
+      request('Query list', {
+        method: 'GET',
+        url: {
+          raw: '{{baseUrl}}/employees',
+          query: [
+            { key: 'access_token', value: '{{otherToken}}' },
+            { key: 'fields', value: 'id' },
+            { key: 'access_token[]', value: 'x', disabled: true },
+          ],
+        },
+      }),
+      request('Raw query', { method: 'GET', url: '{{baseUrl}}/employees?access%5Ftoken=abc&id=1' }),
+      request('Urlencoded', { url: 'shifts', body: { mode: 'urlencoded', urlencoded: [{ key: 'ACCESS_TOKEN', value: 'abc' }, { key: 'name', value: 'Ada' }] } }),
+      request('Form-data', { url: 'shifts', body: { mode: 'formdata', formdata: [{ key: ' access_token ', value: 'abc', type: 'text' }] } }),
+      request('JSON', {
+        method: 'PUT',
+        url: 'employees/1',
+        body: { mode: 'raw', raw: '{"id": {{employeeId}}, "auth": {"access_token": "{{token}}", "keep": "{{x}}"}, "access_token[0]": "abc"}', options: { raw: { language: 'json' } } },
+      }),
+      request('Clean JSON', { url: 'employees', body: { mode: 'raw', raw: cleanJson } }),
+    ],
+  };
+  const { collection, unmapped } = parseCollectionDocument(structuredClone(file), 'hostile.json');
+
+  it('drops query parameters, form fields and JSON keys named like access_token, disabled ones too', () => {
+    expect(child(collection, 'Query list').request!.query).toEqual([{ name: 'fields', value: 'id', enabled: true }]);
+    expect(child(collection, 'Raw query').request!.query).toEqual([{ name: 'id', value: '1', enabled: true }]);
+    expect(child(collection, 'Urlencoded').request!.body).toEqual({ kind: 'form', fields: [{ name: 'name', value: 'Ada', enabled: true }] });
+    expect(child(collection, 'Form-data').request!.body).toEqual({ kind: 'form', fields: [] });
+  });
+
+  it('rewrites a JSON body only when it held such a key, keeping its {{placeholders}}', () => {
+    expect(child(collection, 'JSON').request!.body).toEqual({ kind: 'json', text: '{\n  "id": {{employeeId}},\n  "auth": {\n    "keep": "{{x}}"\n  }\n}' });
+    expect(child(collection, 'Clean JSON').request!.body).toEqual({ kind: 'json', text: cleanJson });
+  });
+
+  it('says how many were removed, first in the report', () => {
+    expect(unmapped[0]).toBe('Removed 7 query parameters, form fields or JSON body fields named access_token: the app sets access_token from your session.');
+  });
+
+  it('leaves a JSON body nested too deep to write back as it is, without running out of stack (sending refuses it)', () => {
+    const raw = `${'{"a":'.repeat(20_000)}{"access_token": "abc"}${'}'.repeat(20_000)}`;
+    const deep = parseCollectionDocument({ ...file, item: [request('Deep', { url: 'shifts', body: { mode: 'raw', raw } })] }, 'deep.json');
+    expect(child(deep.collection, 'Deep').request!.body).toEqual({ kind: 'json', text: raw });
+    expect(deep.unmapped).toEqual([]);
+  });
+});

@@ -48,3 +48,13 @@ export const getRequest = (path: string, overrides: Partial<SavedRequest> = {}):
   body: { kind: 'none' },
   ...overrides,
 });
+
+/** `inner` wrapped `levels` times by `wrap`, as JSON text: a JS object that deep could not even be stringified. */
+export function nestedText(levels: number, wrap: (inner: string) => string, inner: string): string {
+  let text = inner;
+  for (let level = 0; level < levels; level += 1) text = wrap(text);
+  return text;
+}
+
+/** A folder of the app's own format, as JSON text around its children. */
+export const folderText = (children: string) => `{"id":"f","kind":"folder","name":"F","description":"","variables":[],"request":null,"children":[${children}]}`;

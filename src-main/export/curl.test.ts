@@ -1,6 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { Redactor } from '../redaction/redactor';
+import { DEFAULT_SETTINGS } from '../settings/settings-store';
+import type { SavedRequest } from '../shared/contract';
 import { curlCommand, shellQuote, TOKEN_PLACEHOLDER, type CurlRequest } from './curl';
+import { createExporter, type ExporterDeps } from './exporter';
 
 /** Runs the command in sh with `curl` replaced by a function that prints its arguments. */
 function argvOf(command: string): string[] {
@@ -64,5 +68,33 @@ describe('curlCommand', () => {
       '--data-raw',
       `{"notes":"Bob's \\"day\\" $(off)"}`,
     ]);
+  });
+});
+
+describe('Copy as cURL: access_token is reserved there too', () => {
+  const copied: string[] = [];
+  const exporter = createExporter({
+    dialogs: { saveFile: async () => null, openFile: async () => null },
+    clipboard: { writeText: (text) => void copied.push(text) },
+    // "Copy as cURL" reads no kept response.
+    responses: {} as ExporterDeps['responses'],
+    variables: { resolve: (request) => request },
+    settings: () => DEFAULT_SETTINGS,
+    redactor: new Redactor(),
+    host: () => 'https://www.humanity.com',
+    accessToken: async () => 'session-token',
+  });
+  const post = (overrides: Partial<SavedRequest>): SavedRequest => ({ method: 'POST', path: 'employees', query: [], body: { kind: 'none' }, ...overrides });
+
+  it.each([
+    ['a query parameter', post({ query: [{ name: 'access_token[]', value: 'other-token', enabled: true }] }), 'invalid_path'],
+    ['a form field', post({ body: { kind: 'form', fields: [{ name: 'Access_Token', value: 'other-token', enabled: true }] } }), 'invalid_body'],
+    ['a JSON key', post({ body: { kind: 'json', text: '{"employee": {"access_token": "other-token"}}' } }), 'invalid_body'],
+  ])('refuses %s named like access_token and copies nothing', async (_what, request, code) => {
+    await expect(exporter.curl({ request, collectionId: null, includeToken: true })).rejects.toMatchObject({
+      code,
+      message: expect.stringMatching(/^Remove the .*: access_token is set by the app from your session\.$/),
+    });
+    expect(copied).toEqual([]);
   });
 });

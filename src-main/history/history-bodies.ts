@@ -1,11 +1,13 @@
 // Response bodies kept with history entries, one file each under <userData>/history-bodies/, so
 // history.json stays small however many bodies are kept. A file holds the body text (already
 // redacted) and the response details a reopened entry shows beside it.
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { chmod } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { responseSummary } from '../shared/contract';
 import { writeChunksAtomic } from '../export/atomic-file';
+import { PRIVATE_FILE_MODE, privateFolder } from '../store/document-store';
 
 const keptBody = z.object({
   response: responseSummary.pick({ httpStatus: true, statusText: true, url: true, envelope: true, headers: true, contentType: true, bodyKind: true, refreshed: true }),
@@ -22,8 +24,10 @@ export function openBodyFolder(dir: string) {
   return {
     /** Async, so a burst of kept bodies never holds up requests in flight. */
     async write(id: string, body: KeptBody): Promise<void> {
-      mkdirSync(folder, { recursive: true });
+      privateFolder(folder);
       await writeChunksAtomic(pathOf(id), [JSON.stringify(body)]);
+      // Bodies are personal data; the folder is 0700, so no one else could open it meanwhile.
+      await chmod(pathOf(id), PRIVATE_FILE_MODE);
     },
 
     /** Null when the file is gone or damaged: the entry then reopens without its response. */

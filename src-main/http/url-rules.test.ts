@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
 import type { NameValue } from '../shared/contract';
-import { buildApiUrl, isLoopbackOrigin, normalizeHost } from './url-rules';
+import { buildApiUrl, isLoopbackOrigin, isReservedName, normalizeHost } from './url-rules';
 
 const HOST = 'https://www.humanity.com';
 const CONTROL = /[\u0000-\u001f\u007f]/;
@@ -23,6 +23,25 @@ function expectAppError(fn: () => unknown, code: string): AppError {
 }
 
 const q = (name: string, value: string, enabled = true): NameValue => ({ name, value, enabled });
+
+/** Names a PHP server (Humanity's API is PHP) could read as access_token, or that only differ in case. */
+const RESERVED_SPELLINGS = [
+  'access_token',
+  'ACCESS_TOKEN',
+  'aCcEsS_tOkEn',
+  'access_token[]',
+  'access_token[0]',
+  'access_token[x]',
+  'Access_Token[a][b]',
+  'access%5Ftoken',
+  'access%5ftoken%5B%5D',
+  'access%255Ftoken',
+  '  access_token  ',
+  'access.token',
+  'access token',
+  'access+token',
+  'access[token',
+];
 
 describe('normalizeHost', () => {
   it.each([
@@ -234,11 +253,18 @@ describe('buildApiUrl', () => {
     expect(error.message).toContain('Injected');
   });
 
-  it.each(['access_token', 'ACCESS_TOKEN', 'Access_Token', 'aCcEsS_tOkEn'])('refuses an access_token query parameter named %j', (name) => {
-    const error = expectAppError(() => buildApiUrl(HOST, 'employees', [q(name, 'some-token')]), 'invalid_path');
-    expect(error.message).toMatch(/access_token/);
+  it.each(RESERVED_SPELLINGS)('refuses an access_token query parameter named %j, naming it and not its value', (name) => {
+    const error = expectAppError(() => buildApiUrl(HOST, 'employees', [q('keep', '1'), q(name, 'some-token')]), 'invalid_path');
+    expect(error.message).toBe(`Remove the query parameter "${name}": access_token is set by the app from your session.`);
     expect(error.message).not.toContain('some-token');
   });
+
+  it.each(['access_tokens', 'access_token_type', 'my_access_token', 'access', 'token', 'access_token%', 'access_token[', 'x[access_token]'])(
+    'sends a parameter whose name only resembles access_token: %j',
+    (name) => {
+      expect(buildApiUrl(HOST, 'employees', [q(name, 'v')]).searchParams.get(name)).toBe('v');
+    },
+  );
 
   it('lets disabled rows with control characters or access_token pass (they are not sent)', () => {
     const url = buildApiUrl(HOST, 'employees', [q('access_token', 'x', false), q('a\r\n', 'b', false)]);
@@ -290,4 +316,17 @@ describe('buildApiUrl', () => {
       if (url) expect(url.origin).toBe(host);
     }
   });
+});
+
+describe('isReservedName', () => {
+  it.each(RESERVED_SPELLINGS)('reads %j as access_token', (name) => {
+    expect(isReservedName(name)).toBe(true);
+  });
+
+  it.each(['', 'access_tokens', 'access_token_type', 'access_token%', 'access_token[', 'x[access_token]', 'refresh_token', 'child_company_id'])(
+    'does not read %j as access_token',
+    (name) => {
+      expect(isReservedName(name)).toBe(false);
+    },
+  );
 });

@@ -1,4 +1,5 @@
-// Where requests may go: the configured Humanity host only, under /api/v2/ only.
+// Where requests may go: the configured Humanity host only, under /api/v2/ only. And which names
+// are the app's own: access_token, which the app sets from the session.
 import { AppError } from '../shared/app-error';
 import type { NameValue } from '../shared/contract';
 
@@ -45,15 +46,62 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
     if (CONTROL_CHARS.test(param.name) || CONTROL_CHARS.test(param.value)) {
       throw new AppError('invalid_path', `The query parameter "${printable(param.name)}" contains line breaks or control characters. Remove them and send again.`);
     }
-    // PHP reads "access.token", "access token" and " access_token" as access_token too.
-    if (param.name.trimStart().replace(/[.\s[]/g, '_').toLowerCase() === 'access_token') {
-      throw new AppError('invalid_path', 'Remove the access_token parameter: the app adds your token to every request itself.');
-    }
+    if (isReservedName(param.name)) throw reservedNameError('invalid_path', 'the query parameter', param.name);
     params.append(param.name, param.value);
   }
   // Set once: every url.searchParams.append would write the whole URL again (the path has no query).
   url.search = params.toString();
   return url;
+}
+
+/**
+ * Whether a query parameter, form field or JSON key could reach Humanity's PHP server as
+ * access_token. PHP strips leading spaces, reads "." and " " (and a "[" never closed) as "_", and
+ * `name[...]` as an array called name; names %-encoded once or more, or in another case, are
+ * refused too rather than trusting the server to read them differently.
+ */
+export function isReservedName(name: string): boolean {
+  const plain = formDecoded(name).trim();
+  const base = /^([^[]*)\[.*\]/s.exec(plain)?.[1] ?? plain;
+  return base.replace(/[.\s[]/g, '_').toLowerCase() === 'access_token';
+}
+
+/** The sentence for a reserved name, e.g. `what` = "the form field"; never the value. */
+export function reservedNameError(code: 'invalid_path' | 'invalid_body', what: string, name: string): AppError {
+  return new AppError(code, `Remove ${what} "${printable(name)}": access_token is set by the app from your session.`);
+}
+
+/** A member of a parsed JSON object whose key is reserved. */
+export interface ReservedMember {
+  owner: Record<string, unknown>;
+  key: string;
+}
+
+/** Every reserved member of a parsed JSON value, at any depth; none is looked for inside another. */
+export function reservedMembers(value: unknown): ReservedMember[] {
+  const found: ReservedMember[] = [];
+  // A list, not recursion: a body may nest deeper than the call stack reaches.
+  const pending = [value];
+  while (pending.length) {
+    const current = pending.pop();
+    if (typeof current !== 'object' || current === null) continue;
+    for (const [key, child] of Object.entries(current)) {
+      if (!Array.isArray(current) && isReservedName(key)) found.push({ owner: current as Record<string, unknown>, key });
+      else pending.push(child);
+    }
+  }
+  return found;
+}
+
+/** Undoes form encoding ("+", %XX) as many times as it was applied; a broken escape stays, as PHP's urldecode leaves it. */
+function formDecoded(name: string): string {
+  let previous: string;
+  let current = name;
+  do {
+    previous = current;
+    current = previous.replace(/\+/g, ' ').replace(/%([0-9a-f]{2})/gi, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+  } while (current !== previous);
+  return current;
 }
 
 function checkPath(path: string): string {

@@ -1,8 +1,9 @@
 // The main-process log. Every line passes through the redactor before it reaches any sink, so
 // no caller can write a token, secret or password by mistake: redaction is in the writer.
-import { appendFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Redactor } from '../redaction/redactor';
+import { PRIVATE_FILE_MODE, privateFolder } from '../store/document-store';
 
 export type LogLevel = 'info' | 'warn' | 'error';
 
@@ -40,7 +41,7 @@ export function createLogger(deps: { sinks: LogSink[]; redactor: Pick<Redactor, 
  * writes what is pending (on quit).
  */
 export function createRotatingFileSink(file: string, maxBytes = 1024 * 1024, delayMs = 200): LogSink & { flush(): void } {
-  mkdirSync(dirname(file), { recursive: true });
+  privateFolder(dirname(file));
   let size = existsSync(file) ? statSync(file).size : 0;
   let pending: string[] = [];
   let timer: NodeJS.Timeout | null = null;
@@ -56,7 +57,7 @@ export function createRotatingFileSink(file: string, maxBytes = 1024 * 1024, del
         renameSync(file, `${file}.1`);
         size = 0;
       }
-      appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: 0o600 });
+      appendFileSync(file, `${line}\n`, { encoding: 'utf8', mode: PRIVATE_FILE_MODE });
       size += bytes;
     }
   };

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -200,6 +200,36 @@ describe('openDocumentStore', () => {
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
     store.write({ items: [{ id: 'a', title: 'b' }] });
     expect(statSync(store.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('writes every document 0600 without being asked, on first open, after a rewrite and after a re-open', () => {
+    const store = openDocumentStore(ctx, spec());
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    store.write({ items: [{ id: 'a', title: 'Ada' }] });
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    openDocumentStore(ctx, spec()).write({ items: [] });
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+  });
+
+  it('creates its folder 0700, and makes one an earlier version left open 0700', () => {
+    const fresh = join(dir, 'user-data');
+    openDocumentStore({ ...ctx, dir: fresh }, spec());
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+    chmodSync(fresh, 0o755);
+    openDocumentStore({ ...ctx, dir: fresh }, spec({ name: 'history', label: 'History' }));
+    expect(statSync(fresh).mode & 0o777).toBe(0o700);
+  });
+
+  it('sets aside a document nested 20,000 levels deep instead of overflowing the stack in validation', () => {
+    type Tree = { children: Tree[] };
+    const tree: z.ZodType<Tree> = z.lazy(() => z.object({ children: z.array(tree) }));
+    const treeSpec: DocumentSpec<{ root: Tree }> = { name: 'tree', label: 'Tree', version: 1, schema: z.object({ root: tree }), defaults: { root: { children: [] } } };
+    const levels = 20_000;
+    const text = `{"schemaVersion":1,"root":${'{"children":['.repeat(levels)}${']}'.repeat(levels)}}`;
+    writeFileSync(filePath('tree'), text);
+    expect(openDocumentStore(ctx, treeSpec).read()).toEqual({ root: { children: [] } });
+    expect(readFileSync(asidePath('tree'), 'utf8')).toBe(text);
+    expectSetAsideNotice(asidePath('tree'));
   });
 
   it('does not leave temporary files next to the document after writes', () => {

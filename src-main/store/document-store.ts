@@ -1,7 +1,8 @@
 // One JSON file per concern (settings, auth, ...), opened through an injected Conf-compatible
 // factory: electron-store in the app, `conf` in tests. Every document has a schemaVersion and
 // runs through our own pure migrations; an unreadable or invalid file is moved aside, never lost.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+// They may all hold personal data, so they are the user's alone: files 0600 in a folder 0700.
+import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../shared/app-error';
@@ -29,6 +30,33 @@ export interface StoreContext {
   now(): number;
 }
 
+export const PRIVATE_FILE_MODE = 0o600;
+const PRIVATE_FOLDER_MODE = 0o700;
+
+/**
+ * How deep a JSON document the app reads may nest. Schema checks and tree walks recurse once per
+ * level, so a file nested thousands deep would overflow the stack; 32 folder levels need about 70.
+ */
+export const MAX_JSON_DEPTH = 128;
+
+/** Creates the folder (and its parents) 0700, and closes one an earlier version left open. */
+export function privateFolder(path: string): void {
+  mkdirSync(path, { recursive: true, mode: PRIVATE_FOLDER_MODE });
+  chmodSync(path, PRIVATE_FOLDER_MODE);
+}
+
+/** Whether a parsed JSON value nests more than `limit` arrays and objects deep; walks without recursion. */
+export function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const pending: Array<[unknown, number]> = [[value, 1]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 export interface DocumentSpec<T> {
   name: string;
   label: string;
@@ -37,6 +65,7 @@ export interface DocumentSpec<T> {
   defaults: T;
   /** migrations[n] turns a version-n document into version n+1. */
   migrations?: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>;
+  /** PRIVATE_FILE_MODE unless said otherwise. */
   fileMode?: number;
 }
 
@@ -64,8 +93,10 @@ export function openDocumentStore<T extends object>(ctx: StoreContext, spec: Doc
       name: spec.name,
       cwd: ctx.dir,
       defaults: withVersion(spec.defaults),
-      configFileMode: spec.fileMode,
+      configFileMode: spec.fileMode ?? PRIVATE_FILE_MODE,
     });
+
+  privateFolder(ctx.dir);
 
   // Judge the file as it is on disk: Conf merges defaults in (and writes them back) on open,
   // which would hide a missing schemaVersion and alter what gets set aside.
@@ -114,7 +145,7 @@ function readDocument<T>(path: string, spec: DocumentSpec<T>): Loaded<T> {
   } catch {
     return { kind: 'unreadable' };
   }
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { kind: 'invalid' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw) || nestedDeeperThan(raw, MAX_JSON_DEPTH)) return { kind: 'invalid' };
   const doc = raw as Versioned;
   let version = typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
   if (version > spec.version) return { kind: 'newer', version };
