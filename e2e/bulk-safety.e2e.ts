@@ -11,6 +11,7 @@ import { SANDBOX_DEMO, startSandbox, type SandboxServer } from '../src-main/sand
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { signInWithDemo } from './support/sign-in';
 import { screenshot } from './support/screenshots';
+import { openPullRange, pickEndpoint } from './support/pull-range';
 
 let app: LaunchedApp | null = null;
 let server: SandboxServer | null = null;
@@ -61,22 +62,6 @@ async function shiftIds(url: string, from: string, to: string): Promise<Set<numb
 }
 
 // ---- the UI ----
-
-async function pickEndpoint(page: Page, search: string, name: string) {
-  await page.getByRole('tab', { name: 'Catalog' }).click();
-  await page.getByRole('searchbox', { name: 'Search endpoints' }).fill(search);
-  await page.getByRole('button', { name, exact: true }).click();
-}
-
-async function openPullRange(page: Page, from: string, to: string) {
-  await pickEndpoint(page, 'shifts', 'GET Get shifts');
-  await page.getByRole('button', { name: 'Pull range' }).click();
-  const panel = page.getByRole('region', { name: 'Pull range' });
-  await expect(panel).toContainText('split into windows of at most 28 days');
-  await panel.getByLabel('From').fill(from);
-  await panel.getByLabel('To').fill(to);
-  return panel;
-}
 
 const windowsDone = async (page: Page) => Number(await page.getByRole('progressbar', { name: 'Pull progress' }).getAttribute('aria-valuenow'));
 

@@ -4,8 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { startSandbox } from '../src-main/sandbox/server';
+import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp } from './support/launch-app';
+import { openPullRange } from './support/pull-range';
 
 const MARK = 'SENTINEL';
 const APP_SECRET = `${MARK}-app-secret-5be1`;
@@ -96,5 +97,78 @@ test('no sentinel token, secret or password reaches the renderer, the console or
   } finally {
     await app.close();
     await sandbox.close();
+  }
+});
+
+test('sign-out mid-request and mid-pull, and a second account signed in with a refresh in flight: no sentinel anywhere', async () => {
+  const marked = (name: string) => {
+    let issued = 0;
+    return startSandbox({
+      clientSecret: `${MARK}-${name}-secret`,
+      password: `${MARK}-${name}-password`,
+      refreshBehaviour: 'rotate',
+      tokenFactory: (kind) => `${MARK}-${name}-${kind}-${(issued += 1)}`,
+    });
+  };
+  const [first, second] = await Promise.all([marked('first'), marked('second')]);
+  const app = await launchApp();
+  const { page } = app;
+  const signIn = async (sandbox: SandboxServer, name: string) => {
+    await page.getByLabel('API host').fill(sandbox.url);
+    await page.getByLabel('App ID').fill('sandbox-app');
+    await page.getByLabel('App Secret').fill(`${MARK}-${name}-secret`);
+    await page.getByLabel('Username').fill('demo.admin@sandbox.example');
+    await page.getByLabel('Password', { exact: true }).fill(`${MARK}-${name}-password`);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  };
+  const signOut = async () => {
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
+  };
+  try {
+    // A slow request, and sign-out before its answer (which echoes the token) arrives.
+    await signIn(first, 'first');
+    first.setFaults({ latencyMs: 1500 });
+    await page.getByLabel('Path').fill('employees');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await signOut();
+    first.clearFaults();
+
+    // A Pull range waiting out a 429, and sign-out.
+    await signIn(first, 'first');
+    const panel = await openPullRange(page, '2025-01-01', '2025-06-30');
+    first.setFaults({ rateLimitNext: { count: 50, retryAfterSeconds: 30 } });
+    await panel.getByRole('button', { name: 'Start pull' }).click();
+    await expect(panel.getByRole('status').filter({ hasText: /HTTP 429/ })).toBeVisible();
+    const callsAtSignOut = first.stats().apiCalls;
+    await signOut();
+    first.clearFaults();
+
+    // A renewal of the first account in flight while the second one signs in.
+    await signIn(first, 'first');
+    first.setFaults({ latencyMs: 1500 });
+    first.expireAccessTokens();
+    await page.getByLabel('Path').fill('me');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await signOut();
+    await signIn(second, 'second');
+    await page.getByLabel('Path').fill('me');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await expect(page.getByRole('region', { name: 'Response' })).toContainText('Success');
+    // Whatever of the first account was still under way has had time to arrive.
+    await page.waitForTimeout(2_000);
+    // The pull made no call after its sign-out: only the third sign-in's /me and its one send.
+    expect(first.stats().apiCalls - callsAtSignOut).toBe(2);
+
+    expect(JSON.stringify(app.ipc.map((call) => call.output))).not.toContain(MARK);
+    expect(app.console.join('\n')).not.toContain(MARK);
+    expect(await page.content()).not.toContain(MARK);
+    expect(app.clipboard.join('\n')).not.toContain(MARK);
+    await app.close();
+    for (const file of filesUnder(app.userDataDir)) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
+  } finally {
+    await app.close();
+    await Promise.all([first.close(), second.close()]);
   }
 });

@@ -106,10 +106,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       return (await sandbox).credentials;
     },
     loadUser: (source) => readCurrentUser(runner, source),
-    onSignedOut: () => {
-      responses.clear();
-      redactor.clear();
-    },
+    // The redactor keeps every secret until quit: a late answer still carries the old token.
+    onSignedOut: () => responses.clear(),
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
   });
   await auth.restore();
@@ -234,7 +232,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: deps.isTrustedSender,
-    redact: (text) => redactor.redact(text),
+    redact: redactor.redact,
     logError: (message, error) => logger.error(message, error),
   });
 

@@ -71,17 +71,28 @@ export class AuthService {
       again(`Your saved sign-in was protected by "${doc.secrets.backend}", which this system no longer offers.`);
       return;
     }
-    let opened: { appSecret: string; refreshToken: string | null; password: string | null };
+    const profile = doc.profile;
+    // The file is only as trustworthy as the disk: its host passes the setup form's rules again.
+    const hostProblem = problemWith(() => normalizeHost(profile.host) === profile.host);
+    if (hostProblem !== null) {
+      again(`The saved API host (${profile.host}) is not allowed: ${hostProblem} Its secrets were removed without being sent anywhere.`);
+      return;
+    }
+    let opened: OpenedSecrets;
     try {
-      opened = await this.openSecrets(doc.secrets);
+      opened = await this.openSecrets(doc.secrets, profile);
     } catch (error) {
       if (!(error instanceof VaultDecryptError)) throw error;
       again('Your saved sign-in could not be unlocked with this system\'s key store, so it was removed.');
       return;
     }
-    const profile = doc.profile;
+    // Host, App ID and username are sealed with the secrets: an edited file cannot redirect them.
+    if (opened.account !== accountOf(profile)) {
+      again('Your saved sign-in no longer matches its host, App ID or username, so its secrets were removed without being sent anywhere.');
+      return;
+    }
     this.deps.redactor.addSecret(opened.appSecret, opened.password);
-    this.deps.redactor.addToken(opened.refreshToken);
+    this.deps.redactor.addSecret(opened.refreshToken);
     this.encrypted = true;
     this.sealedRefreshToken = opened.refreshToken;
     const client = { host: profile.host, appId: profile.appId, appSecret: opened.appSecret, redirectUri: profile.redirectUri };
@@ -135,7 +146,7 @@ export class AuthService {
   }
 
   async logout(): Promise<AuthState> {
-    this.session?.stopWaiting(new AppError('not_signed_in', 'Not sent: you signed out.'));
+    this.session?.end(sessionEnded('you signed out'));
     this.session = null;
     this.encrypted = false;
     const doc = this.deps.store.read();
@@ -155,6 +166,7 @@ export class AuthService {
     const session = this.requireSession();
     return {
       host: session.client.host,
+      signal: session.signal,
       accessToken: () => session.accessToken(),
       refreshAfterRejection: (rejected) => session.refreshAfterRejection(rejected),
     };
@@ -173,7 +185,7 @@ export class AuthService {
     this.deps.redactor.addSecret(input.appSecret, input.password);
     const client: ClientCredentials = { host: input.host, appId: input.appId, appSecret: input.appSecret, redirectUri: input.redirectUri };
     const tokens = await this.deps.tokens.passwordGrant(client, input.username, input.password);
-    this.deps.redactor.addToken(tokens.accessToken, tokens.refreshToken);
+    this.deps.redactor.addSecret(tokens.accessToken, tokens.refreshToken);
 
     const profile: StoredProfile = {
       host: input.host,
@@ -188,12 +200,12 @@ export class AuthService {
     this.encrypted = persist;
     const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
     if (persist) {
-      this.deps.store.write({ profile, secrets: await this.seal(vault, input.appSecret, tokens.refreshToken, remember ? input.password : null) });
+      this.deps.store.write({ profile, secrets: await this.seal(vault, profile, input.appSecret, tokens.refreshToken, remember ? input.password : null) });
       this.sealedRefreshToken = tokens.refreshToken;
     } else if (!sandbox) {
       this.deps.store.write({ profile, secrets: null });
     }
-    this.session?.stopWaiting(new AppError('not_signed_in', 'Not sent: you signed in to another session.'));
+    this.session?.end(sessionEnded('you signed in again'));
     this.session = session;
     this.profile = profile;
     const user = await this.deps.loadUser(this.tokenSource()).catch(() => null);
@@ -205,19 +217,26 @@ export class AuthService {
   }
 
   private createSession(client: ClientCredentials, username: string, tokens: TokenSet, password: string | null): Session {
-    return new Session(client, username, tokens, password, {
+    const session: Session = new Session(client, username, tokens, password, {
       tokens: this.deps.tokens,
       now: this.deps.now,
-      onTokens: (fresh) => this.storeRefreshToken(fresh),
+      onTokens: (fresh) => this.storeRefreshToken(session, fresh),
       onNeedsSignInChanged: () => this.deps.onNeedsSignInChanged(),
+      onPasswordRefused: () => {
+        if (session === this.session && this.encrypted) void this.sealPassword(null);
+      },
     });
+    return session;
   }
 
-  /** A new refresh token (rotated, or from a new grant) is sealed before it is ever needed. */
-  private async storeRefreshToken(tokens: TokenSet): Promise<void> {
-    this.deps.redactor.addToken(tokens.accessToken, tokens.refreshToken);
+  /**
+   * A new refresh token (rotated, or from a new grant) is sealed before it is ever needed, and
+   * only by the current session: a late renewal of an ended one must not land in another's profile.
+   */
+  private async storeRefreshToken(session: Session, tokens: TokenSet): Promise<void> {
+    this.deps.redactor.addSecret(tokens.accessToken, tokens.refreshToken);
     const doc = this.deps.store.read();
-    if (!this.encrypted || !doc.secrets || tokens.refreshToken === this.sealedRefreshToken) return;
+    if (session !== this.session || !this.encrypted || !doc.secrets || tokens.refreshToken === this.sealedRefreshToken) return;
     this.sealedRefreshToken = tokens.refreshToken;
     const refreshToken = tokens.refreshToken === null ? null : await this.deps.vault.encrypt(tokens.refreshToken);
     this.deps.store.write({ ...doc, secrets: { ...doc.secrets, refreshToken } });
@@ -230,24 +249,25 @@ export class AuthService {
     this.deps.store.write({ profile: { ...doc.profile, rememberPassword: password !== null }, secrets: { ...doc.secrets, password: sealed } });
   }
 
-  private async seal(vault: VaultStatus, appSecret: string, refreshToken: string | null, password: string | null): Promise<SealedSecrets> {
+  private async seal(vault: VaultStatus, profile: StoredProfile, appSecret: string, refreshToken: string | null, password: string | null): Promise<SealedSecrets> {
     return {
       backend: vault.backend,
+      account: await this.deps.vault.encrypt(accountOf(profile)),
       appSecret: await this.deps.vault.encrypt(appSecret),
       refreshToken: refreshToken === null ? null : await this.deps.vault.encrypt(refreshToken),
       password: password === null ? null : await this.deps.vault.encrypt(password),
     };
   }
 
-  private async openSecrets(sealed: SealedSecrets) {
+  private async openSecrets(sealed: SealedSecrets, profile: StoredProfile): Promise<OpenedSecrets> {
     const open = (cipher: string) => this.deps.vault.decrypt(cipher);
-    const openNullable = (cipher: string | null) => (cipher === null ? Promise.resolve(null) : open(cipher));
-    const [appSecret, refreshToken, password] = await Promise.all([open(sealed.appSecret), openNullable(sealed.refreshToken), openNullable(sealed.password)]);
-    const opened = { appSecret: appSecret.plain, refreshToken: refreshToken?.plain ?? null, password: password?.plain ?? null };
-    if (appSecret.shouldReEncrypt || refreshToken?.shouldReEncrypt || password?.shouldReEncrypt) {
+    const openNullable = (cipher: string | null | undefined) => (cipher == null ? Promise.resolve(null) : open(cipher));
+    const parts = await Promise.all([openNullable(sealed.account), open(sealed.appSecret), openNullable(sealed.refreshToken), openNullable(sealed.password)]);
+    const [account, appSecret, refreshToken, password] = parts;
+    const opened = { account: account?.plain ?? null, appSecret: appSecret.plain, refreshToken: refreshToken?.plain ?? null, password: password?.plain ?? null };
+    if (opened.account === accountOf(profile) && parts.some((part) => part?.shouldReEncrypt)) {
       const vault = await this.deps.vault.status();
-      const doc = this.deps.store.read();
-      this.deps.store.write({ ...doc, secrets: await this.seal(vault, opened.appSecret, opened.refreshToken, opened.password) });
+      this.deps.store.write({ profile, secrets: await this.seal(vault, profile, opened.appSecret, opened.refreshToken, opened.password) });
     }
     return opened;
   }
@@ -273,4 +293,31 @@ export class AuthService {
 function profileView(profile: StoredProfile): ProfileView {
   const { host, appId, username, redirectUri, rememberPassword, sandbox } = profile;
   return { host, appId, username, redirectUri, rememberPassword, sandbox };
+}
+
+/** Why what an ended session started stops: said to each of its requests and pulls. */
+function sessionEnded(why: string): AppError {
+  return new AppError('cancelled', `Stopped: ${why}, which ended the session this was running in.`);
+}
+
+interface OpenedSecrets {
+  /** Null in a file written before accounts were sealed: such secrets are not used. */
+  account: string | null;
+  appSecret: string;
+  refreshToken: string | null;
+  password: string | null;
+}
+
+/** What sealed secrets belong to: a change to any of these in the file voids them. */
+function accountOf(profile: Pick<StoredProfile, 'host' | 'appId' | 'username'>): string {
+  return JSON.stringify([profile.host, profile.appId, profile.username]);
+}
+
+/** The sentence of the AppError `check` throws, or of its false answer; null when it passes. */
+function problemWith(check: () => boolean): string | null {
+  try {
+    return check() ? null : 'it is not written the way the app writes it.';
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -10,6 +10,8 @@ const profile = profileView.extend({ userName: z.string(), userId: z.string() })
 const sealedSecrets = z.object({
   /** The vault backend that sealed them: another backend means "sign in again". */
   backend: z.string(),
+  /** Host, App ID and username, sealed: what the secrets may be sent to (absent in older files). */
+  account: z.string().optional(),
   appSecret: z.string(),
   /** Null when the server gave none (RFC 6749 §5.1 makes it optional). */
   refreshToken: z.string().nullable(),

@@ -80,12 +80,25 @@ describe.each(['http401', 'status3'] as const)('2-second tokens expiring 20 time
   it.each([
     ['with', true, 0],
     ['without', false, 1],
-  ] as const)('delete, %s Remember password: no failed request, %i prompt(s) (answered with Remember password)', async (_with, remember, prompts) => {
+  ] as const)('delete, %s Remember password: no failed request, %s prompt(s) (answered with Remember password)', async (_with, remember, prompts) => {
     const run = await runExpiries('delete', style, remember);
     expect(run.expiries).toBe(EXPIRIES);
     expect(run.failed).toEqual([]);
     expect(run.prompts).toBe(prompts);
     expect(run.refreshGrants).toBe(EXPIRIES);
     expect(run.passwordGrants - 1).toBe(EXPIRIES / 2);
+  });
+
+  // No refresh grant at all: every renewal is a password grant, and none is a refresh.
+  it.each([
+    ['with', true, 0],
+    ['without', false, 1],
+  ] as const)('none (no refresh token ever), %s Remember password: no failed request, %s prompt(s)', async (_with, remember, prompts) => {
+    const run = await runExpiries('none', style, remember);
+    expect(run.expiries).toBe(EXPIRIES);
+    expect(run.failed).toEqual([]);
+    expect(run.prompts).toBe(prompts);
+    expect(run.refreshGrants).toBe(0);
+    expect(run.passwordGrants - 1).toBe(EXPIRIES);
   });
 });

@@ -13,6 +13,8 @@ export interface SessionDeps {
   onTokens(tokens: TokenSet): Promise<void>;
   /** The session started or stopped waiting for the user's password: the window should look. */
   onNeedsSignInChanged(): void;
+  /** The remembered password was refused: it must not be tried again at the next start. */
+  onPasswordRefused(): void;
 }
 
 export interface RefreshRecord {
@@ -31,6 +33,8 @@ interface SignInWait {
 }
 
 export class Session {
+  /** Aborted when the session ends: what it started (requests, pulls, renewals) stops with it. */
+  private readonly lifetime = new AbortController();
   private tokens: TokenSet;
   private renewing: Promise<string> | null = null;
   private waiting: SignInWait | null = null;
@@ -51,6 +55,17 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     this.tokens = tokens;
+  }
+
+  /** Aborts when the session ends (sign-out, or a sign-in that replaces it). */
+  get signal(): AbortSignal {
+    return this.lifetime.signal;
+  }
+
+  /** Sign-out, or another sign-in: ends every wait and renewal; nothing it receives is kept. */
+  end(why: AppError): void {
+    this.lifetime.abort(why);
+    this.stopWaiting(why);
   }
 
   get expiresAt(): number {
@@ -76,6 +91,7 @@ export class Session {
 
   /** A token that is valid now, renewing first when it is about to run out. */
   async accessToken(): Promise<string> {
+    this.lifetime.signal.throwIfAborted();
     if (this.waiting) return this.waiting.promise;
     if (this.ended) throw new RefreshRejectedError('the session ended');
     const margin = Math.min(MAX_MARGIN_MS, this.tokens.lifetimeMs / 4);
@@ -85,8 +101,9 @@ export class Session {
 
   /** The server refused `rejected`: renew unless someone already replaced it. */
   async refreshAfterRejection(rejected: string): Promise<string> {
-    if (!this.ended && this.tokens.accessToken !== rejected && !this.renewing) return this.accessToken();
-    if (this.waiting) return this.waiting.promise;
+    // Ended and not waiting (the user declined to sign in): as accessToken(), never a new renewal
+    // with a refresh token the server already refused, and never a prompt nobody sees.
+    if (this.ended || this.tokens.accessToken !== rejected) return this.accessToken();
     return this.renew();
   }
 
@@ -95,7 +112,7 @@ export class Session {
    * for it go on with the new token. A wrong password throws and leaves them waiting.
    */
   async signInAgain(password: string, remember: boolean): Promise<void> {
-    const tokens = await this.deps.tokens.passwordGrant(this.client, this.username, password);
+    const tokens = await this.grant(() => this.deps.tokens.passwordGrant(this.client, this.username, password, this.signal));
     this.password = remember ? password : null;
     await this.accept(tokens, false);
     this.ended = false;
@@ -130,7 +147,7 @@ export class Session {
       return this.replaceSession(new RefreshRejectedError('Humanity gave this sign-in no refresh token'));
     }
     try {
-      const fresh = await this.deps.tokens.refreshGrant(this.client, refreshToken);
+      const fresh = await this.grant(() => this.deps.tokens.refreshGrant(this.client, refreshToken, this.signal));
       if (this.refreshTokenKept) this.keptTokensWork = true;
       await this.accept({ ...fresh, refreshToken: fresh.refreshToken ?? refreshToken }, fresh.refreshToken === null);
       this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Token renewed.' };
@@ -140,8 +157,9 @@ export class Session {
         this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
         throw error;
       }
-      // Refused at its first reuse on a server not known to keep them: it deletes used ones.
-      if (this.refreshTokenKept && !this.keptTokensWork) this.renewsSessions = false;
+      // Refused at its first reuse on a server not known to keep them: it deletes used ones. Or
+      // the server offers no refresh grant at all.
+      if ((this.refreshTokenKept && !this.keptTokensWork) || error.refreshUnsupported) this.renewsSessions = false;
       return this.replaceSession(error);
     }
   }
@@ -150,7 +168,8 @@ export class Session {
   private async replaceSession(cause: RefreshRejectedError): Promise<string> {
     if (this.password !== null) {
       try {
-        const tokens = await this.deps.tokens.passwordGrant(this.client, this.username, this.password);
+        const password = this.password;
+        const tokens = await this.grant(() => this.deps.tokens.passwordGrant(this.client, this.username, password, this.signal));
         await this.accept(tokens, false);
         this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Signed in again with the remembered password.' };
         return tokens.accessToken;
@@ -159,8 +178,9 @@ export class Session {
           this.lastRefresh = { at: this.deps.now(), ok: false, message: (error as Error).message };
           throw error;
         }
-        // The password changed since it was remembered: forget it and ask.
+        // The password changed since it was remembered: forget it (on disk too) and ask.
         this.password = null;
+        this.deps.onPasswordRefused();
       }
     }
     this.ended = true;
@@ -169,6 +189,7 @@ export class Session {
   }
 
   private waitForSignIn(): Promise<string> {
+    this.lifetime.signal.throwIfAborted();
     let resolve!: (token: string) => void;
     let reject!: (error: AppError) => void;
     const promise = new Promise<string>((res, rej) => {
@@ -180,6 +201,13 @@ export class Session {
     this.waiting = { promise, resolve, reject };
     this.deps.onNeedsSignInChanged();
     return promise;
+  }
+
+  /** A grant of this session; once the session has ended its answer is dropped, never stored. */
+  private async grant(request: () => Promise<TokenSet>): Promise<TokenSet> {
+    const tokens = await request();
+    this.lifetime.signal.throwIfAborted();
+    return tokens;
   }
 
   private async accept(tokens: TokenSet, keptOldRefreshToken: boolean): Promise<void> {

@@ -30,22 +30,33 @@ export interface TokenClientDeps {
 }
 
 export class RefreshRejectedError extends AppError {
-  constructor(detail: string) {
+  constructor(
+    detail: string,
+    /** The server offers no refresh grant (this app may not use it): no session is ever renewed. */
+    readonly refreshUnsupported = false,
+  ) {
     super('reauth_required', `Humanity no longer accepts this session (${detail}). Enter your password to sign in again.`);
   }
 }
+
+/** How a server without the refresh grant (or without it for this app) refuses one (RFC 6749 §5.2). */
+const REFRESH_UNSUPPORTED = new Set(['unsupported_grant_type', 'unauthorized_client']);
 
 export function tokenEndpoint(host: string): string {
   return `${host}/oauth2/token.php`;
 }
 
 export function createTokenClient(deps: TokenClientDeps) {
-  async function grant(client: ClientCredentials, fields: Record<string, string>, kind: 'password' | 'refresh'): Promise<TokenSet> {
+  /** `stop`: the session's signal; its end aborts the grant. */
+  async function grant(client: ClientCredentials, fields: Record<string, string>, kind: 'password' | 'refresh', stop?: AbortSignal): Promise<TokenSet> {
     const url = tokenEndpoint(client.host);
     const form = new URLSearchParams({ client_id: client.appId, client_secret: client.appSecret, ...fields });
     const timeoutMs = deps.timeoutMs();
     const controller = new AbortController();
     const disarm = armTimeout(controller, timeoutMs);
+    const onStop = () => controller.abort(stop?.reason);
+    if (stop?.aborted) onStop();
+    stop?.addEventListener('abort', onStop, { once: true });
     let response: HttpAnswer;
     let text: string;
     try {
@@ -57,21 +68,23 @@ export function createTokenClient(deps: TokenClientDeps) {
       });
       text = await response.text();
     } catch (error) {
-      throw describeHttpFailure(error, client.host, timeoutMs);
+      if (stop?.aborted) throw stop.reason;
+      throw describeHttpFailure(error, client.host, timeoutMs, controller.signal);
     } finally {
       disarm();
+      stop?.removeEventListener('abort', onStop);
     }
     return interpret(response, text, client.host, kind, deps.now());
   }
 
   return {
-    passwordGrant(client: ClientCredentials, username: string, password: string): Promise<TokenSet> {
+    passwordGrant(client: ClientCredentials, username: string, password: string, stop?: AbortSignal): Promise<TokenSet> {
       const fields: Record<string, string> = { grant_type: 'password', username, password };
       if (client.redirectUri) fields.redirect_uri = client.redirectUri;
-      return grant(client, fields, 'password');
+      return grant(client, fields, 'password', stop);
     },
-    refreshGrant(client: ClientCredentials, refreshToken: string): Promise<TokenSet> {
-      return grant(client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh');
+    refreshGrant(client: ClientCredentials, refreshToken: string, stop?: AbortSignal): Promise<TokenSet> {
+      return grant(client, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh', stop);
     },
   };
 }
@@ -123,6 +136,7 @@ function interpret(response: HttpAnswer, text: string, host: string, kind: 'pass
   if (code === 'invalid_client' || /client credentials|client id|client secret|client is invalid/i.test(description)) {
     throw invalidClient();
   }
+  if (kind === 'refresh' && REFRESH_UNSUPPORTED.has(code)) throw new RefreshRejectedError(detail, true);
   if (kind === 'refresh' && (code === 'invalid_grant' || code === 'invalid_token' || /refresh token/i.test(description))) {
     throw new RefreshRejectedError(detail);
   }

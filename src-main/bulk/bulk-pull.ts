@@ -52,6 +52,11 @@ export interface BulkPullOptions {
   readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   readonly onProgress?: (progress: BulkProgress) => void;
   readonly retry?: Partial<RetryPolicy>;
+  /**
+   * The session the pull belongs to: when it ends (its reason an AppError), the pull stops at
+   * once, waits included, and fails with that sentence; a resume fails the same way.
+   */
+  readonly session?: AbortSignal;
 }
 
 export interface BulkPull {
@@ -104,11 +109,16 @@ export function createBulkPull(options: BulkPullOptions): BulkPull {
 
   function launch(): Promise<BulkProgress> {
     const controller = new AbortController();
+    const { session } = options;
+    const endWithSession = () => controller.abort(session?.reason);
+    if (session?.aborted) endWithSession();
+    session?.addEventListener('abort', endWithSession, { once: true });
     // Deferred a tick so `active` is set before any window starts: a cancel() called from the
     // 'running' report below must find the run to stop.
     const finished = Promise.resolve()
       .then(() => runWindows(controller.signal))
       .finally(() => {
+        session?.removeEventListener('abort', endWithSession);
         // A resume() from the final report may already have launched the next run.
         if (active?.controller === controller) active = null;
       });
@@ -132,6 +142,7 @@ export function createBulkPull(options: BulkPullOptions): BulkPull {
       }
       return report('done', `Pulled ${plural(merged.size, 'row')} from ${plural(windows.length, 'window')}.`);
     } catch (error) {
+      if (signal.aborted && signal.reason instanceof AppError) return report('failed', signal.reason.message);
       if (signal.aborted) return report('cancelled', `Cancelled after ${windowsDone} of ${windows.length} windows.`);
       // Only a bug gets here (fetch failures become verdicts); the pull must still end in a state.
       return report('failed', `The pull stopped at window ${windowsDone + 1}: ${error instanceof Error ? error.message : String(error)}`);

@@ -52,6 +52,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         windows,
         now: deps.now,
         fetchWindow: (window, signal) => deps.runner.call(source, withWindow(resolved, window), signal),
+        session: source.signal,
       });
       const pullId = randomUUID().replaceAll('-', '');
       keep(pullId, pull);

@@ -33,7 +33,7 @@ beforeEach(() => {
   responses = createTestResponseStore();
   redactor = new Redactor();
   redactor.addSecret(PASSWORD);
-  redactor.addToken(TOKEN);
+  redactor.addSecret(TOKEN);
 });
 afterEach(async () => {
   await responses.dispose();

@@ -14,7 +14,7 @@ import { tableRows } from '../table/table-rows';
 import { writeChunksAtomic, writeFailure, type Chunk } from './atomic-file';
 import { csvChunks, type CsvRows } from './csv';
 import { curlCommand, type CurlRequest } from './curl';
-import { redactStrings } from './redact-strings';
+import { redactStrings } from '../redaction/redact-strings';
 
 export interface ExporterDeps {
   dialogs: NativeDialogs;
@@ -111,7 +111,7 @@ export function createExporter(deps: ExporterDeps) {
     async curl(input: { request: SavedRequest; collectionId: string | null; includeToken: boolean }): Promise<{ copied: boolean; text: string }> {
       const host = deps.host();
       if (!host) throw new AppError('not_signed_in', 'Sign in first: the command needs the API host of your account.');
-      const resolved = redactStrings(deps.redactor, forCompany(deps.variables.resolve(input.request, input.collectionId), deps.settings()));
+      const resolved = redactStrings(forCompany(deps.variables.resolve(input.request, input.collectionId), deps.settings()), deps.redactor.redact);
       const request: CurlRequest = {
         method: resolved.method,
         url: buildApiUrl(host, resolved.path, resolved.query),

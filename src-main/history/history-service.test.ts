@@ -295,7 +295,7 @@ describe('history: secrets', () => {
   it('never writes a token, secret or password to any file, even inside quotes or escapes', async () => {
     const secrets = ['pw-"quoted\\slash"-SENTINEL', 'appsecret-SENTINEL-1', 'access-token-SENTINEL-2'];
     redactor.addSecret(secrets[0], secrets[1]);
-    redactor.addToken(secrets[2]);
+    redactor.addSecret(secrets[2]);
     const history = open();
     const req = request(`employees/${secrets[2]}`, {
       method: 'POST',

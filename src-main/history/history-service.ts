@@ -13,7 +13,7 @@ import type { Redactor } from '../redaction/redactor';
 import type { ResponseStore } from '../response/response-store';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { describeFileError } from '../export/atomic-file';
-import { redactStrings } from '../export/redact-strings';
+import { redactStrings } from '../redaction/redact-strings';
 import { openBodyFolder, type KeptBody } from './history-bodies';
 
 export interface HistoryDeps {
@@ -63,7 +63,7 @@ export function createHistoryService(deps: HistoryDeps) {
     return {
       id: newId(),
       at: summary?.receivedAt ?? deps.now(),
-      request: redactStrings(deps.redactor, request),
+      request: redactStrings(request, deps.redactor.redact),
       httpStatus: summary?.httpStatus ?? null,
       outcome: deps.redactor.redact(summary?.outcome ?? error?.message ?? 'The request failed.'),
       envelopeKind: summary?.envelope.kind ?? null,
@@ -90,7 +90,7 @@ export function createHistoryService(deps: HistoryDeps) {
     const redacted = deps.redactor.redact(read);
     if (Buffer.byteLength(redacted, 'utf8') > limitBytes) return null;
     const { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed } = summary;
-    return { response: redactStrings(deps.redactor, { httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed }), text: redacted };
+    return { response: redactStrings({ httpStatus, statusText, url, envelope, headers, contentType, bodyKind, refreshed }, deps.redactor.redact), text: redacted };
   }
 
   function remember(recorded: Recorded): void {

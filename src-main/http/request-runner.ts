@@ -11,7 +11,7 @@ import { decodeEnvelope, describeOutcome, isTokenRejection } from './envelope';
 import type { HttpAnswer, HttpSend } from './http-client';
 import { armTimeout, describeHttpFailure } from './http-errors';
 import { declaredLength, readCapped, readWhole, saveBody, type SavedBody } from './read-body';
-import { buildApiUrl } from './url-rules';
+import { buildApiUrl, isReservedName, reservedMembers, reservedNameError } from './url-rules';
 
 const MAX_REDIRECTS = 5;
 const MB = 1024 * 1024;
@@ -19,6 +19,8 @@ const MB = 1024 * 1024;
 /** What the runner needs from the session: a token now, and a new one after a rejection. */
 export interface TokenSource {
   readonly host: string;
+  /** Aborts when the session ends: its requests stop, and what they still receive is dropped. */
+  readonly signal: AbortSignal;
   accessToken(): Promise<string>;
   refreshAfterRejection(rejected: string): Promise<string>;
 }
@@ -130,19 +132,25 @@ export function createRequestRunner(deps: RunnerDeps) {
     const url = buildApiUrl(source.host, resolved.path, resolved.query);
     const body = encodeBody(resolved.method, resolved.body);
     const controller = new AbortController();
+    const release = follow(source.signal, controller);
     inFlight.get(input.requestId)?.abort();
     inFlight.set(input.requestId, controller);
     const started = deps.now();
     try {
       const exchanged = await exchangeWithRetries(source, url, resolved.method, body, handling, controller);
+      // An answer that arrives after its session ended is dropped: not shown, kept or recorded.
+      if (source.signal.aborted) await handling.discard?.(exchanged.decoded);
+      source.signal.throwIfAborted();
       const { result, summary, body: keptBody } = await finish(exchanged, deps.now() - started);
       deps.history.record({ request: typed, summary, body: keptBody, error: null });
       return result;
     } catch (error) {
+      source.signal.throwIfAborted();
       const failure = error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.');
       deps.history.record({ request: typed, summary: null, body: null, error: failure });
       throw error;
     } finally {
+      release();
       if (inFlight.get(input.requestId) === controller) inFlight.delete(input.requestId);
     }
   }
@@ -188,12 +196,13 @@ export function createRequestRunner(deps: RunnerDeps) {
     controller: AbortController,
   ): Promise<Exchanged<P, D>> {
     // A session waiting for "Sign in again" holds the token back: the user may cancel meanwhile.
-    let token = await unlessCancelled(source.accessToken(), controller.signal);
+    let token = await unlessCancelled(() => source.accessToken(), controller.signal);
     let answer = await attempt(url, method, body, token, handling.read, controller);
     let decoded = await handling.decode(answer.payload);
     if (!isTokenRejection(answer.response.status, decoded.envelope)) return { answer, decoded, refreshed: false };
     await handling.discard?.(decoded);
-    token = await unlessCancelled(source.refreshAfterRejection(token), controller.signal);
+    const rejected = token;
+    token = await unlessCancelled(() => source.refreshAfterRejection(rejected), controller.signal);
     answer = await attempt(url, method, body, token, handling.read, controller);
     decoded = await handling.decode(answer.payload);
     return { answer, decoded, refreshed: true };
@@ -305,12 +314,11 @@ export function createRequestRunner(deps: RunnerDeps) {
       const url = buildApiUrl(source.host, resolved.path, resolved.query);
       // Our own controller, following the pull's signal: the timeout must abort only this call.
       const controller = new AbortController();
-      const follow = () => controller.abort(signal.reason);
-      if (signal.aborted) follow();
-      signal.addEventListener('abort', follow, { once: true });
+      const releases = [follow(signal, controller), follow(source.signal, controller)];
       const { answer, decoded } = await exchange(source, url, resolved.method, encodeBody(resolved.method, resolved.body), parsed, controller).finally(() =>
-        signal.removeEventListener('abort', follow),
+        releases.forEach((release) => release()),
       );
+      source.signal.throwIfAborted();
       const retryAfter = Number(answer.response.headers.get('retry-after'));
       return {
         status: answer.response.status,
@@ -320,7 +328,10 @@ export function createRequestRunner(deps: RunnerDeps) {
     },
     /** A GET whose JSON the app reads itself (such as /me); nothing is kept for the renderer. */
     async getJson(source: TokenSource, path: string): Promise<unknown> {
-      const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null, parsed, new AbortController());
+      const controller = new AbortController();
+      const release = follow(source.signal, controller);
+      const { answer, decoded } = await exchange(source, buildApiUrl(source.host, path, []), 'GET', null, parsed, controller).finally(release);
+      source.signal.throwIfAborted();
       if (!answer.response.ok) throw new AppError('network', `GET /${path} answered HTTP ${answer.response.status}.`);
       return decoded.isJson ? decoded.value : undefined;
     },
@@ -341,6 +352,14 @@ export interface EncodedBody {
 
 const COMPANY_PARAM = 'child_company_id';
 
+/** Aborts `controller` with `signal` (the session's, or a pull's); returns what stops following. */
+function follow(signal: AbortSignal, controller: AbortController): () => void {
+  const stop = () => controller.abort(signal.reason);
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
+  return () => signal.removeEventListener('abort', stop);
+}
+
 /** Backoff before the 2nd and 3rd try of a safe request. */
 const SAFE_RETRY_DELAYS_MS = [500, 1500];
 const MAX_RETRY_AFTER_MS = 10_000;
@@ -356,14 +375,18 @@ function retryWait(response: HttpAnswer, backoffMs: number): number | null {
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
-  const waited = new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)));
-  return unlessCancelled(waited, signal).finally(() => clearTimeout(timer));
+  return unlessCancelled(() => new Promise<void>((resolve) => (timer = setTimeout(resolve, ms))), signal).finally(() => clearTimeout(timer));
 }
 
-/** `work`'s outcome, or "cancelled" as soon as `signal` aborts (the work itself goes on). */
-function unlessCancelled<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * `start()`'s outcome, or "cancelled" as soon as `signal` aborts (the work itself goes on, its
+ * failure then unheard). Nothing is started for a request already cancelled.
+ */
+function unlessCancelled<T>(start: () => Promise<T>, signal: AbortSignal): Promise<T> {
   const cancelled = () => new AppError('cancelled', 'The request was cancelled.');
   if (signal.aborted) return Promise.reject(cancelled());
+  const work = start();
+  work.catch(() => undefined);
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(cancelled());
     signal.addEventListener('abort', onAbort, { once: true });
@@ -395,18 +418,28 @@ function parseJsonObject(text: string): Record<string, unknown> | null {
   }
 }
 
-/** The wire form of a body (also used by "Copy as cURL"). */
+/**
+ * The wire form of a body (also used by "Copy as cURL"). A field or JSON key named access_token,
+ * at any depth, is refused: PHP servers merge a JSON body into the request parameters.
+ */
 export function encodeBody(method: string, body: RequestBody): EncodedBody | null {
   if (method === 'GET' || body.kind === 'none') return null;
   if (body.kind === 'form') {
     const form = new URLSearchParams();
-    for (const field of body.fields) if (field.enabled && field.name) form.append(field.name, field.value);
+    for (const field of body.fields) {
+      if (!field.enabled || !field.name) continue;
+      if (isReservedName(field.name)) throw reservedNameError('invalid_body', 'the form field', field.name);
+      form.append(field.name, field.value);
+    }
     return { text: form.toString(), contentType: 'application/x-www-form-urlencoded' };
   }
+  let json: unknown;
   try {
-    JSON.parse(body.text);
+    json = JSON.parse(body.text);
   } catch (error) {
     throw new AppError('invalid_body', `The JSON body is not valid: ${(error as Error).message}. Fix it and send again.`);
   }
+  const [reserved] = reservedMembers(json);
+  if (reserved) throw reservedNameError('invalid_body', 'the JSON body field', reserved.key);
   return { text: body.text, contentType: 'application/json' };
 }

@@ -5,8 +5,9 @@ import { listChannels } from '../shared/contract';
 import type { Handlers, Result } from '../shared/contract';
 import { createIpcRouter, createSenderCheck } from './router';
 import type { SenderInfo } from './router';
+import { APP_PAGE_URL } from '../security/app-scheme';
 
-const RENDERER = 'file:///app/out/renderer/index.html';
+const RENDERER = APP_PAGE_URL;
 const TRUSTED: SenderInfo = { frameUrl: RENDERER, isMainFrame: true };
 const SECRET = 'sekrit-app-secret-42';
 
@@ -68,10 +69,14 @@ describe('createSenderCheck', () => {
   });
 
   it.each([
-    ['another local page', { frameUrl: 'file:///app/out/renderer/other.html', isMainFrame: true }],
-    ['a page in another folder', { frameUrl: 'file:///tmp/index.html', isMainFrame: true }],
+    ['another page of our origin', { frameUrl: 'app://bundle/other.html', isMainFrame: true }],
+    ['another host of our scheme', { frameUrl: 'app://other/index.html', isMainFrame: true }],
+    ['a lookalike host', { frameUrl: 'app://bundle.evil/index.html', isMainFrame: true }],
+    ['a user in the URL', { frameUrl: 'app://x@bundle/index.html', isMainFrame: true }],
+    ['the same path over https', { frameUrl: 'https://bundle/index.html', isMainFrame: true }],
+    ['the built page over file://', { frameUrl: 'file:///app/out/renderer/index.html', isMainFrame: true }],
     ['a web page', { frameUrl: 'https://evil.example/', isMainFrame: true }],
-    ['a lookalike path', { frameUrl: 'file:///app/out/renderer/index.html.evil', isMainFrame: true }],
+    ['a lookalike path', { frameUrl: `${RENDERER}.evil`, isMainFrame: true }],
     ['a subframe of our page', { frameUrl: RENDERER, isMainFrame: false }],
     ['a null URL', { frameUrl: null, isMainFrame: true }],
     ['an empty URL', { frameUrl: '', isMainFrame: true }],
@@ -209,6 +214,23 @@ describe('createIpcRouter', () => {
         notices: [],
       });
     }
+  });
+
+  it('blanks a secret in every string of an answer, at any depth, whatever the handler returned', async () => {
+    const { dispatch } = setup({
+      'auth:state': () => ({
+        vault: { protected: true, backend: 'gnome_libsecret', message: `key ${SECRET}` },
+        profile: null,
+        session: { ...sessionView, lastRefresh: { at: 1, ok: false, message: `Refresh failed: ${SECRET} was refused` } },
+        notices: [`notice ${SECRET}`],
+      }),
+    });
+    const result = await dispatch('auth:state', TRUSTED, {});
+    expect(JSON.stringify(result)).not.toContain(SECRET);
+    expect(result).toMatchObject({
+      ok: true,
+      data: { vault: { message: 'key [REDACTED]' }, session: { lastRefresh: { message: 'Refresh failed: [REDACTED] was refused' } }, notices: ['notice [REDACTED]'] },
+    });
   });
 
   it('turns an output that does not match the schema into an internal failure', async () => {

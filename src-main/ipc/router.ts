@@ -3,6 +3,7 @@
 // outcome returned as a Result; nothing throws across IPC.
 import { listChannels, type ChannelName, type Handlers, type Result } from '../shared/contract';
 import { AppError } from '../shared/app-error';
+import { redactStrings } from '../redaction/redact-strings';
 
 export interface SenderInfo {
   frameUrl: string | null;
@@ -11,6 +12,7 @@ export interface SenderInfo {
 
 export interface RouterOptions {
   isTrustedSender(sender: SenderInfo): boolean;
+  /** Blanks known secrets in a string: applied to every string of every answer and error. */
   redact(text: string): string;
   logError(message: string, error: unknown): void;
 }
@@ -48,7 +50,8 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Dis
     }
     try {
       const output = await entry.handler(parsed.data);
-      return { ok: true, data: entry.spec.output.parse(output) };
+      // Every string of every answer is blanked here too, whatever the handler already did.
+      return { ok: true, data: redactStrings(entry.spec.output.parse(output), options.redact) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, options.redact(error.message));
       options.logError(`${channel as ChannelName} failed`, error);

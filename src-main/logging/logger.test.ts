@@ -14,7 +14,7 @@ describe('logger', () => {
   it('redacts every known secret in messages and error stacks before any sink sees them', () => {
     const redactor = new Redactor();
     redactor.addSecret('app-secret-value');
-    redactor.addToken('access-token-value');
+    redactor.addSecret('access-token-value');
     const { lines, sink } = memory();
     const log = createLogger({ sinks: [sink], redactor, now: () => 0 });
     log.info('GET https://h/api/v2/me?access_token=access-token-value');

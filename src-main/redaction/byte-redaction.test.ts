@@ -48,6 +48,13 @@ describe('StreamRedactor', () => {
     expect(throughChunks(Buffer.from('{"p":"pw12","q":"pw12"}'), ['pw12'], [8])).toBe('{"p":"****","q":"****"}');
   });
 
+  it('keeps the quotes of a quoted match (a short secret as a whole JSON string): the body stays JSON', () => {
+    const body = Buffer.from('{"p":"pw12","d":"pw12-01","q":"hunter2!abc","n":"pw12"}');
+    const out = throughChunks(body, ['"pw12"', '"hunter2!abc"'], [9, 30]);
+    expect(out).toBe('{"p":"****","d":"pw12-01","q":"[REDACTED]","n":"****"}');
+    expect(JSON.parse(out)).toMatchObject({ d: 'pw12-01' });
+  });
+
   it('passes bytes through unchanged without secrets', () => {
     const text = Buffer.from('{"é":"😀 nothing secret"}');
     expect(throughChunks(text, [], [3, 4, 9])).toBe(text.toString('utf8'));

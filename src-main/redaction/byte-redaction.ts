@@ -1,7 +1,8 @@
 // Blanking known secrets in raw body bytes, without decoding them: the bytes are viewed as latin1
 // (one character per byte), so a pattern of the secrets' UTF-8 bytes finds them at byte offsets.
 // A secret becomes "[REDACTED]", or asterisks when it is shorter than that, so a body only ever
-// shrinks, and is rewritten in place: whole, or stretch by stretch as it arrives.
+// shrinks, and is rewritten in place: whole, or stretch by stretch as it arrives. A match in
+// quotes (how a short secret is searched for: as a whole JSON string) keeps them.
 import { REDACTED, secretPattern } from './secret-pattern';
 
 const MARK = Buffer.from(REDACTED);
@@ -11,8 +12,20 @@ export function bytePattern(spellings: readonly string[]): RegExp | null {
   return secretPattern(spellings.map((spelling) => Buffer.from(spelling).toString('latin1')));
 }
 
+const QUOTE = 0x22;
+
 function markFor(length: number): Buffer {
   return length >= MARK.length ? MARK : Buffer.alloc(length, '*');
+}
+
+/** Writes the mark for bytes[start, end) at `at`; returns how many bytes it took. */
+function writeMark(bytes: Buffer, start: number, end: number, at: number): number {
+  const quoted = end - start > 2 && bytes[start] === QUOTE && bytes[end - 1] === QUOTE;
+  if (!quoted) return markFor(end - start).copy(bytes, at);
+  bytes[at] = QUOTE;
+  const inner = markFor(end - start - 2).copy(bytes, at + 1);
+  bytes[at + 1 + inner] = QUOTE;
+  return inner + 2;
 }
 
 function spansIn(bytes: Buffer, pattern: RegExp): Array<[number, number]> {
@@ -59,7 +72,7 @@ function blankSpans(bytes: Buffer, spans: ReadonlyArray<[number, number]>): numb
   for (const [start, end] of spans) {
     bytes.copyWithin(write, read, start);
     write += start - read;
-    write += markFor(end - start).copy(bytes, write);
+    write += writeMark(bytes, start, end, write);
     read = end;
   }
   bytes.copyWithin(write, read);

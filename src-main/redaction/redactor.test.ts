@@ -17,20 +17,20 @@ describe('Redactor.redact', () => {
   });
 
   it.each([
-    ['short first', ['abcd', 'abcdefgh']],
-    ['long first', ['abcdefgh', 'abcd']],
+    ['short first', ['abcdefghijkl', 'abcdefghijklmnop']],
+    ['long first', ['abcdefghijklmnop', 'abcdefghijkl']],
   ])('redacts the longer of two overlapping secrets whole (%s)', (_label, secrets) => {
     const r = new Redactor();
     r.addSecret(...secrets);
-    expect(r.redact('x abcdefgh y abcd z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
+    expect(r.redact('x abcdefghijklmnop y abcdefghijkl z')).toBe(`x ${REDACTED} y ${REDACTED} z`);
   });
 
-  it('leaves no tail of a long secret that contains a short one in the middle', () => {
+  it('leaves no tail of a long secret that contains another in the middle', () => {
     const r = new Redactor();
-    r.addSecret('cdef', 'abcdefghij');
-    const out = r.redact('[abcdefghij]');
+    r.addSecret('cdefghijklmn', 'abcdefghijklmnopqr');
+    const out = r.redact('[abcdefghijklmnopqr]');
     expect(out).toBe(`[${REDACTED}]`);
-    expect(out).not.toMatch(/ghij|abcd/);
+    expect(out).not.toMatch(/opqr|abcd/);
   });
 
   it('treats regex metacharacters in secrets literally', () => {
@@ -44,15 +44,15 @@ describe('Redactor.redact', () => {
 
   it('does not let a secret act as a wildcard or alternation', () => {
     const r = new Redactor();
-    r.addSecret('1.2.3', 'ab|cdefg', '[xyz]+');
-    expect(r.redact('1x2y3 ab cdefg x xyz')).toBe('1x2y3 ab cdefg x xyz');
-    expect(r.redact('v1.2.3 ab|cdefg [xyz]+')).toBe(`v${REDACTED} ${REDACTED} ${REDACTED}`);
+    r.addSecret('1.2.3.4.5.6.7', 'ab|cdefghijkl', '[xyz]+[uvw]*(q)');
+    expect(r.redact('1x2y3z4a5b6c7 ab cdefghijkl x xyz')).toBe('1x2y3z4a5b6c7 ab cdefghijkl x xyz');
+    expect(r.redact('v1.2.3.4.5.6.7 ab|cdefghijkl [xyz]+[uvw]*(q)')).toBe(`v${REDACTED} ${REDACTED} ${REDACTED}`);
   });
 
   it('treats $ sequences in a secret literally and does not let them act in the replacement', () => {
     const r = new Redactor();
-    r.addSecret("$&$1$'x");
-    expect(r.redact("a $&$1$'x b")).toBe(`a ${REDACTED} b`);
+    r.addSecret("$&$1$'x-long-one");
+    expect(r.redact("a $&$1$'x-long-one b")).toBe(`a ${REDACTED} b`);
   });
 
   it('ignores values shorter than 4 characters and empty values', () => {
@@ -61,10 +61,23 @@ describe('Redactor.redact', () => {
     expect(r.redact('abc a abcabc')).toBe('abc a abcabc');
   });
 
-  it('redacts a 4-character value', () => {
+  it('a secret under 12 characters is blanked as a whole value only, never inside other text', () => {
     const r = new Redactor();
-    r.addSecret('abcd');
-    expect(r.redact('xabcdx')).toBe(`x${REDACTED}x`);
+    r.addSecret('2024', 'hunter2!');
+    // Whole values: a whole string (a header value, a message that is only the secret) and a JSON string.
+    expect(r.redact('2024')).toBe(REDACTED);
+    expect(r.redact('hunter2!')).toBe(REDACTED);
+    expect(r.redact('{"pw":"hunter2!","year":"2024","n":2024}')).toBe(`{"pw":"${REDACTED}","year":"${REDACTED}","n":2024}`);
+    // Inside other text: dates, numbers, sentences and longer strings stay exactly as they were.
+    const data = '{"start_date":"2024-03-01","id":120245,"note":"rota 2024 and hunter2!!","x":"hunter2!x"}';
+    expect(r.redact(data)).toBe(data);
+    expect(JSON.parse(r.redact('{"a":"2024","b":["2024"]}'))).toEqual({ a: REDACTED, b: [REDACTED] });
+  });
+
+  it('a secret of 12 or more characters is blanked wherever it appears', () => {
+    const r = new Redactor();
+    r.addSecret('correct-horse');
+    expect(r.redact('xcorrect-horsex')).toBe(`x${REDACTED}x`);
   });
 
   it('picks up secrets added after a previous redact call', () => {
@@ -83,19 +96,15 @@ describe('Redactor.redact', () => {
 
   it('also blanks the spellings a JSON body gives a secret (escaped quotes, PHP\'s \\/)', () => {
     const r = new Redactor();
-    r.addSecret('pa"ss/word');
-    expect(r.redact('{"a":"pa\\"ss/word","b":"pa\\"ss\\/word","c":"pa"ss/word"}')).toBe(`{"a":"${REDACTED}","b":"${REDACTED}","c":"${REDACTED}"}`);
-    expect(r.spellings()).toEqual(['pa"ss/word', 'pa\\"ss/word', 'pa\\"ss\\/word']);
+    r.addSecret('pa"ss/word-long');
+    expect(r.redact('{"a":"pa\\"ss/word-long","b":"pa\\"ss\\/word-long","c":"pa"ss/word-long"}')).toBe(`{"a":"${REDACTED}","b":"${REDACTED}","c":"${REDACTED}"}`);
+    expect(r.spellings()).toEqual(['pa"ss/word-long', 'pa\\"ss/word-long', 'pa\\"ss\\/word-long']);
   });
 
-  it('clear() forgets every secret, and new ones still work afterwards', () => {
+  it('searches bodies for short secrets as whole JSON strings only', () => {
     const r = new Redactor();
-    r.addSecret('old-secret-1', 'old-secret-2');
-    expect(r.redact('old-secret-1')).toBe(REDACTED);
-    r.clear();
-    expect(r.redact('old-secret-1 old-secret-2')).toBe('old-secret-1 old-secret-2');
-    r.addSecret('new-secret');
-    expect(r.redact('old-secret-1 new-secret')).toBe(`old-secret-1 ${REDACTED}`);
+    r.addSecret('2024', 'a-long-enough-token');
+    expect(r.spellings()).toEqual(['a-long-enough-token', '"2024"']);
   });
 });
 
@@ -129,8 +138,16 @@ describe('Redactor.redactUrl', () => {
 
   it('also redacts known secrets elsewhere in the URL', () => {
     const r = new Redactor();
-    r.addSecret('known-secret');
-    expect(r.redactUrl('https://h/api/v2/x/known-secret?q=known-secret')).toBe(`https://h/api/v2/x/${REDACTED}?q=${REDACTED}`);
+    r.addSecret('known-secret-1');
+    expect(r.redactUrl('https://h/api/v2/x/known-secret-1?q=known-secret-1')).toBe(`https://h/api/v2/x/${REDACTED}?q=${REDACTED}`);
+  });
+
+  it('blanks a short secret as a whole query value or path segment (also encoded), not inside one', () => {
+    const r = new Redactor();
+    r.addSecret('2024', 'p&ss w');
+    expect(r.redactUrl('https://h/api/v2/shifts/2024?q=2024&start_date=2024-01-01&w=p%26ss+w&x=12024')).toBe(
+      `https://h/api/v2/shifts/${REDACTED}?q=${REDACTED}&start_date=2024-01-01&w=${REDACTED}&x=12024`,
+    );
   });
 
   it('leaves parameters that only look similar alone', () => {
@@ -139,12 +156,11 @@ describe('Redactor.redactUrl', () => {
   });
 });
 
-describe('Redactor token rotation', () => {
-  it('keeps the App Secret and password however many tokens rotate through', () => {
+describe('Redactor memory', () => {
+  it('never forgets a secret while the app runs, however many tokens rotate through', () => {
     const r = new Redactor();
-    r.addSecret('the-app-secret', 'the-password');
-    for (let i = 0; i < 1000; i += 1) r.addToken(`token-${i}-xxxxxxxx`);
-    expect(r.redact('the-app-secret the-password token-999-xxxxxxxx')).toBe(`${REDACTED} ${REDACTED} ${REDACTED}`);
-    expect(r.redact('token-0-xxxxxxxx')).toBe('token-0-xxxxxxxx');
+    r.addSecret('the-app-secret', 'the-password-1');
+    for (let i = 0; i < 1000; i += 1) r.addSecret(`token-${i}-xxxxxxxx`);
+    expect(r.redact('the-app-secret the-password-1 token-999-xxxxxxxx token-0-xxxxxxxx')).toBe(`${REDACTED} ${REDACTED} ${REDACTED} ${REDACTED}`);
   });
 });

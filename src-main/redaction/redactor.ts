@@ -1,42 +1,39 @@
-// Knows every secret main has seen (App Secret, passwords, access and refresh tokens) and blanks
-// them out of anything that leaves main: URLs, response bodies, logs, errors.
+// Knows every secret main has seen since it started (App Secrets, passwords, access and refresh
+// tokens) and blanks them out of anything that leaves main: URLs, response bodies, logs, errors,
+// IPC answers. Nothing is forgotten before quit: a response that arrives after sign-out still
+// carries the old session's token (docs/architecture.md, "Redaction").
+//
+// The rule: a secret of at least EMBEDDED_MIN_LENGTH characters is blanked wherever it appears.
+// A shorter one (a short password) only where it stands as a whole value: a whole string, a JSON
+// string, a query value or path segment of a URL. Blanking "2024" inside other text would corrupt
+// dates and numbers, and which texts got blanked would tell the window whether a guess was right.
 import { bytePattern } from './byte-redaction';
 import { REDACTED, secretPattern, secretSpellings } from './secret-pattern';
 
 export { REDACTED };
-const MAX_TOKENS = 256;
 const MIN_SECRET_LENGTH = 4;
+export const EMBEDDED_MIN_LENGTH = 12;
+
+interface Known {
+  /** What bodies are searched for: every spelling of a long secret, a short one's quoted. */
+  spellings: string[];
+  pattern: RegExp | null;
+  bytes: RegExp | null;
+  /** Short secrets, to compare whole values with. */
+  whole: Set<string>;
+}
 
 export class Redactor {
-  /** App Secret and passwords: kept until sign-out. */
-  private readonly pinned = new Set<string>();
-  /** Tokens rotate: only the newest MAX_TOKENS are kept. */
-  private readonly tokens = new Set<string>();
-  /** Every spelling of every secret; rebuilt after a change. */
-  private known: { spellings: string[]; pattern: RegExp | null; bytes: RegExp | null } | null = null;
+  private readonly secrets = new Set<string>();
+  private known: Known | null = null;
 
+  /** Remembers secrets until the app quits; values under 4 characters are no secret worth the name. */
   addSecret(...values: Array<string | null | undefined>): void {
-    this.insert(this.pinned, values);
-  }
-
-  addToken(...values: Array<string | null | undefined>): void {
-    this.insert(this.tokens, values);
-    while (this.tokens.size > MAX_TOKENS) this.tokens.delete(this.tokens.values().next().value as string);
-  }
-
-  private insert(into: Set<string>, values: Array<string | null | undefined>): void {
     for (const value of values) {
-      if (!value || value.length < MIN_SECRET_LENGTH || into.has(value)) continue;
-      into.add(value);
+      if (!value || value.length < MIN_SECRET_LENGTH || this.secrets.has(value)) continue;
+      this.secrets.add(value);
       this.known = null;
     }
-  }
-
-  /** Forgets every secret (sign-out). */
-  clear(): void {
-    this.pinned.clear();
-    this.tokens.clear();
-    this.known = null;
   }
 
   /** What response bodies are searched for (by the body worker, and when saving to a file). */
@@ -49,21 +46,38 @@ export class Redactor {
     return this.current().bytes;
   }
 
-  redact(text: string): string {
-    const { pattern } = this.current();
-    return pattern ? text.replace(pattern, REDACTED) : text;
+  /** Bound, so it can be handed around as a plain function. */
+  readonly redact = (text: string): string => {
+    const { pattern, whole } = this.current();
+    if (whole.has(text)) return REDACTED;
+    // A quoted short secret keeps its quotes, so JSON text stays JSON.
+    return pattern ? text.replace(pattern, (found) => (found.startsWith('"') && whole.has(found.slice(1, -1)) ? `"${REDACTED}"` : REDACTED)) : text;
+  };
+
+  /** A URL for display: the access_token parameter is blanked whatever its value, short secrets as whole parts. */
+  redactUrl(url: URL | string): string {
+    const { whole } = this.current();
+    const text = String(url).replace(/([?&]access_token=)[^&#]*/gi, `$1${REDACTED}`);
+    const parts = whole.size ? text.replace(/(?<=[/=])[^/?&#=]+(?=$|[/?&#])/g, (part) => (whole.has(decodeOrSelf(part)) ? REDACTED : part)) : text;
+    return this.redact(parts);
   }
 
-  private current(): { spellings: string[]; pattern: RegExp | null; bytes: RegExp | null } {
+  private current(): Known {
     if (!this.known) {
-      const spellings = [...new Set([...this.pinned, ...this.tokens].flatMap(secretSpellings))];
-      this.known = { spellings, pattern: secretPattern(spellings), bytes: bytePattern(spellings) };
+      const long = [...this.secrets].filter((secret) => secret.length >= EMBEDDED_MIN_LENGTH);
+      const short = [...this.secrets].filter((secret) => secret.length < EMBEDDED_MIN_LENGTH);
+      const spellings = [...new Set([...long.flatMap(secretSpellings), ...short.flatMap(secretSpellings).map((s) => `"${s}"`)])];
+      const whole = new Set(short.flatMap(secretSpellings));
+      this.known = { spellings, pattern: secretPattern(spellings), bytes: bytePattern(spellings), whole };
     }
     return this.known;
   }
+}
 
-  /** A URL for display: the access_token parameter is blanked whatever its value. */
-  redactUrl(url: URL | string): string {
-    return this.redact(String(url).replace(/([?&]access_token=)[^&#]*/gi, `$1${REDACTED}`));
+function decodeOrSelf(part: string): string {
+  try {
+    return decodeURIComponent(part.replaceAll('+', ' '));
+  } catch {
+    return part;
   }
 }

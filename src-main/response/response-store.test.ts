@@ -142,7 +142,7 @@ describe('ResponseStore: secrets', () => {
     ['a big body (decoded in the worker)', 200_000],
   ])('blanks known secrets in every spelling in %s, before anything can read it', async (_label, padding) => {
     const redactor = new Redactor();
-    redactor.addToken('tok/SENTINEL-1');
+    redactor.addSecret('tok/SENTINEL-1');
     const store = open({ redactor });
     const raw = JSON.stringify({ pad: 'x'.repeat(padding), token: 'tok/SENTINEL-1' }).replace('}', ',"php":"tok\\/SENTINEL-1"}');
     const expected = raw.replace('tok/SENTINEL-1', '[REDACTED]').replace('tok\\/SENTINEL-1', '[REDACTED]');
@@ -159,7 +159,7 @@ describe('ResponseStore: secrets', () => {
 describe('ResponseStore: a body arriving in chunks', () => {
   it('is parsed by the worker while it arrives, exactly as the whole, secrets blanked', async () => {
     const redactor = new Redactor();
-    redactor.addToken('tok/ARRIVING-7');
+    redactor.addSecret('tok/ARRIVING-7');
     const store = open({ redactor });
     const { value } = bigBody(3_000_000);
     const raw = JSON.stringify({ ...value, echo: 'tok/ARRIVING-7' });

@@ -24,7 +24,7 @@ describe('npm run sandbox -- options', () => {
   });
 
   it.each([
-    [['--refresh', 'sometimes'], '--refresh must be one of rotate, keep, delete, got "sometimes"'],
+    [['--refresh', 'sometimes'], '--refresh must be one of rotate, keep, delete, none, got "sometimes"'],
     [['--auth-error', '403'], '--auth-error must be one of http401, status3, got "403"'],
     [['--token-lifetime', '0'], '--token-lifetime must be a whole number from 1 to 31536000, got "0"'],
     [['--port', '70000'], '--port must be a whole number from 0 to 65535, got "70000"'],

@@ -26,6 +26,8 @@ Options:
                               keep    answers none, the old one stays valid
                               delete  answers none, the old one stops working (the PHP OAuth2
                                       server library's default; token.php looks like it)
+                              none    no refresh grant: sign-in sends no refresh token, and a
+                                      refresh is answered unsupported_grant_type
                             default ${DEFAULT_REFRESH_BEHAVIOUR}
   --auth-error STYLE        how an expired or unknown access token is refused:
                               http401  HTTP 401 with an OAuth error body

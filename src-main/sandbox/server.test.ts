@@ -167,6 +167,14 @@ describe('refresh grant', () => {
     expect((await callApi(sandbox, 'access-2', '/me')).json.status).toBe(1);
   });
 
+  it('none: the sign-in sends no refresh token, and a refresh grant is an unsupported grant type', async () => {
+    const sandbox = await start({ tokenFactory: sentinelTokens(), refreshBehaviour: 'none' });
+    const signedIn = await requestToken(sandbox, PASSWORD_GRANT);
+    expect(signedIn.json).toEqual({ access_token: 'access-1', expires_in: 3600, token_type: 'bearer', scope: null });
+    const refreshed = await requestToken(sandbox, refreshGrant('anything'));
+    expect([refreshed.status, refreshed.json.error]).toEqual([400, 'unsupported_grant_type']);
+  });
+
   it('switches behaviour at run time, for the refresh grants that follow', async () => {
     const sandbox = await start({ tokenFactory: sentinelTokens(), refreshBehaviour: 'keep' });
     await signIn(sandbox);

@@ -20,7 +20,8 @@ export function handleTokenRequest(context: SandboxContext, method: string, body
   if (body === null) return oauthError(400, 'invalid_request', 'The request body could not be decoded');
   const grantType = body.grant_type;
   if (!grantType) return oauthError(400, 'invalid_request', 'The grant type was not specified in the request');
-  if (grantType !== 'password' && grantType !== 'refresh_token') {
+  // A server without the refresh grant answers as for any grant it does not know.
+  if ((grantType !== 'password' && grantType !== 'refresh_token') || (grantType === 'refresh_token' && context.tokens.refreshBehaviour === 'none')) {
     return oauthError(400, 'unsupported_grant_type', `Grant type "${grantType}" not supported`);
   }
   if (grantType === 'password') context.stats.passwordGrants += 1;

@@ -25,9 +25,10 @@ export class TokenStore {
     public refreshBehaviour: RefreshBehaviour,
   ) {}
 
-  /** The password grant: a new access token and a new refresh token. */
+  /** The password grant: a new access token and, unless the server has no refresh grant, a refresh token. */
   issue(): TokenAnswer {
     const answer = this.issueAccess();
+    if (this.refreshBehaviour === 'none') return answer;
     answer.refresh_token = this.makeToken('refresh');
     this.refresh.set(answer.refresh_token, this.clock() + REFRESH_LIFETIME_MS);
     return answer;

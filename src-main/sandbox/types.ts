@@ -7,10 +7,11 @@ export const AUTH_ERROR_STYLES: readonly AuthErrorStyle[] = ['http401', 'status3
 /**
  * What a refresh grant does with the refresh token it redeems (humanity-api.md §2.3): `rotate`
  * answers a new one and invalidates the old; `keep` answers none and the old stays valid;
- * `delete` answers none and invalidates the old, the PHP OAuth2 server library's default.
+ * `delete` answers none and invalidates the old, the PHP OAuth2 server library's default. `none`:
+ * a server without the refresh grant, whose password grant sends no refresh token at all.
  */
-export type RefreshBehaviour = 'rotate' | 'keep' | 'delete';
-export const REFRESH_BEHAVIOURS: readonly RefreshBehaviour[] = ['rotate', 'keep', 'delete'];
+export type RefreshBehaviour = 'rotate' | 'keep' | 'delete' | 'none';
+export const REFRESH_BEHAVIOURS: readonly RefreshBehaviour[] = ['rotate', 'keep', 'delete', 'none'];
 /** token.php looks like that PHP library, so its default is the likeliest (README, "The sandbox"). */
 export const DEFAULT_REFRESH_BEHAVIOUR: RefreshBehaviour = 'delete';
 
