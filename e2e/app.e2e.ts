@@ -125,8 +125,11 @@ test('a rejected refresh token asks to sign in again; the waiting request then g
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByLabel('Path')).toHaveValue('positions');
-  await expect(response(page)).toContainText('Success');
-  expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(2);
+  // The panel shows the last response while a request runs: wait for this one's own answer.
+  const sends = () => app!.ipc.filter((call) => call.channel === 'request:send');
+  await expect.poll(() => sends().length).toBe(2);
+  expect(sends()[1]!.output).toMatchObject({ ok: true, data: { envelope: { kind: 'success' }, url: expect.stringContaining('/api/v2/positions?') } });
+  await expect(response(page)).toContainText('/api/v2/positions?');
 });
 
 test('"Try the sandbox" renews its sessions by itself, whatever the sandbox does with refresh tokens', async () => {

@@ -43,7 +43,7 @@ async function withSignedInApp(
   const app = await launchApp();
   try {
     await signIn(app.page, sandbox.url);
-    await sendAndSeeData(app.page, 'me');
+    await sendAndSeeData(app, 'me');
     await body(app, sandbox);
     expectNoSecretAnywhere(app, await app.page.content());
   } finally {
@@ -66,11 +66,25 @@ async function signIn(page: Page, host: string): Promise<void> {
 const responsePanel = (page: Page) => page.getByRole('region', { name: 'Response' });
 const reauthDialog = (page: Page) => page.getByRole('dialog', { name: 'Sign in again' });
 
-/** Sends the path and waits for its data (the `/me` employee's name in the tree). */
-async function sendAndSeeData(page: Page, path: string): Promise<void> {
-  await page.getByLabel('Path').fill(path);
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(responsePanel(page)).toContainText('Success');
+const sends = (app: LaunchedApp) => app.ipc.filter((call) => call.channel === 'request:send');
+
+/**
+ * Waits for the answer of the `count`-th send (counting from 1) and checks it is this path's data,
+ * in main's answer and on screen: the panel keeps showing the previous response while one runs.
+ */
+async function expectDataFor(app: LaunchedApp, path: string, count: number): Promise<void> {
+  await expect.poll(() => sends(app).length, { timeout: 15_000 }).toBe(count);
+  expect(sends(app).at(-1)!.output).toMatchObject({ ok: true, data: { envelope: { kind: 'success' }, url: expect.stringContaining(`/api/v2/${path}?`) } });
+  await expect(responsePanel(app.page)).toContainText(`/api/v2/${path}?`);
+  await expect(responsePanel(app.page)).toContainText('Success');
+}
+
+/** Sends the path and waits for its own data. */
+async function sendAndSeeData(app: LaunchedApp, path: string): Promise<void> {
+  const count = sends(app).length + 1;
+  await app.page.getByLabel('Path').fill(path);
+  await app.page.getByRole('button', { name: 'Send' }).click();
+  await expectDataFor(app, path, count);
 }
 
 /** Lets every token issued so far run out on the app's clock and the server's. */
@@ -94,7 +108,7 @@ for (const style of ['http401', 'status3'] as const) {
         const { page } = app;
         // First expiry on the server only: the API refuses the token in its style, the app renews it.
         sandbox.expireAccessTokens();
-        await sendAndSeeData(page, 'employees');
+        await sendAndSeeData(app, 'employees');
         expect(sandbox.stats().rejectedTokens).toBe(1);
 
         // Second expiry on both clocks. A server that deleted the used refresh token and sent none
@@ -111,11 +125,13 @@ for (const style of ['http401', 'status3'] as const) {
           await reauthDialog(page).getByRole('button', { name: 'Sign in' }).click();
           await expect(reauthDialog(page)).toBeHidden();
         }
-        await expect(responsePanel(page)).toContainText('Success');
+        // The request that waited for the sign-in went through by itself.
+        await expectDataFor(app, 'positions', 3);
+        expect(sends(app)).toHaveLength(3);
 
         // Third expiry: renewed silently in every behaviour (the remembered password where needed).
         await waitForExpiry(page);
-        await sendAndSeeData(page, 'locations');
+        await sendAndSeeData(app, 'locations');
         await expect(reauthDialog(page)).toBeHidden();
 
         expect(prompts(app)).toBe(behaviour === 'delete' ? 1 : 0);
@@ -128,7 +144,8 @@ for (const style of ['http401', 'status3'] as const) {
 }
 
 test('cancelling "Sign in again" ends the waiting request with a sentence; the session bar offers it again', async () => {
-  await withSignedInApp('delete', 'http401', async ({ page }, sandbox) => {
+  await withSignedInApp('delete', 'http401', async (app, sandbox) => {
+    const { page } = app;
     sandbox.revokeRefreshTokens();
     await waitForExpiry(page);
     await page.getByRole('button', { name: 'Send' }).click();
@@ -142,6 +159,7 @@ test('cancelling "Sign in again" ends the waiting request with a sentence; the s
     await reauthDialog(page).getByLabel('Password', { exact: true }).fill(PASSWORD);
     await reauthDialog(page).getByRole('button', { name: 'Sign in' }).click();
     await expect(reauthDialog(page)).toBeHidden();
-    await sendAndSeeData(page, 'me');
+    expect(sends(app)).toHaveLength(2);
+    await sendAndSeeData(app, 'employees');
   });
 });

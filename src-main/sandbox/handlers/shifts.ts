@@ -55,10 +55,8 @@ export function getShift({ org, now }: ApiRequest, id: number) {
 export function publishShifts({ params, org, now }: ApiRequest) {
   requireParams(params, ['shifts']);
   const ids = knownIds(idListParam(params, 'shifts') ?? [], { has: (id) => org.shift(id) !== undefined }, 'shifts');
-  const published = ids.flatMap((id) => {
-    const shift = org.shift(id);
-    return shift ? [{ ...shift, publishedMs: now }] : [];
-  });
+  // knownIds has refused unknown ids; a repeated id is published (and answered) once.
+  const published = [...new Set(ids)].map((id) => ({ ...org.shift(id)!, publishedMs: now }));
   for (const shift of published) org.saveShift(shift);
   return published.map((shift) => shiftView(org, shift, 'single'));
 }

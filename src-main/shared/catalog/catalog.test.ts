@@ -121,7 +121,7 @@ const ENTRY_RULES: Record<string, Rule> = {
       if (!p || p.type !== 'date') problems.push(`${e.id}: dateWindow names ${name}, which is not a query date param`);
     }
     if (e.method !== 'GET') problems.push(`${e.id}: dateWindow on a ${e.method}`);
-    if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 31) problems.push(`${e.id}: maxDays ${maxDays}`);
+    if (!Number.isInteger(maxDays) || maxDays < 1 || maxDays > 28) problems.push(`${e.id}: maxDays ${maxDays}`);
     return problems;
   },
   'GET/DELETE without body params have bodyFormat none; GET has no body params': (e) => {
@@ -240,7 +240,7 @@ describe('catalog content follows humanity-api.md', () => {
     expect(byId('get-master-tasks').docsUrl).toBe(REFERENCE_INDEX);
     expect(byId('create-shift').docsUrl).toBe('https://platform.humanity.com/reference/post-shift');
     expect(byId('get-shift-employee-tasks').docsUrl).toBe('https://platform.humanity.com/reference/get-employee-tasks');
-    expect(byId('clock-in-employee').docsUrl).toBe('https://platform.humanity.com/reference/post-employee-clockin');
+    expect(byId('clock-in-employee').docsUrl).toBe('https://platform.humanity.com/reference');
   });
 
   it('tags the rows the brief calls out as inferred', () => {
@@ -282,7 +282,7 @@ describe('catalog content follows humanity-api.md', () => {
     expect(param(shifts, 'start_limit').description).toMatch(/mode=open/);
     expect(param(shifts, 'schedule').type).toBe('id-list');
     expect(param(shifts, 'employees').type).toBe('id-list');
-    expect(shifts.dateWindow).toEqual({ start: 'start_date', end: 'end_date', maxDays: 31 });
+    expect(shifts.dateWindow).toEqual({ start: 'start_date', end: 'end_date', maxDays: 28 });
     expect(shifts.notes?.some((n) => /HTTP 500/.test(n) && /Pull range/.test(n))).toBe(true);
     expect(shifts.docsUrl).toBe('https://platform.humanity.com/reference/get-shifts');
   });

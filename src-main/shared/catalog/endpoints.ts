@@ -17,11 +17,10 @@ export const REFERENCE_INDEX = 'https://platform.humanity.com/reference';
  * - get-shifts, post-shift: linked from Humanity's discussion board (reference#get-shifts and
  *   reference#post-shift in "What does the Needed parameter stand for", reference/post-shift in
  *   "API Create Shift Series"); a public Python client also links reference/get-shifts.
- * - get-timeclocks, post-employee-clockin: linked from the discussion board ("Request for
- *   TIMECLOCK end point…", "Delete Employees ClockIN/OUT") in the hub's older #slug form.
  * - get-shift, put-shift, delete-shift: a public PHP client states it was checked against
  *   reference/post-shift, put-shift, delete-shift and get-shift.
- * Not found, so dropped: put-employee, get-master-tasks.
+ * Not found, so dropped: put-employee, get-master-tasks; known only as older #anchors, so not
+ * linked: get-timeclocks, post-employee-clockin.
  */
 export const VERIFIED_REFERENCE_SLUGS = [
   'get-shifts',
@@ -29,8 +28,6 @@ export const VERIFIED_REFERENCE_SLUGS = [
   'post-shift',
   'put-shift',
   'delete-shift',
-  'get-timeclocks',
-  'post-employee-clockin',
   'update-shift-tasks',
   'get-employee-tasks',
   'update-employee-tasks',
@@ -487,7 +484,9 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'A body is optional; working clients send none.',
       'Failures arrive as HTTP 200 with `status: 13` and an `error` such as "Not a valid location!" or "Not a valid timeframe!".',
     ],
-    docsUrl: ref('post-employee-clockin'),
+    // The board links reference#post-employee-clockin, the hub's older anchor form: that no
+    // page of that name exists now is not ruled out, but not confirmed either.
+    docsUrl: ref(),
   },
   {
     id: 'clock-out-employee',
@@ -526,8 +525,9 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'Send dates as YYYY-MM-DD; a client sending 01/01/2019 works but day/month order is ambiguous.',
       'For long ranges use Pull range, which splits the range into windows of at most 28 days.',
     ],
-    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
-    docsUrl: ref('get-timeclocks'),
+    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 28 },
+    // Only an older #get-timeclocks anchor is known (see post-employee-clockin).
+    docsUrl: ref(),
   },
   {
     id: 'create-timeclock',
@@ -687,7 +687,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       '`start_date`/`end_date` in the response are objects (day, month, year…), not strings.',
       'List items carry `schedule_location_id` (Get shift does not) but `location.lat/lon` come back empty here.',
     ],
-    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
+    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 28 },
     docsUrl: ref('get-shifts'),
   },
   {
@@ -1392,7 +1392,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'Deactivated or deleted staff are missing unless employee=all.',
       'For long ranges use Pull range, which splits the range into windows of at most 28 days.',
     ],
-    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
+    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 28 },
     docsUrl: ref(),
   },
   {
@@ -1477,7 +1477,7 @@ export const ENDPOINTS: readonly CatalogEndpoint[] = [
       'Reported, not in the v2 reference: group_results 1/2, comma lists for `employee`, and employee=-99 (documented for v1).',
       'For long ranges use Pull range, which splits the range into windows of at most 28 days.',
     ],
-    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 31 },
+    dateWindow: { start: 'start_date', end: 'end_date', maxDays: 28 },
     docsUrl: ref(),
   },
 

@@ -87,7 +87,8 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
       onClose={close}
       onCancel={(event) => {
         event.preventDefault();
-        cancel();
+        // Escape while signing in must not end the requests that this sign-in is about to release.
+        if (!busy) cancel();
       }}
     >
       <form onSubmit={(event) => void signIn(event)} noValidate>
@@ -95,7 +96,7 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
         <p>
           {session.serverRenewsSessions
             ? 'Your session ended because Humanity no longer accepts it.'
-            : 'Humanity does not renew sessions for this app, so each sign-in ends when its token runs out (about an hour).'}{' '}
+            : 'Humanity does not renew sessions for this app, so each sign-in ends when its token runs out.'}{' '}
           Enter the password for <strong>{session.username}</strong> to continue: requests waiting for it are sent then, and
           your requests and responses stay as they are.
         </p>
