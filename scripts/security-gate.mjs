@@ -1,8 +1,8 @@
 // Electronegativity on the sources, as a gate: the tool always exits 0, so this reads its CSV
 // and fails on any HIGH or MEDIUM finding that was not reviewed. Reviewed, and why:
 //  - PRELOAD_JS_CHECK: reported whenever a preload exists; ours exposes only the contract's api.
-//  - CSP_GLOBAL_CHECK: the evaluator's note that script-src 'self' could serve JSONP; nothing is
-//    served here, the renderer is a local file.
+//  - CSP_GLOBAL_CHECK: the evaluator's note that script-src 'self' could serve JSONP; 'self' is
+//    app://bundle, which serves only the built renderer files (src-main/security/app-scheme.ts).
 //  - OPEN_EXTERNAL_JS_CHECK in src-main/window.ts: openExternal only gets https links to known
 //    documentation hosts (isAllowedExternalUrl, unit-tested in security/external-links.test.ts).
 import { spawnSync } from 'node:child_process';

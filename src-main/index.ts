@@ -1,8 +1,7 @@
 // Composition root: the only runtime importer of electron and electron-store.
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, safeStorage, screen, session } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, ipcMain, Menu, nativeTheme, protocol, safeStorage, screen, session } from 'electron';
 import Store from 'electron-store';
 import { createAppCore, type AppCore } from './app-core';
 import { listChannels } from './shared/contract';
@@ -10,6 +9,7 @@ import { createSenderCheck } from './ipc/router';
 import { startSandbox, SANDBOX_DEMO } from './sandbox/server';
 import { createSafeStorageVault } from './vault/vault';
 import { createMainWindow, guardContents, openDocumentation } from './window';
+import { APP_ORIGIN, APP_PAGE_URL, APP_SCHEME, createAppFileServer } from './security/app-scheme';
 import { buildMenuTemplate } from './menu/menu-template';
 import { COMMAND_EVENT } from './shared/channels';
 import { restoreBounds, type Bounds } from './window-state/window-bounds';
@@ -24,8 +24,11 @@ app.on('second-instance', () => {
 
 app.enableSandbox();
 app.on('web-contents-created', (_event, contents) => guardContents(contents));
+// The page's own origin (security/app-scheme.ts), granted before ready as Electron requires:
+// standard (an origin and relative URLs), secure (a secure context, as https), fetch support.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 
-const rendererFile = join(import.meta.dirname, '../renderer/index.html');
+const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
 // Built beside index.js from src-main/response/body-worker.ts (electron.vite.config.ts).
 const bodyWorkerFile = join(import.meta.dirname, 'body-worker.js');
@@ -36,6 +39,7 @@ async function start(): Promise<void> {
   await app.whenReady();
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.defaultSession.setPermissionCheckHandler(() => false);
+  protocol.handle(APP_SCHEME, createAppFileServer(rendererDir, APP_ORIGIN));
 
   core = await createAppCore({
     userDataDir: app.getPath('userData'),
@@ -48,7 +52,7 @@ async function start(): Promise<void> {
         close: () => server.close(),
       };
     },
-    isTrustedSender: createSenderCheck(pathToFileURL(rendererFile).href),
+    isTrustedSender: createSenderCheck(APP_PAGE_URL),
     appVersion: app.getVersion(),
     dialogs: {
       async saveFile({ title, defaultName, filters }) {
@@ -81,7 +85,7 @@ async function start(): Promise<void> {
   }
 
   const windowState = new Store<{ bounds: Bounds | null; maximized: boolean }>({ name: 'window-state', defaults: { bounds: null, maximized: false } });
-  const win = createMainWindow(preloadFile, rendererFile, restoreBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea)));
+  const win = createMainWindow(preloadFile, APP_PAGE_URL, restoreBounds(windowState.get('bounds'), screen.getAllDisplays().map((d) => d.workArea)));
   mainWindow = win;
   win.on('closed', () => {
     mainWindow = null;

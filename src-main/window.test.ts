@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 const windowSource = readFileSync(join(import.meta.dirname, 'window.ts'), 'utf8');
 const indexSource = readFileSync(join(import.meta.dirname, 'index.ts'), 'utf8');
 const html = readFileSync(join(import.meta.dirname, '../src-renderer/index.html'), 'utf8');
+const builderConfig = JSON.parse(readFileSync(join(import.meta.dirname, '../electron-builder.json'), 'utf8'));
 
 describe('window hardening', () => {
   it.each([
@@ -37,7 +38,17 @@ describe('window hardening', () => {
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("form-action 'none'");
+    expect(csp).toContain("frame-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
+    // A meta CSP cannot carry it: Chromium ignores it there and logs a console error.
+    expect(csp).not.toContain('frame-ancestors');
+  });
+
+  it('packages with the file protocol\'s extra privileges off: the page loads from the app scheme', () => {
+    expect(builderConfig.electronFuses.grantFileProtocolExtraPrivileges).toBe(false);
+    expect(windowSource).toContain('win.loadURL(pageUrl)');
+    expect(windowSource).not.toContain('loadFile');
   });
 });

@@ -3,7 +3,7 @@ import { BrowserWindow, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl } from './security/external-links';
 import type { Bounds } from './window-state/window-bounds';
 
-export function createMainWindow(preloadPath: string, rendererFile: string, bounds: Partial<Bounds> & { width: number; height: number }): BrowserWindow {
+export function createMainWindow(preloadPath: string, pageUrl: string, bounds: Partial<Bounds> & { width: number; height: number }): BrowserWindow {
   const win = new BrowserWindow({
     ...bounds,
     minWidth: 900,
@@ -25,7 +25,7 @@ export function createMainWindow(preloadPath: string, rendererFile: string, boun
     },
   });
   win.once('ready-to-show', () => win.show());
-  void win.loadFile(rendererFile);
+  void win.loadURL(pageUrl);
   return win;
 }
 

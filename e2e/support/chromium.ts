@@ -9,7 +9,6 @@ export const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  '--allow-file-access-from-files',
 ];
 
 export function chromiumPath(): string {

@@ -4,10 +4,10 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { createSenderCheck } from '../../src-main/ipc/router';
+import { createAppFileServer } from '../../src-main/security/app-scheme';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../../src-main/sandbox/server';
 import { createConfFactory } from '../../src-main/testing/conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from '../../src-main/testing/fake-safe-storage';
@@ -18,7 +18,15 @@ import { createBodyWorkerFromSource } from '../../src-main/testing/ts-worker';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '../../out');
-const RENDERER_FILE = join(OUT, 'renderer/index.html');
+const RENDERER_DIR = join(OUT, 'renderer');
+const RENDERER_FILE = join(RENDERER_DIR, 'index.html');
+// The app serves the page as app://bundle/index.html (src-main/security/app-scheme.ts). Chromium
+// hands a scheme it does not know to the OS instead of the network, so Playwright cannot route
+// app://; the harness serves the same files through the same function from an https origin that
+// never resolves, routed below. What matters is the same: a page with its own origin, which
+// the CSP's 'self' and the sender check name, not file://.
+const HARNESS_ORIGIN = 'https://app.humanity-api-explorer.invalid';
+const HARNESS_PAGE_URL = `${HARNESS_ORIGIN}/index.html`;
 const PRELOAD_FILE = join(OUT, 'preload/index.cjs');
 const BINDING = '__humanityExplorerIpc';
 const EMIT = '__humanityExplorerEmit';
@@ -63,7 +71,6 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     throw new Error('The app is not built: run `npx electron-vite build` first (npm test does).');
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-e2e-'));
-  const rendererUrl = pathToFileURL(RENDERER_FILE).href;
   let sandbox: SandboxServer | null = null;
   const logs: string[] = [];
   const clipboard: string[] = [];
@@ -88,7 +95,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
         close: () => server.close(),
       };
     },
-    isTrustedSender: createSenderCheck(rendererUrl),
+    isTrustedSender: createSenderCheck(HARNESS_PAGE_URL),
     appVersion: '0.0.0-e2e',
     log: (_level, message) => logs.push(message),
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
@@ -101,6 +108,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const context = await browser.newContext({ viewport: options.viewport ?? { width: 1280, height: 820 } });
+    const serve = createAppFileServer(RENDERER_DIR, HARNESS_ORIGIN);
+    await context.route(`${HARNESS_ORIGIN}/**`, async (route) => {
+      const response = await serve({ method: route.request().method(), url: route.request().url() });
+      await route.fulfill({ status: response.status, headers: Object.fromEntries(response.headers), body: Buffer.from(await response.arrayBuffer()) });
+    });
     const page = await context.newPage();
     // A slower renderer shakes out races that a CI machine under load meets (README, Tests).
     const slowdown = Number(process.env.E2E_CPU_SLOWDOWN ?? 1);
@@ -116,7 +128,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       return output;
     });
     await page.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
-    await page.goto(rendererUrl);
+    await page.goto(HARNESS_PAGE_URL);
 
     const opened = browser;
     emitToPage = (command) =>
