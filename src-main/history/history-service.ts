@@ -117,17 +117,17 @@ export function createHistoryService(deps: HistoryDeps) {
     let failure: unknown = null;
     const live = new Map(entries.map((entry) => [entry.id, entry]));
     for (const [i, [id]] of batch.entries()) {
-      unsaved.delete(id);
       const entry = live.get(id);
       const kept = read[i];
-      if (!entry) continue;
       try {
-        if (kept) await bodies.write(id, kept);
-        else entry.bodyKept = false;
+        if (entry && kept) await bodies.write(id, kept);
+        else if (entry) entry.bodyKept = false;
       } catch (error) {
-        entry.bodyKept = false;
+        if (entry) entry.bodyKept = false;
         failure ??= error;
       }
+      // Only now: until its file is whole, open() reads the body from memory.
+      unsaved.delete(id);
     }
     try {
       doc.write({ entries });
