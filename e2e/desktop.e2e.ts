@@ -423,7 +423,7 @@ test('About lists the version, platform, the independence note and the third-par
   await app.sendCommand('about');
   const about = page.getByRole('dialog', { name: 'About Humanity API Explorer' });
   await expect(about).toBeVisible();
-  await expect(about).toContainText('0.0.0-e2e');
+  await expect(about).toContainText('0.0.0-test');
   await expect(about).toContainText(/Linux|macOS|Windows/);
   await expect(about).toContainText('An independent tool, not made or endorsed by Humanity; Humanity is a trademark of its owner.');
   const licenses = about.getByRole('region', { name: 'Third-party licenses' });

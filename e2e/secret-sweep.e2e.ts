@@ -107,6 +107,7 @@ test('sign-out mid-request and mid-pull, and a second account signed in with a r
       clientSecret: `${MARK}-${name}-secret`,
       password: `${MARK}-${name}-password`,
       refreshBehaviour: 'rotate',
+      tokenLifetimeSeconds: 2,
       tokenFactory: (kind) => `${MARK}-${name}-${kind}-${(issued += 1)}`,
     });
   };
@@ -147,12 +148,15 @@ test('sign-out mid-request and mid-pull, and a second account signed in with a r
     await signOut();
     first.clearFaults();
 
-    // A renewal of the first account in flight while the second one signs in.
+    // A renewal of the first account in flight (its token ran out: the send renews first, slowly)
+    // while the second one signs in.
     await signIn(first, 'first');
+    await page.waitForTimeout(2_100);
+    const refreshesBefore = first.stats().refreshGrants;
     first.setFaults({ latencyMs: 1500 });
-    first.expireAccessTokens();
     await page.getByLabel('Path').fill('me');
     await page.getByRole('button', { name: 'Send' }).click();
+    await page.waitForTimeout(300);
     await signOut();
     await signIn(second, 'second');
     await page.getByLabel('Path').fill('me');
@@ -160,8 +164,11 @@ test('sign-out mid-request and mid-pull, and a second account signed in with a r
     await expect(page.getByRole('region', { name: 'Response' })).toContainText('Success');
     // Whatever of the first account was still under way has had time to arrive.
     await page.waitForTimeout(2_000);
-    // The pull made no call after its sign-out: only the third sign-in's /me and its one send.
-    expect(first.stats().apiCalls - callsAtSignOut).toBe(2);
+    // The renewal did reach the first account's server, and its answer went nowhere.
+    expect(first.stats().refreshGrants).toBe(refreshesBefore + 1);
+    // The pull made no call after its sign-out: only the third sign-in's /me (the send waited for
+    // its renewal and never went out).
+    expect(first.stats().apiCalls - callsAtSignOut).toBe(1);
 
     expect(JSON.stringify(app.ipc.map((call) => call.output))).not.toContain(MARK);
     expect(app.console.join('\n')).not.toContain(MARK);

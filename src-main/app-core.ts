@@ -107,7 +107,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     loadUser: (source) => readCurrentUser(runner, source),
     // The redactor keeps every secret until quit: a late answer still carries the old token.
-    onSignedOut: () => responses.clear(),
+    // Called only after start-up, when `bulk` below exists.
+    onSignedOut: () => {
+      responses.clear();
+      bulk.forgetAll();
+    },
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
   });
   await auth.restore();
@@ -232,7 +236,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: deps.isTrustedSender,
-    redact: redactor.redact,
+    // Long secrets only: every answer may echo what the window sent (docs/architecture.md, "Redaction").
+    redact: redactor.redactLong,
     logError: (message, error) => logger.error(message, error),
   });
 

@@ -2,7 +2,7 @@
 // stand-in for `electron` (src-main/testing/electron-stand-in/, through a module-resolution hook
 // that stays in that process), driven as Electron and the window would drive it.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -51,8 +51,11 @@ let report: Report;
 let script: string;
 
 beforeAll(() => {
-  // `npm test` builds first; a bare `vitest run` on a fresh checkout builds here.
-  if (!existsSync(bundle)) execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'ignore' });
+  // `npm test` builds first; a bare `vitest run` builds here when the bundle is missing or older
+  // than a main-side source, so the test never passes on a stale bundle.
+  if (!existsSync(bundle) || newestSourceMs(join(root, 'src-main')) > statSync(bundle).mtimeMs) {
+    execFileSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { cwd: root, stdio: 'ignore' });
+  }
   script = readFileSync(join(out, 'renderer/index.html'), 'utf8').match(/src="\.\/(assets\/[^"]+\.js)"/)![1]!;
   const probeUrls = [...Object.values(PROBES), `${APP_ORIGIN}/${script}`];
   const options = { bundle, userData: mkdtempSync(join(tmpdir(), 'hae-composition-')), pageUrl: APP_PAGE_URL, probeUrls, foreignFrames: FOREIGN_FRAMES };
@@ -61,6 +64,17 @@ beforeAll(() => {
   if (!line) throw new Error(`The driver printed no report:\n${stdout}`);
   report = JSON.parse(line.slice('REPORT '.length)) as Report;
 }, 60_000);
+
+function newestSourceMs(dir: string): number {
+  return Math.max(
+    0,
+    ...readdirSync(dir, { withFileTypes: true }).map((entry) => {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) return newestSourceMs(path);
+      return /\.(ts|mjs)$/.test(entry.name) && !/\.test\.ts$/.test(entry.name) ? statSync(path).mtimeMs : 0;
+    }),
+  );
+}
 
 const probe = (url: string) => report.probes.find((p) => p.url === url)!;
 

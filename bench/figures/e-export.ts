@@ -3,7 +3,6 @@
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ResponseSummary } from '../../src-main/shared/contract';
 import { getRequest } from '../../src-main/testing/core-fixture';
 import { shiftsBodyBytes } from '../../src-main/testing/large-shifts';
 import { median, type Figure } from '../support/figure';
@@ -19,7 +18,7 @@ export async function measure(context: BenchContext): Promise<Figure> {
   let file = 0;
   const nextPath = () => join(dir, `export-${(file += 1)}.json`);
   const core = await context.signedInCore('bigHost', { dialogs: { saveFile: async () => nextPath() } });
-  const sent = await core.call<ResponseSummary>('request:send', getRequest('shifts-100'));
+  const sent = await core.call('request:send', getRequest('shifts-100'));
   if (!sent.ok) throw new Error(sent.error.message);
   // What the app keeps and exports: the body with the echoed token blanked.
   const bytes = shiftsBodyBytes(body, '[REDACTED]');
@@ -28,7 +27,7 @@ export async function measure(context: BenchContext): Promise<Figure> {
   const plain: number[] = [];
   for (let run = 0; run < RUNS; run += 1) {
     let started = performance.now();
-    const exported = await core.call<{ path: string }>('export:responseJson', { responseId: sent.data.responseId });
+    const exported = await core.call('export:responseJson', { responseId: sent.data.responseId });
     app.push(performance.now() - started);
     if (!exported.ok) throw new Error(exported.error.message);
     if (statSync(exported.data.path).size !== bytes.length || (run === 0 && !readFileSync(exported.data.path).equals(bytes))) throw new Error('The export differs from the body.');

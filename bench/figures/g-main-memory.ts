@@ -4,7 +4,6 @@
 // ArrayBuffer and SharedArrayBuffer main holds (kept bodies are SharedArrayBuffers, which Node
 // leaves out of `external`). Parsed values live in the body worker's own heap, bounded by the few
 // bodies it keeps parsed; the process RSS, worker included, is printed for reference.
-import type { ResponseSummary } from '../../src-main/shared/contract';
 import { getRequest } from '../../src-main/testing/core-fixture';
 import type { Figure } from '../support/figure';
 import type { BenchContext } from '../support/context';
@@ -21,14 +20,14 @@ function mainThreadBytes(): number {
 export async function measure(context: BenchContext): Promise<Figure> {
   context.shiftsBody(BODY_MB);
   const core = await context.signedInCore('bigHost');
-  const settings = await core.call<{ memoryBudgetMB: number }>('settings:get', {});
+  const settings = await core.call('settings:get', {});
   if (!settings.ok) throw new Error(settings.error.message);
   const budgetMB = settings.data.memoryBudgetMB;
 
   context.collectGarbage();
   const before = mainThreadBytes();
   for (let i = 0; i < RESPONSES; i += 1) {
-    const sent = await core.call<ResponseSummary>('request:send', getRequest(`shifts-${BODY_MB}`));
+    const sent = await core.call('request:send', getRequest(`shifts-${BODY_MB}`));
     if (!sent.ok) throw new Error(sent.error.message);
     // Look at each one, as a user would: the worker parses it.
     const tree = await core.call('response:tree', { responseId: sent.data.responseId, expanded: [''], offset: 0, limit: 50 });

@@ -9,12 +9,10 @@ import { createAppCore, type AppCore } from '../../src-main/app-core';
 import { createSenderCheck } from '../../src-main/ipc/router';
 import { createAppFileServer } from '../../src-main/security/app-scheme';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../../src-main/sandbox/server';
-import { createConfFactory } from '../../src-main/testing/conf-factory';
 import { createFakeSafeStorage, type FakeSafeStorageOptions } from '../../src-main/testing/fake-safe-storage';
-import { createSafeStorageVault } from '../../src-main/vault/vault';
+import { testCoreDeps } from '../../src-main/testing/core-deps';
 import type { NativeDialogs } from '../../src-main/ports/native';
 import { COMMAND_EVENT, type AppCommand } from '../../src-main/shared/channels';
-import { createBodyWorkerFromSource } from '../../src-main/testing/ts-worker';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
 
 const OUT = resolve(import.meta.dirname, '../../out');
@@ -72,15 +70,13 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-e2e-'));
   let sandbox: SandboxServer | null = null;
-  const logs: string[] = [];
-  const clipboard: string[] = [];
   // Main's events reach the page once it exists (webContents.send in the app).
   let emitToPage: (command: AppCommand) => Promise<void> = async () => undefined;
 
-  const core = await createAppCore({
+  const { deps, clipboard } = testCoreDeps({
     userDataDir,
-    createConf: createConfFactory(),
-    vault: createSafeStorageVault(createFakeSafeStorage({ ...options.keyStore, key: keyFor(userDataDir) }), 'linux'),
+    keyStore: { ...options.keyStore, key: keyFor(userDataDir) },
+    dialogs: options.dialogs,
     startSandbox: async () => {
       sandbox = await startSandbox(options.sandbox);
       const server = sandbox;
@@ -96,13 +92,9 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       };
     },
     isTrustedSender: createSenderCheck(HARNESS_PAGE_URL),
-    appVersion: '0.0.0-e2e',
-    log: (_level, message) => logs.push(message),
-    dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
-    clipboard: { writeText: (text) => void clipboard.push(text) },
-    createBodyWorker: createBodyWorkerFromSource,
     notifyPage: (command) => void emitToPage(command).catch(() => undefined),
   });
+  const core = await createAppCore(deps);
 
   let browser: Browser | null = null;
   try {

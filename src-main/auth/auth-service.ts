@@ -63,9 +63,11 @@ export class AuthService {
     const doc = this.deps.store.read();
     if (!doc.profile || !doc.secrets) return;
     const vault = await this.deps.vault.status();
-    const again = (why: string) => {
-      this.deps.notify(`${why} Sign in again; your App ID, username and host are filled in.`);
-      this.deps.store.write({ profile: doc.profile, secrets: null });
+    // `profile`: what the setup form is filled with; never an edited host the secrets were refused for.
+    const again = (why: string, profile: StoredProfile | null = doc.profile) => {
+      this.deps.notify(`${why} Sign in again; ${profile?.host ? 'your App ID, username and host are' : 'enter the API host; your App ID and username are'} filled in.`);
+      this.profile = profile;
+      this.deps.store.write({ profile, secrets: null });
     };
     if (!vault.protected || vault.backend !== doc.secrets.backend) {
       again(`Your saved sign-in was protected by "${doc.secrets.backend}", which this system no longer offers.`);
@@ -75,7 +77,7 @@ export class AuthService {
     // The file is only as trustworthy as the disk: its host passes the setup form's rules again.
     const hostProblem = problemWith(() => normalizeHost(profile.host) === profile.host);
     if (hostProblem !== null) {
-      again(`The saved API host (${profile.host}) is not allowed: ${hostProblem} Its secrets were removed without being sent anywhere.`);
+      again(`The saved API host (${profile.host}) is not allowed: ${hostProblem} Its secrets were removed without being sent anywhere.`, { ...profile, host: '' });
       return;
     }
     let opened: OpenedSecrets;
@@ -88,7 +90,10 @@ export class AuthService {
     }
     // Host, App ID and username are sealed with the secrets: an edited file cannot redirect them.
     if (opened.account !== accountOf(profile)) {
-      again('Your saved sign-in no longer matches its host, App ID or username, so its secrets were removed without being sent anywhere.');
+      again(
+        `Your saved sign-in no longer matches its host, App ID or username (the file says ${profile.host}), so its secrets were removed without being sent anywhere.`,
+        sealedProfile(profile, opened.account),
+      );
       return;
     }
     this.deps.redactor.addSecret(opened.appSecret, opened.password);
@@ -134,7 +139,7 @@ export class AuthService {
     if (!password) throw new AppError('invalid_input', 'Enter your password.');
     this.deps.redactor.addSecret(password);
     await session.signInAgain(password, remember);
-    if (this.encrypted) await this.sealPassword(remember ? password : null);
+    await this.sealPassword(session, remember ? password : null);
     return this.view(session);
   }
 
@@ -222,9 +227,7 @@ export class AuthService {
       now: this.deps.now,
       onTokens: (fresh) => this.storeRefreshToken(session, fresh),
       onNeedsSignInChanged: () => this.deps.onNeedsSignInChanged(),
-      onPasswordRefused: () => {
-        if (session === this.session && this.encrypted) void this.sealPassword(null);
-      },
+      onPasswordRefused: () => void this.sealPassword(session, null).catch(() => undefined),
     });
     return session;
   }
@@ -235,18 +238,29 @@ export class AuthService {
    */
   private async storeRefreshToken(session: Session, tokens: TokenSet): Promise<void> {
     this.deps.redactor.addSecret(tokens.accessToken, tokens.refreshToken);
-    const doc = this.deps.store.read();
-    if (session !== this.session || !this.encrypted || !doc.secrets || tokens.refreshToken === this.sealedRefreshToken) return;
-    this.sealedRefreshToken = tokens.refreshToken;
-    const refreshToken = tokens.refreshToken === null ? null : await this.deps.vault.encrypt(tokens.refreshToken);
-    this.deps.store.write({ ...doc, secrets: { ...doc.secrets, refreshToken } });
+    if (tokens.refreshToken === this.sealedRefreshToken) return;
+    await this.updateSealed(session, async () => {
+      this.sealedRefreshToken = tokens.refreshToken;
+      return { refreshToken: tokens.refreshToken === null ? null : await this.deps.vault.encrypt(tokens.refreshToken) };
+    });
   }
 
-  private async sealPassword(password: string | null): Promise<void> {
+  private sealPassword(session: Session, password: string | null): Promise<void> {
+    return this.updateSealed(session, async () => ({ password: password === null ? null : await this.deps.vault.encrypt(password) }), password !== null);
+  }
+
+  /**
+   * Changes what is sealed for `session`, only while it is the current one and has sealed
+   * secrets. Checked again after the vault's work: by then the user may have signed out (the
+   * secrets are gone and must stay gone) or in as someone else.
+   */
+  private async updateSealed(session: Session, seal: () => Promise<Partial<SealedSecrets>>, rememberPassword?: boolean): Promise<void> {
+    if (session !== this.session || !this.encrypted || !this.deps.store.read().secrets) return;
+    const sealed = await seal();
     const doc = this.deps.store.read();
-    if (!doc.secrets || !doc.profile) return;
-    const sealed = password === null ? null : await this.deps.vault.encrypt(password);
-    this.deps.store.write({ profile: { ...doc.profile, rememberPassword: password !== null }, secrets: { ...doc.secrets, password: sealed } });
+    if (session !== this.session || !doc.secrets || !doc.profile) return;
+    const profile = rememberPassword === undefined ? doc.profile : { ...doc.profile, rememberPassword };
+    this.deps.store.write({ profile, secrets: { ...doc.secrets, ...sealed } });
   }
 
   private async seal(vault: VaultStatus, profile: StoredProfile, appSecret: string, refreshToken: string | null, password: string | null): Promise<SealedSecrets> {
@@ -311,6 +325,17 @@ interface OpenedSecrets {
 /** What sealed secrets belong to: a change to any of these in the file voids them. */
 function accountOf(profile: Pick<StoredProfile, 'host' | 'appId' | 'username'>): string {
   return JSON.stringify([profile.host, profile.appId, profile.username]);
+}
+
+/** The profile as it was sealed, when the account can be read; otherwise without its host. */
+function sealedProfile(profile: StoredProfile, account: string | null): StoredProfile {
+  try {
+    const [host, appId, username] = JSON.parse(account ?? '') as [unknown, unknown, unknown];
+    if (typeof host === 'string' && typeof appId === 'string' && typeof username === 'string') return { ...profile, host, appId, username };
+  } catch {
+    // No account sealed (an older file): fall through.
+  }
+  return { ...profile, host: '' };
 }
 
 /** The sentence of the AppError `check` throws, or of its false answer; null when it passes. */

@@ -71,7 +71,7 @@ describe('refresh', () => {
     const f = await fixture({ now: () => now });
     ok(await f.login());
     now += 3_600_000;
-    const results = await Promise.all(Array.from({ length: 100 }, () => f.call<ResponseSummary>('request:send', getRequest('employees'))));
+    const results = await Promise.all(Array.from({ length: 100 }, () => f.call('request:send', getRequest('employees'))));
     for (const result of results) expect(ok<ResponseSummary>(result).envelope.kind).toBe('success');
     expect(f.sandbox.stats().refreshGrants).toBe(1);
     expect(f.sandbox.stats().rejectedTokens).toBe(0);
@@ -85,7 +85,7 @@ describe('refresh', () => {
       f.sandbox.setAuthErrorStyle(style);
       f.sandbox.expireAccessTokens();
       const before = f.sandbox.stats().apiCalls;
-      const results = await Promise.all(Array.from({ length: 100 }, () => f.call<ResponseSummary>('request:send', getRequest('employees'))));
+      const results = await Promise.all(Array.from({ length: 100 }, () => f.call('request:send', getRequest('employees'))));
       const summaries = results.map((r) => ok<ResponseSummary>(r));
       expect(summaries.every((s) => s.envelope.kind === 'success' && s.httpStatus === 200)).toBe(true);
       expect(f.sandbox.stats().refreshGrants).toBe(1);
@@ -123,7 +123,7 @@ describe('refresh', () => {
     ok(await f.login());
     f.sandbox.revokeRefreshTokens();
     f.sandbox.expireAccessTokens();
-    const waiting = Array.from({ length: 5 }, () => f.call<ResponseSummary>('request:send', getRequest('employees')));
+    const waiting = Array.from({ length: 5 }, () => f.call('request:send', getRequest('employees')));
     await expect.poll(() => f.pageEvents).toEqual(['session-changed']);
     const state = ok<AuthState>(await f.call('auth:state'));
     expect(state.session?.needsSignIn).toBe(true);

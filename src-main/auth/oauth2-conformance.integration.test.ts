@@ -272,7 +272,7 @@ function anHourPasses(w: World, where: 'everywhere' | 'server only'): void {
   if (where === 'everywhere') w.clock.now += AN_HOUR_MS;
 }
 
-const send = (w: World) => w.f.call<ResponseSummary>('request:send', getRequest('employees'));
+const send = (w: World) => w.f.call('request:send', getRequest('employees'));
 
 async function succeeds(w: World): Promise<ResponseSummary> {
   const summary = ok<ResponseSummary>(await send(w));

@@ -38,7 +38,7 @@ async function runExpiries(refreshBehaviour: RefreshBehaviour, authErrorStyle: A
   let prompts = 0;
   // The user: whenever main says the session changed and it waits for the password, answer it.
   const answerPrompt = async (f: CoreFixture) => {
-    const state = (await f.call<AuthState>('auth:state')) as Result<AuthState>;
+    const state = (await f.call('auth:state')) as Result<AuthState>;
     if (!state.ok || !state.data.session?.needsSignIn) return;
     prompts += 1;
     expect((await f.call('auth:reauth', { password: SANDBOX_DEMO.password, remember: true })).ok).toBe(true);
@@ -52,7 +52,7 @@ async function runExpiries(refreshBehaviour: RefreshBehaviour, authErrorStyle: A
     const giveUpAt = Date.now() + GIVE_UP_MS;
     const results: Array<Result<ResponseSummary>> = [];
     const sender = async () => {
-      while (expiries() < EXPIRIES && Date.now() < giveUpAt) results.push(await f.call<ResponseSummary>('request:send', getRequest('me')));
+      while (expiries() < EXPIRIES && Date.now() < giveUpAt) results.push(await f.call('request:send', getRequest('me')));
     };
     await Promise.all(Array.from({ length: SENDERS }, sender));
     const failed = results.filter((r) => !r.ok || r.data.envelope.kind !== 'success');

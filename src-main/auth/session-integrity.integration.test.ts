@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AuthState, BulkProgressView, ResponseSummary, Result } from '../shared/contract';
+import type { AuthState, ResponseSummary, Result } from '../shared/contract';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox/server';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
 import { createFakeSafeStorage } from '../testing/fake-safe-storage';
@@ -45,9 +45,9 @@ describe('sign-out while something of the session is still running', () => {
   it('a request in flight is dropped: no response, no history entry, and the echoed token is never shown', async () => {
     const sandbox = await markedSandbox();
     const f = await signedIn(sandbox);
-    expect((await f.call<ResponseSummary>('request:send', getRequest('me'))).ok).toBe(true);
+    expect((await f.call('request:send', getRequest('me'))).ok).toBe(true);
     sandbox.setFaults({ latencyMs: 300 });
-    const late = f.call<ResponseSummary>('request:send', getRequest('employees'));
+    const late = f.call('request:send', getRequest('employees'));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await f.call('auth:logout')).ok).toBe(true);
     const error = failure(await late);
@@ -59,29 +59,30 @@ describe('sign-out while something of the session is still running', () => {
     for (const file of filesUnder(f.userDataDir)) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
   });
 
-  it('a Pull range stops at once with a sentence, and calls and refreshes for the old session stop', async () => {
+  it('a Pull range stops at once with a sentence when its session ends, resumes to the same, and is forgotten at sign-out', async () => {
     const sandbox = await markedSandbox({ refreshBehaviour: 'rotate' });
     const f = await signedIn(sandbox);
-    // Every window waits out a 429 with a long Retry-After: the pull is mid-wait at sign-out.
+    // Every window waits out a 429 with a long Retry-After: the pull is mid-wait when the session ends.
     sandbox.setFaults({ rateLimitNext: { count: 100, retryAfterSeconds: 30 } });
     const request = { method: 'GET' as const, path: 'shifts', query: [], body: { kind: 'none' as const } };
-    const started = (await f.call<BulkProgressView>('bulk:start', { request, collectionId: null, startDate: '2025-01-01', endDate: '2025-12-31' })) as Result<BulkProgressView>;
-    expect(started.ok).toBe(true);
-    const pullId = (started as { data: BulkProgressView }).data.pullId;
+    const started = await f.call('bulk:start', { request, collectionId: null, startDate: '2025-01-01', endDate: '2025-12-31' });
+    if (!started.ok) throw new Error(started.error.message);
+    const { pullId } = started.data;
+    const status = async () => {
+      const result = await f.call('bulk:status', { pullId });
+      return result.ok ? result.data : result.error;
+    };
     await expect.poll(() => sandbox.stats().apiCalls).toBeGreaterThan(0);
-    expect((await f.call('auth:logout')).ok).toBe(true);
-    await expect
-      .poll(async () => ((await f.call<BulkProgressView>('bulk:status', { pullId })) as { data: BulkProgressView }).data.state, { timeout: 2000 })
-      .toBe('failed');
-    const progress = ((await f.call<BulkProgressView>('bulk:status', { pullId })) as { data: BulkProgressView }).data;
-    expect(progress.message).toBe('Stopped: you signed out, which ended the session this was running in.');
+    // Signing in again (here as the same user) ends the session the pull belongs to.
+    expect((await f.login()).ok).toBe(true);
+    await expect.poll(async () => (await status()).message, { timeout: 2000 }).toBe('Stopped: you signed in again, which ended the session this was running in.');
     const calls = sandbox.stats().apiCalls;
-    const resumed = (await f.call<BulkProgressView>('bulk:resume', { pullId })) as Result<BulkProgressView>;
-    expect(resumed.ok).toBe(true);
-    await expect
-      .poll(async () => ((await f.call<BulkProgressView>('bulk:status', { pullId })) as { data: BulkProgressView }).data.state)
-      .toBe('failed');
+    expect((await f.call('bulk:resume', { pullId })).ok).toBe(true);
+    await expect.poll(async () => (await status()).message).toBe('Stopped: you signed in again, which ended the session this was running in.');
     expect(sandbox.stats()).toMatchObject({ apiCalls: calls, refreshGrants: 0 });
+    // Sign-out forgets the pulls and their rows.
+    expect((await f.call('auth:logout')).ok).toBe(true);
+    expect(await status()).toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -110,12 +111,64 @@ describe('a renewal of an ended session', () => {
     await f.core.dispose();
     const restarted = await startCore({ sandbox: second, userDataDir: f.userDataDir, keyStore: { key: storage.key }, now: () => now });
     open.push(restarted);
-    const state = ((await restarted.call<AuthState>('auth:state')) as { data: AuthState }).data;
+    const state = ((await restarted.call('auth:state')) as { data: AuthState }).data;
     expect(state.session?.host).toBe(second.url);
     now += 3_600_000;
-    expect(((await restarted.call<ResponseSummary>('request:send', getRequest('me'))) as Result<ResponseSummary>).ok).toBe(true);
+    expect(((await restarted.call('request:send', getRequest('me'))) as Result<ResponseSummary>).ok).toBe(true);
     expect(second.stats().refreshGrants).toBe(1);
     expect(first.stats().apiCalls).toBe(1);
+  });
+});
+
+describe('a renewal being sealed when the user signs out', () => {
+  it('does not write the secrets back: sign-out stays sign-out after a restart', async () => {
+    const storage = createFakeSafeStorage();
+    let now = Date.now();
+    const sandbox = await markedSandbox({ refreshBehaviour: 'rotate', now: () => now });
+    const f = await startCore({ sandbox, keyStore: { key: storage.key }, now: () => now });
+    open.push(f);
+    expect((await f.login({ rememberPassword: true })).ok).toBe(true);
+    // From now on the OS key store takes 300 ms per encryption: the renewal's token is being
+    // sealed when the user signs out.
+    const slow = await startCore({ sandbox, userDataDir: f.userDataDir, keyStore: { key: storage.key, encryptDelayMs: 300 }, now: () => now });
+    open.push(slow);
+    await f.core.dispose();
+    now += 3_600_000;
+    const renewing = slow.call('request:send', getRequest('me'));
+    await expect.poll(() => sandbox.stats().refreshGrants).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await slow.call('auth:logout')).ok).toBe(true);
+    await renewing;
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8')).secrets).toBeNull();
+    await slow.core.dispose();
+    const restarted = await startCore({ sandbox, userDataDir: f.userDataDir, keyStore: { key: storage.key }, now: () => now });
+    open.push(restarted);
+    const state = await restarted.call('auth:state');
+    expect(state.ok && state.data.session).toBeNull();
+  });
+});
+
+describe('short secrets answer no guesses', () => {
+  it('what the window sent comes back as sent, even when it is the password', async () => {
+    const sandbox = await markedSandbox({ password: '7391' });
+    const f = await startCore({ sandbox });
+    open.push(f);
+    expect((await f.login({ password: '7391' })).ok).toBe(true);
+    const tabs = ['1234', '7391', '9999'].map((guess) => ({
+      id: `t${guess}`,
+      title: guess,
+      request: { method: 'GET' as const, path: `employees/${guess}`, query: [{ name: 'q', value: guess, enabled: true }], body: { kind: 'none' as const } },
+      savedId: null,
+      collectionId: null,
+      endpointId: null,
+      savedRequest: null,
+    }));
+    expect((await f.call('workspace:save', { tabs, activeTabId: 't1234', panelSizes: {} })).ok).toBe(true);
+    const saved = await f.call('workspace:get');
+    expect(saved.ok && saved.data.tabs.map((tab) => [tab.title, tab.request.path, tab.request.query[0]!.value])).toEqual(
+      tabs.map((tab) => [tab.title, tab.request.path, tab.request.query[0]!.value]),
+    );
   });
 });
 
@@ -125,9 +178,9 @@ describe('secrets are never forgotten while the app runs', () => {
     const f = await startCore({ sandbox });
     open.push(f);
     expect((await f.login({ password: '2025' })).ok).toBe(true);
-    const summary = ((await f.call<ResponseSummary>('request:send', getRequest('shifts', [['start_date', '2025-03-03'], ['end_date', '2025-03-09']]))) as { data: ResponseSummary }).data;
+    const summary = ((await f.call('request:send', getRequest('shifts', [['start_date', '2025-03-03'], ['end_date', '2025-03-09']]))) as { data: ResponseSummary }).data;
     expect(summary.bodyKind).toBe('json');
-    const page = (await f.call<{ text: string }>('response:text', { responseId: summary.responseId, offset: 0, length: 100_000, pretty: false })) as Result<{ text: string }>;
+    const page = (await f.call('response:text', { responseId: summary.responseId, offset: 0, length: 100_000, pretty: false })) as Result<{ text: string }>;
     expect(page.ok).toBe(true);
     const text = (page as { data: { text: string } }).data.text;
     expect(text).toContain('2025-03-0');
@@ -165,10 +218,11 @@ describe('stored sign-in data is bound together', () => {
     sandbox.resetStats();
     const restarted = await startCore({ sandbox, userDataDir: dir, keyStore: { key } });
     open.push(restarted);
-    const state = ((await restarted.call<AuthState>('auth:state')) as { data: AuthState }).data;
+    const state = ((await restarted.call('auth:state')) as { data: AuthState }).data;
     expect(state.session).toBeNull();
     expect(state.notices.join(' ')).toMatch(notice);
-    expect(state.profile).not.toBeNull();
+    // The setup form is never filled with a host the secrets were refused for.
+    expect([sandbox.url, '']).toContain(state.profile?.host);
     expect(JSON.parse(readFileSync(join(dir, 'auth.json'), 'utf8')).secrets).toBeNull();
     expect(sandbox.stats()).toMatchObject({ passwordGrants: 0, refreshGrants: 0, apiCalls: 0 });
   });
@@ -179,7 +233,11 @@ describe('stored sign-in data is bound together', () => {
     editAuthFile(dir, (doc) => (doc.profile.host = collector.url));
     const restarted = await startCore({ sandbox: collector, userDataDir: dir, keyStore: { key } });
     open.push(restarted);
-    expect(((await restarted.call<AuthState>('auth:state')) as { data: AuthState }).data.session).toBeNull();
+    const state = ((await restarted.call('auth:state')) as { data: AuthState }).data;
+    expect(state.session).toBeNull();
+    // Filled in again from what was sealed, not from the edit.
+    expect(state.profile?.host).not.toBe(collector.url);
+    expect(state.notices.join(' ')).toContain(`the file says ${collector.url}`);
     expect(collector.stats()).toMatchObject({ passwordGrants: 0, refreshGrants: 0, apiCalls: 0 });
   });
 
@@ -187,7 +245,7 @@ describe('stored sign-in data is bound together', () => {
     const { sandbox, dir, key } = await savedSignIn();
     const restarted = await startCore({ sandbox, userDataDir: dir, keyStore: { key } });
     open.push(restarted);
-    expect(((await restarted.call<AuthState>('auth:state')) as { data: AuthState }).data.session?.host).toBe(sandbox.url);
-    expect(((await restarted.call<ResponseSummary>('request:send', getRequest('me'))) as Result<ResponseSummary>).ok).toBe(true);
+    expect(((await restarted.call('auth:state')) as { data: AuthState }).data.session?.host).toBe(sandbox.url);
+    expect(((await restarted.call('request:send', getRequest('me'))) as Result<ResponseSummary>).ok).toBe(true);
   });
 });

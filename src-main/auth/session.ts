@@ -3,6 +3,7 @@
 // time, whatever the token server does with refresh tokens (docs/architecture.md, "Sessions"):
 // a new refresh token is kept, a missing one means "keep using the old one" (RFC 6749 §6), and
 // a refused one is replaced by a grant with the remembered password or by asking the user once.
+import { setMaxListeners } from 'node:events';
 import { AppError } from '../shared/app-error';
 import { RefreshRejectedError, type ClientCredentials, type TokenClient, type TokenSet } from './token-client';
 
@@ -55,6 +56,8 @@ export class Session {
     private readonly deps: SessionDeps,
   ) {
     this.tokens = tokens;
+    // Every request in flight follows this signal: many at once are normal, not a leak.
+    setMaxListeners(0, this.lifetime.signal);
   }
 
   /** Aborts when the session ends (sign-out, or a sign-in that replaces it). */

@@ -71,6 +71,11 @@ export function createBulkService(deps: BulkServiceDeps) {
       void pull.resume();
       return view(pullId);
     },
+    /** Sign-out: the pulls and the rows they hold belonged to the session that ended. */
+    forgetAll(): void {
+      for (const pull of pulls.values()) void pull.cancel();
+      pulls.clear();
+    },
     async export(pullId: string, format: 'json' | 'ndjson' | 'csv') {
       const rows = get(pullId).rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');

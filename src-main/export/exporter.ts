@@ -111,7 +111,7 @@ export function createExporter(deps: ExporterDeps) {
     async curl(input: { request: SavedRequest; collectionId: string | null; includeToken: boolean }): Promise<{ copied: boolean; text: string }> {
       const host = deps.host();
       if (!host) throw new AppError('not_signed_in', 'Sign in first: the command needs the API host of your account.');
-      const resolved = redactStrings(forCompany(deps.variables.resolve(input.request, input.collectionId), deps.settings()), deps.redactor.redact);
+      const resolved = redactStrings(forCompany(deps.variables.resolve(input.request, input.collectionId), deps.settings()), deps.redactor.redactLong);
       const request: CurlRequest = {
         method: resolved.method,
         url: buildApiUrl(host, resolved.path, resolved.query),

@@ -63,9 +63,9 @@ export function createHistoryService(deps: HistoryDeps) {
     return {
       id: newId(),
       at: summary?.receivedAt ?? deps.now(),
-      request: redactStrings(request, deps.redactor.redact),
+      request: redactStrings(request, deps.redactor.redactLong),
       httpStatus: summary?.httpStatus ?? null,
-      outcome: deps.redactor.redact(summary?.outcome ?? error?.message ?? 'The request failed.'),
+      outcome: deps.redactor.redactLong(summary?.outcome ?? error?.message ?? 'The request failed.'),
       envelopeKind: summary?.envelope.kind ?? null,
       durationMs: summary?.durationMs ?? 0,
       sizeBytes: summary?.sizeBytes ?? 0,
@@ -157,7 +157,7 @@ export function createHistoryService(deps: HistoryDeps) {
     // The document store already words its failures as sentences; file errors get one here.
     const what = failure instanceof AppError ? failure.message : `History could not be saved: ${describeFileError(failure)}.`;
     deps.ctx.notify(
-      deps.redactor.redact(`${what} Sending still works, but history keeps new requests only until the app closes; check the free disk space and that ${deps.ctx.dir} can be written.`),
+      deps.redactor.redactLong(`${what} Sending still works, but history keeps new requests only until the app closes; check the free disk space and that ${deps.ctx.dir} can be written.`),
     );
   }
 

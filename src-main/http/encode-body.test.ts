@@ -33,6 +33,12 @@ describe('encodeBody: access_token is reserved', () => {
     },
   );
 
+  it('refuses a form field named access_token up to a NUL, which is where PHP stops reading it', () => {
+    const error = refusal('POST', { kind: 'form', fields: [field('access_token\0x', 'stolen-token')] });
+    expect(error.message).toMatch(/^Remove the form field "access_token.x": access_token is set by the app/);
+    expect(error.message).not.toContain('\0');
+  });
+
   it('sends a disabled or nameless form field, and fields that only resemble the name', () => {
     const body: RequestBody = { kind: 'form', fields: [field('access_token', 'x', false), field('access_tokens', '1'), field('', '2')] };
     expect(encodeBody('POST', body)).toEqual({ text: 'access_tokens=1', contentType: 'application/x-www-form-urlencoded' });

@@ -41,6 +41,8 @@ const RESERVED_SPELLINGS = [
   'access token',
   'access+token',
   'access[token',
+  // PHP stops reading a name at NUL (a raw NUL in a query name is refused as a control character).
+  'access_token%00[]',
 ];
 
 describe('normalizeHost', () => {

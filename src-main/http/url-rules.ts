@@ -61,7 +61,8 @@ export function buildApiUrl(host: string, path: string, query: readonly NameValu
  * refused too rather than trusting the server to read them differently.
  */
 export function isReservedName(name: string): boolean {
-  const plain = formDecoded(name).trim();
+  // PHP reads a variable name up to its first NUL: "access_token\0x" is access_token to it.
+  const plain = formDecoded(name).split('\0')[0]!.trim();
   const base = /^([^[]*)\[.*\]/s.exec(plain)?.[1] ?? plain;
   return base.replace(/[.\s[]/g, '_').toLowerCase() === 'access_token';
 }

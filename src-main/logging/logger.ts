@@ -17,9 +17,9 @@ export interface Logger {
   error(message: string, error?: unknown): void;
 }
 
-export function createLogger(deps: { sinks: LogSink[]; redactor: Pick<Redactor, 'redact'>; now(): number }): Logger {
+export function createLogger(deps: { sinks: LogSink[]; redactor: Pick<Redactor, 'redactLong'>; now(): number }): Logger {
   const write = (level: LogLevel, message: string) => {
-    const line = `${new Date(deps.now()).toISOString()} ${level.toUpperCase()} ${deps.redactor.redact(message).replace(/\r?\n/g, '\n    ')}`;
+    const line = `${new Date(deps.now()).toISOString()} ${level.toUpperCase()} ${deps.redactor.redactLong(message).replace(/\r?\n/g, '\n    ')}`;
     for (const sink of deps.sinks) {
       try {
         sink.write(line);

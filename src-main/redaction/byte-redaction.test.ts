@@ -44,14 +44,14 @@ describe('StreamRedactor', () => {
     }
   });
 
-  it('blanks a secret shorter than the mark with as many asterisks, so nothing ever grows', () => {
-    expect(throughChunks(Buffer.from('{"p":"pw12","q":"pw12"}'), ['pw12'], [8])).toBe('{"p":"****","q":"****"}');
+  it('blanks a secret shorter than the mark with three asterisks whatever its length, so nothing grows and no length shows', () => {
+    expect(throughChunks(Buffer.from('{"p":"pw12","q":"pw123456"}'), ['pw12', 'pw123456'], [8])).toBe('{"p":"***","q":"***"}');
   });
 
   it('keeps the quotes of a quoted match (a short secret as a whole JSON string): the body stays JSON', () => {
     const body = Buffer.from('{"p":"pw12","d":"pw12-01","q":"hunter2!abc","n":"pw12"}');
     const out = throughChunks(body, ['"pw12"', '"hunter2!abc"'], [9, 30]);
-    expect(out).toBe('{"p":"****","d":"pw12-01","q":"[REDACTED]","n":"****"}');
+    expect(out).toBe('{"p":"***","d":"pw12-01","q":"[REDACTED]","n":"***"}');
     expect(JSON.parse(out)).toMatchObject({ d: 'pw12-01' });
   });
 
@@ -66,7 +66,7 @@ describe('redactInPlace', () => {
   it('rewrites the bytes where they are and returns the shorter length', () => {
     const bytes = Buffer.from('{"token":"tok/SENTINEL-1234","é":"tok\\/SENTINEL-1234","pw":"abcd"}');
     const length = redactInPlace(bytes, bytePattern([...secretSpellings('tok/SENTINEL-1234'), 'abcd'])!);
-    expect(bytes.subarray(0, length).toString()).toBe('{"token":"[REDACTED]","é":"[REDACTED]","pw":"****"}');
+    expect(bytes.subarray(0, length).toString()).toBe('{"token":"[REDACTED]","é":"[REDACTED]","pw":"***"}');
   });
 
   it('leaves bytes without secrets as they are', () => {

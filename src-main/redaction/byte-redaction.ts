@@ -14,8 +14,11 @@ export function bytePattern(spellings: readonly string[]): RegExp | null {
 
 const QUOTE = 0x22;
 
+/** A secret shorter than the mark becomes three asterisks, whatever its length: no hint of it. */
+const SHORT_MARK = Buffer.from('***');
+
 function markFor(length: number): Buffer {
-  return length >= MARK.length ? MARK : Buffer.alloc(length, '*');
+  return length >= MARK.length ? MARK : SHORT_MARK;
 }
 
 /** Writes the mark for bytes[start, end) at `at`; returns how many bytes it took. */

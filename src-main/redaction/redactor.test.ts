@@ -142,12 +142,18 @@ describe('Redactor.redactUrl', () => {
     expect(r.redactUrl('https://h/api/v2/x/known-secret-1?q=known-secret-1')).toBe(`https://h/api/v2/x/${REDACTED}?q=${REDACTED}`);
   });
 
-  it('blanks a short secret as a whole query value or path segment (also encoded), not inside one', () => {
+  it('leaves a short secret in a URL alone: its path and query are what the window sent, so blanking would answer guesses', () => {
     const r = new Redactor();
-    r.addSecret('2024', 'p&ss w');
-    expect(r.redactUrl('https://h/api/v2/shifts/2024?q=2024&start_date=2024-01-01&w=p%26ss+w&x=12024')).toBe(
-      `https://h/api/v2/shifts/${REDACTED}?q=${REDACTED}&start_date=2024-01-01&w=${REDACTED}&x=12024`,
-    );
+    r.addSecret('2024', 'a-long-enough-secret');
+    expect(r.redactUrl('https://h/api/v2/shifts/2024?q=2024&t=a-long-enough-secret')).toBe(`https://h/api/v2/shifts/2024?q=2024&t=${REDACTED}`);
+  });
+
+  it('redactLong blanks long secrets only, so what the window sent never tells it which guess was the password', () => {
+    const r = new Redactor();
+    r.addSecret('7391', 'a-long-enough-secret');
+    expect(r.redactLong('7391')).toBe('7391');
+    expect(r.redactLong('{"q":"7391","t":"a-long-enough-secret"}')).toBe(`{"q":"7391","t":"${REDACTED}"}`);
+    expect(r.redact('7391')).toBe(REDACTED);
   });
 
   it('leaves parameters that only look similar alone', () => {

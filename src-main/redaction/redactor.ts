@@ -4,9 +4,11 @@
 // carries the old session's token (docs/architecture.md, "Redaction").
 //
 // The rule: a secret of at least EMBEDDED_MIN_LENGTH characters is blanked wherever it appears.
-// A shorter one (a short password) only where it stands as a whole value: a whole string, a JSON
-// string, a query value or path segment of a URL. Blanking "2024" inside other text would corrupt
-// dates and numbers, and which texts got blanked would tell the window whether a guess was right.
+// A shorter one (a short password) only in what the server sent (bodies, header values and
+// names, status text), and there only where it stands as a whole value: a whole string or a JSON
+// string. Blanking "2024" inside other text would corrupt dates and numbers; blanking it in what
+// the window itself sent (paths, variables, collections, every IPC answer) would let the window
+// test guesses: whichever came back blanked is the password.
 import { bytePattern } from './byte-redaction';
 import { REDACTED, secretPattern, secretSpellings } from './secret-pattern';
 
@@ -18,6 +20,8 @@ interface Known {
   /** What bodies are searched for: every spelling of a long secret, a short one's quoted. */
   spellings: string[];
   pattern: RegExp | null;
+  /** Long secrets only. */
+  longPattern: RegExp | null;
   bytes: RegExp | null;
   /** Short secrets, to compare whole values with. */
   whole: Set<string>;
@@ -46,7 +50,7 @@ export class Redactor {
     return this.current().bytes;
   }
 
-  /** Bound, so it can be handed around as a plain function. */
+  /** Text the server sent: long secrets anywhere, short ones as whole values. Bound, to pass around. */
   readonly redact = (text: string): string => {
     const { pattern, whole } = this.current();
     if (whole.has(text)) return REDACTED;
@@ -54,30 +58,26 @@ export class Redactor {
     return pattern ? text.replace(pattern, (found) => (found.startsWith('"') && whole.has(found.slice(1, -1)) ? `"${REDACTED}"` : REDACTED)) : text;
   };
 
-  /** A URL for display: the access_token parameter is blanked whatever its value, short secrets as whole parts. */
+  /** Text that may hold what the window sent (and every IPC answer): long secrets only. Bound. */
+  readonly redactLong = (text: string): string => {
+    const { longPattern } = this.current();
+    return longPattern ? text.replace(longPattern, REDACTED) : text;
+  };
+
+  /** A URL for display: the access_token parameter is blanked whatever its value; its path and query are the window's. */
   redactUrl(url: URL | string): string {
-    const { whole } = this.current();
-    const text = String(url).replace(/([?&]access_token=)[^&#]*/gi, `$1${REDACTED}`);
-    const parts = whole.size ? text.replace(/(?<=[/=])[^/?&#=]+(?=$|[/?&#])/g, (part) => (whole.has(decodeOrSelf(part)) ? REDACTED : part)) : text;
-    return this.redact(parts);
+    return this.redactLong(String(url).replace(/([?&]access_token=)[^&#]*/gi, `$1${REDACTED}`));
   }
 
   private current(): Known {
     if (!this.known) {
       const long = [...this.secrets].filter((secret) => secret.length >= EMBEDDED_MIN_LENGTH);
       const short = [...this.secrets].filter((secret) => secret.length < EMBEDDED_MIN_LENGTH);
-      const spellings = [...new Set([...long.flatMap(secretSpellings), ...short.flatMap(secretSpellings).map((s) => `"${s}"`)])];
+      const longSpellings = [...new Set(long.flatMap(secretSpellings))];
+      const spellings = [...new Set([...longSpellings, ...short.flatMap(secretSpellings).map((s) => `"${s}"`)])];
       const whole = new Set(short.flatMap(secretSpellings));
-      this.known = { spellings, pattern: secretPattern(spellings), bytes: bytePattern(spellings), whole };
+      this.known = { spellings, pattern: secretPattern(spellings), longPattern: secretPattern(longSpellings), bytes: bytePattern(spellings), whole };
     }
     return this.known;
-  }
-}
-
-function decodeOrSelf(part: string): string {
-  try {
-    return decodeURIComponent(part.replaceAll('+', ' '));
-  } catch {
-    return part;
   }
 }

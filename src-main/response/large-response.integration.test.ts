@@ -46,7 +46,7 @@ async function signedIn(settings: Record<string, unknown> = {}) {
   if (Object.keys(settings).length) expect((await f.call('settings:update', settings)).ok).toBe(true);
   const answers: Array<{ channel: string; json: number }> = [];
   const call = async <T>(channel: ChannelName, input: unknown): Promise<T> => {
-    const result: Result<T> = await f.call<T>(channel, input);
+    const result = (await f.core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input)) as Result<T>;
     answers.push({ channel, json: JSON.stringify(result).length });
     expect(result, JSON.stringify(result).slice(0, 500)).toMatchObject({ ok: true });
     return (result as { data: T }).data;

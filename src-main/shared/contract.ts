@@ -492,6 +492,9 @@ export type Api = {
   };
 };
 
+/** The `window.api` method behind a channel name, e.g. `ApiMethod<'auth:login'>` is `api.auth.login`. */
+export type ApiMethod<C extends ChannelName> = C extends `${infer D extends Domain}:${infer V}` ? (V extends keyof Api[D] ? Api[D][V] : never) : never;
+
 /** What main implements for each channel: validated input in, plain output out (may throw AppError). */
 export type Handlers = {
   [D in Domain]: {

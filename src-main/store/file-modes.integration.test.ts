@@ -32,7 +32,7 @@ async function useTheApp(userDataDir: string): Promise<void> {
   expect(await f.call('collections:create', { parentId: null, kind: 'collection', name: 'Payroll' })).toMatchObject({ ok: true });
   const environment = { id: 'env1', name: 'Acme', variables: [{ name: 'location', value: '12', enabled: true }] };
   expect(await f.call('environments:save', { environments: [environment], activeId: 'env1' })).toMatchObject({ ok: true });
-  const tab = { id: 't1', title: 'Employees', request: { method: 'GET', path: 'employees', query: [], body: { kind: 'none' } }, savedId: null, collectionId: null, endpointId: null, savedRequest: null };
+  const tab = { id: 't1', title: 'Employees', request: { method: 'GET' as const, path: 'employees', query: [], body: { kind: 'none' as const } }, savedId: null, collectionId: null, endpointId: null, savedRequest: null };
   expect(await f.call('workspace:save', { tabs: [tab], activeTabId: 't1', panelSizes: {} })).toMatchObject({ ok: true });
   // Closing writes what is pending: history, its kept bodies, the log.
   await f.close();

@@ -4,14 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app-core';
-import type { ChannelName, Result } from '../shared/contract';
+import type { ApiMethod, ChannelName } from '../shared/contract';
 import type { AppCommand } from '../shared/channels';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../sandbox/server';
-import { createSafeStorageVault } from '../vault/vault';
-import { createConfFactory } from './conf-factory';
-import { createFakeSafeStorage, type FakeSafeStorageOptions } from './fake-safe-storage';
+import type { FakeSafeStorageOptions } from './fake-safe-storage';
 import type { NativeDialogs } from '../ports/native';
-import { createBodyWorkerFromSource } from './ts-worker';
+import { testCoreDeps } from './core-deps';
 
 export interface CoreFixtureOptions {
   userDataDir?: string;
@@ -33,41 +31,36 @@ export interface CoreFixture {
   clipboard: string[];
   /** Every event main sent to the page, in order. */
   pageEvents: AppCommand[];
-  call<T = unknown>(channel: ChannelName, input?: unknown): Promise<Result<T>>;
+  /** Through the real router, typed from the contract (`input` defaults to `{}`). */
+  call<C extends ChannelName>(channel: C, input?: Parameters<ApiMethod<C>>[0]): ReturnType<ApiMethod<C>>;
   /** Signs in to the sandbox through auth:login with its demo credentials. */
-  login(overrides?: Record<string, unknown>): Promise<Result<unknown>>;
+  login(overrides?: Record<string, unknown>): ReturnType<ApiMethod<'auth:login'>>;
   close(): Promise<void>;
 }
 
 export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
   const sandbox = options.sandbox ?? (await startSandbox(options.sandboxOptions));
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'hae-core-'));
-  const logs: string[] = [];
-  const clipboard: string[] = [];
   const pageEvents: AppCommand[] = [];
   const fixture: { current?: CoreFixture } = {};
-  const core = await createAppCore({
+  const { deps, logs, clipboard } = testCoreDeps({
     userDataDir,
-    createConf: createConfFactory(),
-    vault: createSafeStorageVault(createFakeSafeStorage(options.keyStore), 'linux'),
+    keyStore: options.keyStore,
     now: options.now,
+    dialogs: options.dialogs,
     startSandbox: async () => ({
       credentials: { host: sandbox.url, appId: SANDBOX_DEMO.clientId, appSecret: SANDBOX_DEMO.clientSecret, username: SANDBOX_DEMO.username, password: SANDBOX_DEMO.password },
       close: async () => undefined,
     }),
     isTrustedSender: () => true,
-    appVersion: '0.0.0-test',
-    log: (_level, message) => logs.push(message),
-    dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
-    clipboard: { writeText: (text) => void clipboard.push(text) },
-    createBodyWorker: createBodyWorkerFromSource,
     notifyPage: (command) => {
       pageEvents.push(command);
       if (fixture.current) options.onPageEvent?.(command, fixture.current);
     },
   });
-  const call = <T>(channel: ChannelName, input: unknown = {}) =>
-    core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as Promise<Result<T>>;
+  const core = await createAppCore(deps);
+  const call = <C extends ChannelName>(channel: C, input: unknown = {}) =>
+    core.dispatch(channel, { frameUrl: 'file:///test', isMainFrame: true }, input) as ReturnType<ApiMethod<C>>;
   fixture.current = {
     core,
     sandbox,

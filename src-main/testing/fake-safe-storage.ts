@@ -9,6 +9,8 @@ export interface FakeSafeStorageOptions {
   key?: Buffer;
   /** Report shouldReEncrypt on every decrypt (a rotated OS key). */
   rotateKey?: boolean;
+  /** Each encryption takes this long (the OS key store is asynchronous and may be slow). */
+  encryptDelayMs?: number;
 }
 
 export function createFakeSafeStorage(options: FakeSafeStorageOptions = {}): SafeStorageLike & { key: Buffer } {
@@ -18,6 +20,7 @@ export function createFakeSafeStorage(options: FakeSafeStorageOptions = {}): Saf
     isAsyncEncryptionAvailable: async () => options.available ?? true,
     getSelectedStorageBackend: () => options.backend ?? 'gnome_libsecret',
     async encryptStringAsync(plain) {
+      if (options.encryptDelayMs) await new Promise((resolve) => setTimeout(resolve, options.encryptDelayMs));
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
