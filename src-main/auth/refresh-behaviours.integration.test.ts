@@ -76,29 +76,22 @@ describe.each(['http401', 'status3'] as const)('2-second tokens expiring 20 time
     expect(run.refreshGrants).toBe(EXPIRIES);
   });
 
-  // Every other renewal is a new password grant: the refresh token works once and is gone.
+  // delete: the refresh token works once and is gone, so every other renewal is a refused refresh
+  // followed by a password grant. none: no refresh token ever, every renewal a password grant.
   it.each([
-    ['with', true, 0],
-    ['without', false, 1],
-  ] as const)('delete, %s Remember password: no failed request, %s prompt(s) (answered with Remember password)', async (_with, remember, prompts) => {
-    const run = await runExpiries('delete', style, remember);
-    expect(run.expiries).toBe(EXPIRIES);
-    expect(run.failed).toEqual([]);
-    expect(run.prompts).toBe(prompts);
-    expect(run.refreshGrants).toBe(EXPIRIES);
-    expect(run.passwordGrants - 1).toBe(EXPIRIES / 2);
-  });
-
-  // No refresh grant at all: every renewal is a password grant, and none is a refresh.
-  it.each([
-    ['with', true, 0],
-    ['without', false, 1],
-  ] as const)('none (no refresh token ever), %s Remember password: no failed request, %s prompt(s)', async (_with, remember, prompts) => {
-    const run = await runExpiries('none', style, remember);
-    expect(run.expiries).toBe(EXPIRIES);
-    expect(run.failed).toEqual([]);
-    expect(run.prompts).toBe(prompts);
-    expect(run.refreshGrants).toBe(0);
-    expect(run.passwordGrants - 1).toBe(EXPIRIES);
-  });
+    ['delete', 'with', true, 0, EXPIRIES, EXPIRIES / 2],
+    ['delete', 'without', false, 1, EXPIRIES, EXPIRIES / 2],
+    ['none', 'with', true, 0, 0, EXPIRIES],
+    ['none', 'without', false, 1, 0, EXPIRIES],
+  ] as const)(
+    '%s, %s Remember password: no failed request, %s prompt(s) (answered with Remember password)',
+    async (behaviour, _with, remember, prompts, refreshGrants, newPasswordGrants) => {
+      const run = await runExpiries(behaviour, style, remember);
+      expect(run.expiries).toBe(EXPIRIES);
+      expect(run.failed).toEqual([]);
+      expect(run.prompts).toBe(prompts);
+      expect(run.refreshGrants).toBe(refreshGrants);
+      expect(run.passwordGrants - 1).toBe(newPasswordGrants);
+    },
+  );
 });
