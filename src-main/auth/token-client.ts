@@ -1,7 +1,7 @@
 // OAuth2 token client for Humanity's token.php: the password grant and the refresh grant.
 // Humanity documents no error format here, so answers are classified defensively (humanity-api.md §2.5).
 import { AppError } from '../shared/app-error';
-import type { HttpAnswer, HttpSend } from '../http/http-client';
+import type { HttpResponse, HttpSend } from '../http/http-client';
 import { armTimeout, describeHttpFailure } from '../http/http-errors';
 
 export interface ClientCredentials {
@@ -57,7 +57,7 @@ export function createTokenClient(deps: TokenClientDeps) {
     const onStop = () => controller.abort(stop?.reason);
     if (stop?.aborted) onStop();
     stop?.addEventListener('abort', onStop, { once: true });
-    let response: HttpAnswer;
+    let response: HttpResponse;
     let text: string;
     try {
       response = await deps.http(url, {
@@ -91,7 +91,7 @@ export function createTokenClient(deps: TokenClientDeps) {
 
 export type TokenClient = ReturnType<typeof createTokenClient>;
 
-function interpret(response: HttpAnswer, text: string, host: string, kind: 'password' | 'refresh', now: number): TokenSet {
+function interpret(response: HttpResponse, text: string, host: string, kind: 'password' | 'refresh', now: number): TokenSet {
   const notEndpoint = (what: string) =>
     new AppError(
       'not_token_endpoint',

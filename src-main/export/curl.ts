@@ -1,7 +1,7 @@
 // "Copy as cURL": the request as one POSIX sh command. Every argument is single-quoted, so
 // nothing in a path, parameter or body is expanded by the shell.
 import type { Settings } from '../shared/contract';
-import type { EncodedBody } from '../http/request-runner';
+import type { EncodedBody } from '../http/encode-body';
 
 export const TOKEN_PLACEHOLDER = '<ACCESS_TOKEN>';
 

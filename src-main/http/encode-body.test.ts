@@ -1,11 +1,12 @@
-// The body check in encodeBody: what the runner sends and "Copy as cURL" shows. access_token is
+// encodeBody, the body encoding step: what the runner sends and "Copy as cURL" shows. access_token is
 // the app's to set; a form field or JSON key of that name could make the server act on another
 // token (PHP servers merge JSON bodies into the request parameters).
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { AppError } from '../shared/app-error';
 import type { RequestBody, SavedRequest } from '../shared/contract';
-import { encodeBody, forCompany } from './request-runner';
+import { forCompany } from './company-param';
+import { encodeBody } from './encode-body';
 
 const field = (name: string, value: string, enabled = true) => ({ name, value, enabled });
 
@@ -66,6 +67,14 @@ describe('encodeBody: access_token is reserved', () => {
 
   it('checks nothing for GET, which sends no body', () => {
     expect(encodeBody('GET', { kind: 'form', fields: [field('access_token', 'x')] })).toBeNull();
+  });
+
+  it('sends no body for a write without one, and form fields encoded as a browser would', () => {
+    expect(encodeBody('DELETE', { kind: 'none' })).toBeNull();
+    expect(encodeBody('POST', { kind: 'form', fields: [field('name', 'Ada & Bob'), field('note', 'é=1')] })).toEqual({
+      text: 'name=Ada+%26+Bob&note=%C3%A9%3D1',
+      contentType: 'application/x-www-form-urlencoded',
+    });
   });
 });
 

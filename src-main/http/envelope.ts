@@ -1,5 +1,6 @@
 // Humanity's body-level envelope `{status, data, metadata, token, error}`: business failures can
-// arrive with HTTP 200 and status ≠ 1, so the outcome is read from the body (humanity-api.md §4).
+// arrive with HTTP 200 and status ≠ 1, so the outcome is read from the body, and so is a refused
+// token (status 3) for the token retry step (docs/architecture.md, "The request pipeline").
 import type { EnvelopeView } from '../shared/contract';
 
 export const ENVELOPE_STATUS_MEANINGS: Readonly<Record<number, string>> = {

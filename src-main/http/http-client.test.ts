@@ -75,8 +75,8 @@ describe('createHttpClient', () => {
   });
 
   it('asks for the codings it can undo, and sends the method, headers and body given', async () => {
-    const answer = await http(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"x":1}', signal: new AbortController().signal });
-    const echoed = JSON.parse(await answer.text()) as { method: string; headers: Record<string, string>; received: string };
+    const response = await http(`${base}/echo`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{"x":1}', signal: new AbortController().signal });
+    const echoed = JSON.parse(await response.text()) as { method: string; headers: Record<string, string>; received: string };
     expect(echoed.method).toBe('POST');
     expect(echoed.headers['accept-encoding']).toBe('gzip, deflate, br');
     expect(echoed.headers['content-type']).toBe('application/json');
@@ -104,22 +104,22 @@ describe('createHttpClient', () => {
     expect(await (await get('/bom')).text()).toBe('{"a":1}');
   });
 
-  it('follows no redirect: the 3xx, its status text and Location are the answer', async () => {
-    const answer = await get('/redirect');
-    expect([answer.status, answer.statusText, answer.ok, answer.headers.get('Location')]).toEqual([302, 'Found It', false, '/plain']);
-    answer.discard();
+  it('follows no redirect: the 3xx, its status text and Location are the response', async () => {
+    const response = await get('/redirect');
+    expect([response.status, response.statusText, response.ok, response.headers.get('Location')]).toEqual([302, 'Found It', false, '/plain']);
+    response.discard();
     // The client goes on after a discarded body.
     expect((await get('/plain')).status).toBe(200);
   });
 
   it('reads header fields case-insensitively; a repeated one is joined, and listed once per value', async () => {
-    const answer = await get('/headers');
-    expect(answer.headers.get('x-custom')).toBe('yes');
-    expect(answer.headers.has('X-CUSTOM')).toBe(true);
-    expect(answer.headers.has('x-missing')).toBe(false);
-    expect(answer.headers.get('x-missing')).toBeNull();
-    expect(answer.headers.get('set-cookie')).toBe('a=1, b=2');
-    expect(answer.headers.entries().filter(([name]) => name === 'set-cookie')).toEqual([
+    const response = await get('/headers');
+    expect(response.headers.get('x-custom')).toBe('yes');
+    expect(response.headers.has('X-CUSTOM')).toBe(true);
+    expect(response.headers.has('x-missing')).toBe(false);
+    expect(response.headers.get('x-missing')).toBeNull();
+    expect(response.headers.get('set-cookie')).toBe('a=1, b=2');
+    expect(response.headers.entries().filter(([name]) => name === 'set-cookie')).toEqual([
       ['set-cookie', 'a=1'],
       ['set-cookie', 'b=2'],
     ]);
@@ -128,8 +128,8 @@ describe('createHttpClient', () => {
   it('stops a body when the signal aborts, with the reason given: a cancel and a timeout read differently', async () => {
     for (const reason of [new DOMException('cancelled', 'AbortError'), new DOMException('No answer within 50 ms.', 'TimeoutError')]) {
       const controller = new AbortController();
-      const answer = await get('/stall', controller.signal);
-      const reading = answer.bytes();
+      const response = await get('/stall', controller.signal);
+      const reading = response.bytes();
       controller.abort(reason);
       const error = await reading.catch((caught: unknown) => caught);
       const sentence = describeHttpFailure(error, 'the host', 50, controller.signal);

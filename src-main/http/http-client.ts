@@ -1,7 +1,8 @@
 // Main's HTTP client, for the API and the token endpoint: undici's request() on one connection
-// pool. It skips fetch's WHATWG machinery, which cost a 1 KB answer about twice the time (bench
+// pool. It skips fetch's WHATWG machinery, which cost a 1 KB response about twice the time (bench
 // (d)), and does the two things fetch did for us: it decompresses gzip, deflate and br, and it
-// follows no redirect by itself (the runner decides, so a token never leaves its origin).
+// follows no redirect by itself (the redirects step decides, so a token never leaves its origin:
+// docs/architecture.md, "The request pipeline").
 import type { IncomingHttpHeaders } from 'node:http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
@@ -14,8 +15,8 @@ export interface HttpRequest {
   signal: AbortSignal;
 }
 
-/** An answer's header fields as the server sent them, looked up case-insensitively. */
-export class AnswerHeaders {
+/** A response's header fields as the server sent them, looked up case-insensitively. */
+export class ResponseHeaders {
   constructor(private readonly fields: IncomingHttpHeaders) {}
 
   /** A repeated field's values joined with ", ", as fetch's Headers does. */
@@ -37,12 +38,12 @@ export class AnswerHeaders {
   }
 }
 
-/** One answer: status, headers, and a body read once, decompressed. */
-export interface HttpAnswer {
+/** One response: status, headers, and a body read once, decompressed. */
+export interface HttpResponse {
   readonly status: number;
   readonly statusText: string;
   readonly ok: boolean;
-  readonly headers: AnswerHeaders;
+  readonly headers: ResponseHeaders;
   /** The body's chunks as they arrive. */
   readonly body: AsyncIterable<Uint8Array>;
   bytes(): Promise<Uint8Array>;
@@ -52,7 +53,7 @@ export interface HttpAnswer {
   discard(): void;
 }
 
-export type HttpSend = (url: URL | string, request: HttpRequest) => Promise<HttpAnswer>;
+export type HttpSend = (url: URL | string, request: HttpRequest) => Promise<HttpResponse>;
 
 // Lenient, as fetch is: an empty body, or one cut short at its very end, gives what it holds.
 const ZLIB_LENIENT = { flush: constants.Z_SYNC_FLUSH, finishFlush: constants.Z_SYNC_FLUSH };
@@ -95,19 +96,19 @@ export function createHttpClient(): HttpSend {
   // The caller's timeout (Settings) governs: undici's own 300 s limits would cut a longer one short.
   const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
   return async (url, { method, headers, body, signal }) => {
-    const answer = await request(url, {
+    const response = await request(url, {
       dispatcher,
       method: method as Dispatcher.HttpMethod,
       headers: { 'accept-encoding': ACCEPTED_ENCODINGS, ...headers },
       body,
       signal,
     });
-    return toAnswer(answer.statusCode, answer.statusText, answer.headers, answer.body);
+    return toResponse(response.statusCode, response.statusText, response.headers, response.body);
   };
 }
 
-function toAnswer(status: number, statusText: string, fields: IncomingHttpHeaders, raw: Dispatcher.ResponseData['body']): HttpAnswer {
-  const headers = new AnswerHeaders(fields);
+function toResponse(status: number, statusText: string, fields: IncomingHttpHeaders, raw: Dispatcher.ResponseData['body']): HttpResponse {
+  const headers = new ResponseHeaders(fields);
   const body = decoded(raw, headers.get('content-encoding'));
   const bytes = async (): Promise<Uint8Array> => {
     if (body === raw) return new Uint8Array(await raw.arrayBuffer());

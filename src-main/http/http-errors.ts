@@ -30,7 +30,7 @@ export function describeHttpFailure(error: unknown, target: string, timeoutMs: n
   if (code.startsWith('CERT_') || code.includes('SSL') || code.includes('TLS') || code === 'DEPTH_ZERO_SELF_SIGNED_CERT' || code === 'UNABLE_TO_VERIFY_LEAF_SIGNATURE') {
     return new AppError('host_unreachable', `The secure connection to ${target} failed (${code}). Check that the API host is right.`);
   }
-  // zlib's and brotli's codes: the answer came, but its compressed body would not unpack (cut off or corrupt).
+  // zlib's and brotli's codes: the response came, but its compressed body would not unpack (cut off or corrupt).
   if (code.startsWith('Z_') || code.startsWith('ERR__ERROR_FORMAT') || code.startsWith('ERR_BROTLI')) {
     return new AppError('network', `The answer from ${target} arrived damaged: its compressed body could not be unpacked (${code}). Try again; if it keeps happening, the server is sending it broken.`);
   }

@@ -1,15 +1,15 @@
-// Reading an answer's body off the network: whole into memory, counted against the size ceiling
+// Reading a response's body off the network: whole into memory, counted against the size ceiling
 // (for bodies the app keeps), or straight to a file with secrets blanked on the way ("Save to
-// file", for answers too large to keep). Neither ever holds more than the ceiling.
+// file", for responses too large to keep). Neither ever holds more than the ceiling.
 import { AppError } from '../shared/app-error';
-import type { HttpAnswer } from './http-client';
+import type { HttpResponse } from './http-client';
 import { openAtomicFile, writeFailure, type AtomicFile } from '../export/atomic-file';
 import { StreamRedactor } from '../redaction/byte-redaction';
 import { envelopeHead } from './envelope';
 import { parseJson } from '../response/body-text';
 
 const MB = 1024 * 1024;
-/** Saved answers up to this size are also read for their envelope (a rejected token, say). */
+/** Saved responses up to this size are also read for their envelope (a rejected token, say). */
 const PEEK_BYTES = 64 * 1024;
 
 function tooLarge(maxBytes: number): AppError {
@@ -28,7 +28,7 @@ export interface BodySink {
 }
 
 /** The size the server declares for the body as it will be read; null when unsized or compressed. */
-export function declaredLength(response: HttpAnswer): number | null {
+export function declaredLength(response: HttpResponse): number | null {
   const declared = response.headers.get('content-length');
   // A compressed body's Content-Length says nothing about what it unpacks to.
   return declared === null || response.headers.has('content-encoding') ? null : Number(declared);
@@ -40,7 +40,7 @@ export function declaredLength(response: HttpAnswer): number | null {
  * soon as the count passes the ceiling (leaving the loop cancels the stream). Small sized ones
  * skip the stream machinery, which costs a fast request dearly.
  */
-export async function readCapped(response: HttpAnswer, maxBytes: number, open: () => BodySink): Promise<void> {
+export async function readCapped(response: HttpResponse, maxBytes: number, open: () => BodySink): Promise<void> {
   if (Number(response.headers.get('content-length') ?? NaN) > maxBytes) {
     response.discard();
     throw tooLarge(maxBytes);
@@ -58,22 +58,22 @@ export async function readCapped(response: HttpAnswer, maxBytes: number, open: (
 }
 
 /** The whole body in one buffer, for bodies main reads for its own use. */
-export async function readWhole(response: HttpAnswer, maxBytes: number): Promise<Buffer> {
+export async function readWhole(response: HttpResponse, maxBytes: number): Promise<Buffer> {
   const chunks: Uint8Array[] = [];
   await readCapped(response, maxBytes, () => ({ push: (chunk) => chunks.push(chunk) }));
   return Buffer.concat(chunks);
 }
 
 export interface SavedBody {
-  /** Written but not yet in place: commit() once the answer is accepted, abort() otherwise. */
+  /** Written but not yet in place: commit() once the response is accepted, abort() otherwise. */
   file: AtomicFile;
   bytes: number;
-  /** Known only for small answers: whether they are JSON, and their envelope fields. */
+  /** Known only for small responses: whether they are JSON, and their envelope fields. */
   isJson: boolean;
   head: unknown;
 }
 
-export async function saveBody(response: HttpAnswer, path: string, secretSpellings: readonly string[]): Promise<SavedBody> {
+export async function saveBody(response: HttpResponse, path: string, secretSpellings: readonly string[]): Promise<SavedBody> {
   const file = await openAtomicFile(path).catch((error: unknown) => {
     throw writeFailure('The answer', path, error);
   });
