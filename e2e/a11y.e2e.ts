@@ -8,7 +8,8 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startSandbox, SANDBOX_DEMO, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
-import { signInWithDemo } from './support/sign-in';
+import { collectionsTree, pathField, reauthDialog, responsePanel, sendButton, signOutButton } from './support/locators';
+import { signIn, trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 let sandbox: SandboxServer | null = null;
@@ -19,8 +20,6 @@ test.afterEach(async () => {
   sandbox = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
-const pathField = (page: Page) => page.getByRole('textbox', { name: 'Path', exact: true });
 
 type Finding = { screen: string; rule: string; impact: string; help: string; targets: string[] };
 
@@ -55,7 +54,7 @@ async function scanBothThemes(page: Page, screen: string): Promise<Finding[]> {
 async function sendPath(page: Page, path: string) {
   await pathField(page).fill(path);
   await page.keyboard.press('Control+Enter');
-  await expect(response(page).getByText(`/api/v2/${path}`).first()).toBeVisible();
+  await expect(responsePanel(page).getByText(`/api/v2/${path}`).first()).toBeVisible();
 }
 
 async function openDialog(trigger: () => Promise<unknown>, dialog: Locator) {
@@ -76,13 +75,13 @@ test('axe finds no serious or critical violation on any screen or dialog', async
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('Enter the App ID.')).toBeVisible();
   findings.push(...(await scan(page, 'setup with errors')));
-  await signInWithDemo(page, sandbox.url);
+  await signIn(page, { host: sandbox.url });
 
   // ---- the explorer with a response, in each response view ----
   findings.push(...(await scanBothThemes(page, 'explorer, no response')));
   await sendPath(page, 'employees');
-  await expect(response(page)).toContainText('Success');
-  const views = response(page).getByRole('tablist', { name: 'Response views' });
+  await expect(responsePanel(page)).toContainText('Success');
+  const views = responsePanel(page).getByRole('tablist', { name: 'Response views' });
   for (const view of ['Tree', 'Table', 'Raw', 'Headers']) {
     await views.getByRole('tab', { name: view }).click();
     await expect(views.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
@@ -103,7 +102,7 @@ test('axe finds no serious or critical violation on any screen or dialog', async
 
   // ---- the sidebar's tabs ----
   await page.getByRole('button', { name: 'New collection' }).click();
-  const name = page.getByRole('tree', { name: 'Collections' }).getByRole('textbox', { name: 'Name', exact: true });
+  const name = collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true });
   await name.fill('HR');
   await name.press('Enter');
   await expect(page.getByRole('treeitem', { name: 'HR' })).toBeVisible();
@@ -182,7 +181,7 @@ test('axe finds no serious or critical violation on any screen or dialog', async
 
   // A POST to a real account (this session is not the built-in sandbox) asks first.
   const confirm = page.getByRole('dialog', { name: 'Confirm change' });
-  await openDialog(() => page.getByRole('button', { name: 'Send', exact: true }).click(), confirm);
+  await openDialog(() => sendButton(page).click(), confirm);
   findings.push(...(await scanBothThemes(page, 'dialog: Confirm change')));
   await confirm.getByRole('button', { name: 'Cancel' }).click();
 
@@ -190,8 +189,8 @@ test('axe finds no serious or critical violation on any screen or dialog', async
   sandbox.revokeRefreshTokens();
   sandbox.expireAccessTokens();
   await page.getByRole('tab', { name: /GET Everyone/ }).click();
-  await page.getByRole('button', { name: 'Send', exact: true }).click();
-  const reauth = page.getByRole('dialog', { name: 'Sign in again' });
+  await sendButton(page).click();
+  const reauth = reauthDialog(page);
   await expect(reauth).toBeVisible();
   findings.push(...(await scanBothThemes(page, 'dialog: Sign in again')));
 
@@ -258,7 +257,7 @@ test('keyboard only: setup, send, save and export without a single click', async
     await expect(field).toHaveValue(value);
   }
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(signOutButton(page)).toBeVisible();
 
   // Send: Ctrl+L to the path, type, Ctrl+Enter.
   await page.keyboard.press('Control+l');
@@ -266,7 +265,7 @@ test('keyboard only: setup, send, save and export without a single click', async
   await expectVisibleFocus(page);
   await pressKeys(page, 'employees');
   await page.keyboard.press('Control+Enter');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
 
   // Save: Ctrl+S, a name, Tab to the new collection's name, Enter.
   await page.keyboard.press('Control+s');
@@ -285,7 +284,7 @@ test('keyboard only: setup, send, save and export without a single click', async
 
   // Export: Tab through the editor and the splitter to the response's Save JSON, then Enter.
   await page.keyboard.press('Control+l');
-  const saveJson = response(page).getByRole('button', { name: 'Save JSON' });
+  const saveJson = responsePanel(page).getByRole('button', { name: 'Save JSON' });
   const visited: string[] = [];
   for (let i = 0; i < 60 && !(await saveJson.evaluate((element) => element === document.activeElement)); i += 1) {
     await page.keyboard.press('Tab');
@@ -295,7 +294,7 @@ test('keyboard only: setup, send, save and export without a single click', async
   await expect(saveJson).toBeFocused();
   expect(visited).toContain('Resize request and response');
   await page.keyboard.press('Enter');
-  await expect(response(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${exported}`);
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${exported}`);
   expect(existsSync(exported)).toBe(true);
   expect((JSON.parse(readFileSync(exported, 'utf8')) as { data: unknown[] }).data.length).toBeGreaterThan(0);
 
@@ -321,10 +320,9 @@ test('keyboard only: setup, send, save and export without a single click', async
 test('visible focus: every stop of the Tab order shows where the focus is, in both themes', async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   await page.getByRole('button', { name: 'New collection' }).click();
-  const name = page.getByRole('tree', { name: 'Collections' }).getByRole('textbox', { name: 'Name', exact: true });
+  const name = collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true });
   await name.fill('Ops');
   await name.press('Enter');
   await sendPath(page, 'employees');

@@ -2,8 +2,9 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, reauthDialog, responsePanel, sendButton, signOutButton } from './support/locators';
 import { screenshot } from './support/screenshots';
-import { signInWithDemo } from './support/sign-in';
+import { fillSetup, signIn, trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 let sandbox: SandboxServer | null = null;
@@ -14,20 +15,11 @@ test.afterEach(async () => {
   sandbox = null;
 });
 
-async function fillSetup(page: Page, values: { host: string; appId: string; appSecret: string; username: string; password: string }) {
-  await page.getByLabel('API host').fill(values.host);
-  await page.getByLabel('App ID').fill(values.appId);
-  await page.getByLabel('App Secret').fill(values.appSecret);
-  await page.getByLabel('Username').fill(values.username);
-  await page.getByLabel('Password', { exact: true }).fill(values.password);
-}
-
 async function send(page: Page, path: string) {
-  await page.getByLabel('Path').fill(path);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await pathField(page).fill(path);
+  await sendButton(page).click();
 }
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
 test('signs in to a Humanity host through the setup form and reads GET /employees', async () => {
   sandbox = await startSandbox();
@@ -47,8 +39,8 @@ test('signs in to a Humanity host through the setup form and reads GET /employee
   await expect(session).toContainText('Encrypted');
 
   await send(page, 'employees');
-  await expect(response(page)).toContainText('200');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('200');
+  await expect(responsePanel(page)).toContainText('Success');
   const tree = page.getByRole('tree', { name: 'Response body' });
   await expect(tree.getByRole('treeitem').first()).toBeVisible();
   const dataRow = tree.getByRole('treeitem').filter({ hasText: 'data' }).first();
@@ -67,15 +59,15 @@ test('"Try the sandbox" signs in with one click; a short-lived token is renewed 
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(page.getByRole('region', { name: 'Session' }).or(page.getByRole('banner', { name: 'Session' }))).toContainText('Sandbox');
   await send(page, 'me');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
 
   await page.waitForTimeout(2_500);
   await send(page, 'positions');
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).toContainText('positions');
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('positions');
   expect(app.sandbox()?.stats().refreshGrants).toBeGreaterThanOrEqual(1);
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.getByRole('dialog', { name: 'Sign in again' })).toHaveCount(0);
+  await expect(reauthDialog(page)).toHaveCount(0);
 });
 
 test('a wrong password shows its sentence and keeps the form', async () => {
@@ -108,28 +100,28 @@ test('a rejected refresh token asks to sign in again; the waiting request then g
   app = await launchApp();
   const { page } = app;
   // Through the form without Remember password ("Try the sandbox" remembers its public password).
-  await signInWithDemo(page, sandbox.url);
+  await signIn(page, { host: sandbox.url });
   await send(page, 'employees');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
 
   sandbox.revokeRefreshTokens();
   sandbox.expireAccessTokens();
   await send(page, 'positions');
-  const dialog = page.getByRole('dialog', { name: 'Sign in again' });
+  const dialog = reauthDialog(page);
   await expect(dialog).toBeVisible();
   await expect(dialog).toContainText('no longer accepts it');
   await screenshot(page, 'sign-in-again');
-  await expect(page.getByLabel('Path')).toHaveValue('positions');
+  await expect(pathField(page)).toHaveValue('positions');
 
   await dialog.getByLabel('Password', { exact: true }).fill('sandbox-demo');
   await dialog.getByRole('button', { name: 'Sign in' }).click();
   await expect(dialog).toBeHidden();
-  await expect(page.getByLabel('Path')).toHaveValue('positions');
+  await expect(pathField(page)).toHaveValue('positions');
   // The panel shows the last response while a request runs: wait for this one's own answer.
   const sends = () => app!.ipc.filter((call) => call.channel === 'request:send');
   await expect.poll(() => sends().length).toBe(2);
   expect(sends()[1]!.output).toMatchObject({ ok: true, data: { envelope: { kind: 'success' }, url: expect.stringContaining('/api/v2/positions?') } });
-  await expect(response(page)).toContainText('/api/v2/positions?');
+  await expect(responsePanel(page)).toContainText('/api/v2/positions?');
 });
 
 test('"Try the sandbox" renews its sessions by itself, whatever the sandbox does with refresh tokens', async () => {
@@ -137,12 +129,12 @@ test('"Try the sandbox" renews its sessions by itself, whatever the sandbox does
   const { page } = app;
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await send(page, 'employees');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
   app.sandbox()!.revokeRefreshTokens();
   app.sandbox()!.expireAccessTokens();
   await send(page, 'positions');
-  await expect(response(page)).toContainText('Success');
-  await expect(page.getByRole('dialog', { name: 'Sign in again' })).toHaveCount(0);
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(reauthDialog(page)).toHaveCount(0);
   expect(app.sandbox()!.stats().passwordGrants).toBe(2);
 });
 
@@ -150,10 +142,10 @@ test('Ctrl+Enter sends; sign out returns to the setup screen', async () => {
   app = await launchApp();
   const { page } = app;
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await page.getByLabel('Path').fill('locations');
-  await page.getByLabel('Path').press('Control+Enter');
-  await expect(response(page)).toContainText('Success');
-  await page.getByRole('button', { name: 'Sign out' }).click();
+  await pathField(page).fill('locations');
+  await pathField(page).press('Control+Enter');
+  await expect(responsePanel(page)).toContainText('Success');
+  await signOutButton(page).click();
   await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
 });
 
@@ -187,21 +179,20 @@ test('Settings: the Authorization header delivery and the timeout are saved and 
   await expect(dialog).toBeHidden();
 
   await send(page, 'employees');
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).not.toContainText('access_token');
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).not.toContainText('access_token');
   expect(await app.core.handlers.settings.get({})).toMatchObject({ tokenDelivery: 'header', timeoutSeconds: 5 });
 });
 
 test('Cancel stops a slow request and says so; the next request works', async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   app.sandbox()!.setFaults({ latencyMs: 20_000 });
   await send(page, 'employees');
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(response(page).getByRole('alert')).toContainText('The request was cancelled.');
+  await expect(responsePanel(page).getByRole('alert')).toContainText('The request was cancelled.');
   app.sandbox()!.clearFaults();
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
 });

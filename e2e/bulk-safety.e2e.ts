@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { SANDBOX_DEMO, startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
-import { signInWithDemo } from './support/sign-in';
+import { pathField, responsePanel, sendButton, signOutButton } from './support/locators';
+import { signIn, trySandbox } from './support/sign-in';
 import { screenshot } from './support/screenshots';
 import { openPullRange, pickEndpoint } from './support/pull-range';
 
@@ -25,7 +26,6 @@ test.afterEach(async () => {
   proxy = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const consoleErrors = (launched: LaunchedApp) => launched.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'));
 
 // ---- an independent oracle: the sandbox asked directly, with a token of our own ----
@@ -70,8 +70,7 @@ test('a 6-month pull of /shifts rides out 429s and an expired token and exports 
   const csvPath = join(dir, 'shifts.csv');
   app = await launchApp({ dialogs: { saveFile: async () => csvPath } });
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   const sandbox = app.sandbox()!;
 
   const [from, to] = ['2025-07-01', '2025-12-31'];
@@ -116,8 +115,7 @@ test('a 6-month pull of /shifts rides out 429s and an expired token and exports 
 test('Cancel stops a 12-month pull within one window; Resume finishes it without refetching', async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   const sandbox = app.sandbox()!;
 
   const [from, to] = ['2025-01-01', '2025-12-31'];
@@ -156,7 +154,7 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   server = await startSandbox();
   app = await launchApp();
   const { page } = app;
-  await signInWithDemo(page, server.url);
+  await signIn(page, { host: server.url });
   await expect(page.getByText('Sandbox', { exact: true })).toHaveCount(0);
   const shiftId = [...(await shiftIds(server.url, '2026-03-02', '2026-03-02'))][0]!;
 
@@ -164,12 +162,12 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   const details = page.getByRole('region', { name: 'Endpoint details' });
   await details.getByLabel('id', { exact: true }).fill(String(shiftId));
   await details.getByLabel('add', { exact: true }).fill('1002');
-  await expect(page.getByLabel('Path')).toHaveValue(`shifts/${shiftId}`);
+  await expect(pathField(page)).toHaveValue(`shifts/${shiftId}`);
   await expect(page.getByLabel('Field 1 name')).toHaveValue('add');
 
   // Send asks first, naming method, path and account; Cancel sends nothing.
   const calls = server.stats().apiCalls;
-  await page.getByRole('button', { name: 'Send' }).click();
+  await sendButton(page).click();
   const confirm = page.getByRole('dialog', { name: 'Confirm change' });
   await expect(confirm).toBeVisible();
   await expect(confirm).toContainText('PUT');
@@ -182,16 +180,16 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   await expect(confirm).toBeHidden();
   expect(server.stats().apiCalls).toBe(calls);
-  await expect(response(page)).not.toContainText('200');
+  await expect(responsePanel(page)).not.toContainText('200');
 
   // Send, and don't ask again: the next write goes straight out.
-  await page.getByRole('button', { name: 'Send' }).click();
+  await sendButton(page).click();
   await confirm.getByRole('checkbox', { name: "Don't ask again until I sign out" }).check();
   await confirm.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
   expect(server.stats().apiCalls).toBe(calls + 1);
   await details.getByLabel('add', { exact: true }).fill('1003');
-  await page.getByRole('button', { name: 'Send' }).click();
+  await sendButton(page).click();
   await expect.poll(() => server!.stats().apiCalls).toBe(calls + 2);
   await expect(confirm).toBeHidden();
 
@@ -205,8 +203,8 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   await settings.getByRole('button', { name: 'Close' }).click();
   const sessionBar = page.getByRole('banner', { name: 'Session' });
   await expect(sessionBar.getByText('Read-only', { exact: true })).toBeVisible();
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page).getByRole('alert').filter({ hasText: 'Read-only mode is on' })).toHaveText(
+  await sendButton(page).click();
+  await expect(responsePanel(page).getByRole('alert').filter({ hasText: 'Read-only mode is on' })).toHaveText(
     `Read-only mode is on, so PUT /shifts/${shiftId} was not sent. Turn it off in Settings to make changes.`,
   );
   expect(server.stats().apiCalls).toBe(calls + 2);
@@ -219,11 +217,11 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
   await expect(settings.getByText('Settings saved.')).toBeVisible();
   await settings.getByRole('button', { name: 'Close' }).click();
   await expect(sessionBar.getByText('Read-only', { exact: true })).toHaveCount(0);
-  await page.getByRole('button', { name: 'Sign out' }).click();
-  await signInWithDemo(page, server.url);
+  await signOutButton(page).click();
+  await signIn(page, { host: server.url });
   // Signing in reads /me; nothing else may leave.
   const callsAfterSignIn = server.stats().apiCalls;
-  await page.getByRole('button', { name: 'Send' }).click();
+  await sendButton(page).click();
   await expect(confirm).toBeVisible();
   await confirm.getByRole('button', { name: 'Cancel' }).click();
   expect(server.stats().apiCalls).toBe(callsAfterSignIn);
@@ -233,15 +231,14 @@ test('a write to a real account asks first; Cancel sends nothing; "Don\'t ask ag
 test('"Try the sandbox" sends writes without asking', async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   const shiftId = [...(await shiftIds(app.sandbox()!.url, '2026-03-02', '2026-03-02'))][0]!;
   await pickEndpoint(page, 'update shift', 'PUT Update shift / assign staff');
   const details = page.getByRole('region', { name: 'Endpoint details' });
   await details.getByLabel('id', { exact: true }).fill(String(shiftId));
   await details.getByLabel('add', { exact: true }).fill('1002');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
   await expect(page.getByRole('dialog', { name: 'Confirm change' })).toHaveCount(0);
   expect(consoleErrors(app)).toEqual([]);
 });
@@ -249,8 +246,7 @@ test('"Try the sandbox" sends writes without asking', async () => {
 test('group-account companies: listed in Settings, picked in the session bar, sent as child_company_id', async () => {
   app = await launchApp();
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
   const sessionBar = page.getByRole('banner', { name: 'Session' });
   await expect(sessionBar.getByLabel('Company')).toHaveCount(0);
 
@@ -274,9 +270,9 @@ test('group-account companies: listed in Settings, picked in the session bar, se
   await expect(company.getByRole('option')).toHaveText(['Parent account', 'North site (4821)', 'Harbour (5150)']);
   await company.selectOption('5150');
   await expect.poll(async () => (await app!.core.handlers.settings.get({})).activeCompanyId).toBe('5150');
-  await page.getByLabel('Path').fill('me');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('child_company_id=5150');
+  await pathField(page).fill('me');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('child_company_id=5150');
 
   // Taking the company off the list sends requests to the parent account again.
   await page.getByRole('button', { name: 'Settings' }).click();
@@ -313,18 +309,18 @@ test('permission failures say "your role may not allow this", from the envelope 
   await new Promise<void>((resolve) => proxy!.listen(0, '127.0.0.1', resolve));
   app = await launchApp();
   const { page } = app;
-  await signInWithDemo(page, `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);
+  await signIn(page, { host: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}` });
 
-  await page.getByLabel('Path').fill('payroll/report');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('your role may not allow this');
-  await expect(response(page)).toContainText('You do not have access to payroll');
+  await pathField(page).fill('payroll/report');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('your role may not allow this');
+  await expect(responsePanel(page)).toContainText('You do not have access to payroll');
   await screenshot(page, 'permission-envelope');
 
-  await page.getByLabel('Path').fill('reports/custom');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('403');
-  await expect(response(page)).toContainText('Forbidden: your role may not allow this.');
+  await pathField(page).fill('reports/custom');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('403');
+  await expect(responsePanel(page)).toContainText('Forbidden: your role may not allow this.');
   await screenshot(page, 'permission-403');
   expect(consoleErrors(app)).toEqual([]);
 });

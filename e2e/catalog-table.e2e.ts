@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, responsePanel, sendButton } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -14,7 +16,6 @@ test.afterEach(async () => {
   app = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const consoleErrors = (launched: LaunchedApp) => launched.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'));
 
 
@@ -31,8 +32,7 @@ test('picks Get shifts in the catalog, fills its dates in the builder, and filte
   const csvPath = join(dir, 'night-shifts.csv');
   app = await launchApp({ dialogs: { saveFile: async () => csvPath } });
   const { page } = app;
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await trySandbox(page);
 
   // The catalog: searchable, grouped by resource, with a confidence tag on every entry.
   await page.getByRole('tab', { name: 'Catalog' }).click();
@@ -64,7 +64,7 @@ test('picks Get shifts in the catalog, fills its dates in the builder, and filte
 
   // The editor holds the endpoint: method, path and the builder with its parameters.
   await expect(page.getByLabel('Method')).toHaveValue('GET');
-  await expect(page.getByLabel('Path')).toHaveValue('shifts');
+  await expect(pathField(page)).toHaveValue('shifts');
   await expect(page.getByRole('heading', { name: 'Get shifts', level: 2 })).toBeVisible();
   const details = page.getByRole('region', { name: 'Endpoint details' });
   await expect(details).toContainText('Lists shifts in a date window');
@@ -90,12 +90,12 @@ test('picks Get shifts in the catalog, fills its dates in the builder, and filte
   await page.getByRole('region', { name: 'Request' }).evaluate((editor) => editor.scrollTo(0, 0));
   await screenshot(page, 'catalog-builder');
 
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).toContainText('start_date=2026-03-02');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('start_date=2026-03-02');
 
   // The table: every shift of the window, flattened, a window of rows at a time.
-  await response(page).getByRole('tab', { name: 'Table' }).click();
+  await responsePanel(page).getByRole('tab', { name: 'Table' }).click();
   const grid = page.getByRole('grid', { name: 'Response rows' });
   await expect(grid.getByRole('columnheader', { name: 'title' })).toBeVisible();
   await expect(grid.getByRole('columnheader', { name: 'location.name' })).toBeVisible();
@@ -161,10 +161,10 @@ test('a response without a list says so in the table; Rows at points at one', as
   app = await launchApp();
   const { page } = app;
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await page.getByLabel('Path').fill('me');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await response(page).getByRole('tab', { name: 'Table' }).click();
+  await pathField(page).fill('me');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await responsePanel(page).getByRole('tab', { name: 'Table' }).click();
   const table = page.getByRole('tabpanel', { name: 'Table' });
   await expect(table).toContainText('no list');
   await expect(page.getByRole('grid')).toHaveCount(0);

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { collectionsTree, pathField, responsePanel, sendButton } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -13,19 +15,12 @@ test.afterEach(async () => {
   app = null;
 });
 
-const tree = (page: Page) => page.getByRole('tree', { name: 'Collections' });
-const item = (page: Page, name: string | RegExp) => tree(page).getByRole('treeitem', { name, exact: typeof name === 'string' });
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
+const item = (page: Page, name: string | RegExp) => collectionsTree(page).getByRole('treeitem', { name, exact: typeof name === 'string' });
 const unsavedMarker = (page: Page) => page.getByRole('img', { name: 'Unsaved changes' });
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 /** Types a name into the inline "Name" box of the tree and confirms it with Enter. */
 async function typeName(page: Page, name: string) {
-  const box = tree(page).getByRole('textbox', { name: 'Name', exact: true });
+  const box = collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true });
   await box.fill(name);
   await box.press('Enter');
   await expect(box).toHaveCount(0);
@@ -49,7 +44,7 @@ async function newFolder(page: Page, parent: string, name: string) {
 }
 
 async function setPath(page: Page, path: string) {
-  await page.getByLabel('Path').fill(path);
+  await pathField(page).fill(path);
 }
 
 /** A new request with this path, saved with Ctrl+S into the folder shown as `folder`. */
@@ -57,7 +52,7 @@ async function saveNew(page: Page, options: { path: string; name: string; folder
   await page.getByRole('button', { name: 'New request' }).click();
   if (options.method) await page.getByLabel('Method').selectOption(options.method);
   await setPath(page, options.path);
-  await page.getByLabel('Path').press('Control+s');
+  await pathField(page).press('Control+s');
   const dialog = page.getByRole('dialog', { name: 'Save request' });
   await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill(options.name);
@@ -75,7 +70,7 @@ test('saves a request into nested folders with Ctrl+S, tracks unsaved changes, a
   const userDataDir = mkdtempSync(join(tmpdir(), 'hae-collections-'));
   app = await launchApp({ userDataDir });
   let { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await expect(page.getByText('No collections yet.')).toBeVisible();
 
   await newCollection(page, 'HR');
@@ -85,9 +80,9 @@ test('saves a request into nested folders with Ctrl+S, tracks unsaved changes, a
 
   // The first request: sent, then saved with a name and description into HR › Reports › Weekly.
   await setPath(page, 'employees');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await page.getByLabel('Path').press('Control+s');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await pathField(page).press('Control+s');
   const dialog = page.getByRole('dialog', { name: 'Save request' });
   await expect(dialog.getByRole('textbox', { name: 'Name', exact: true })).toHaveValue('GET employees');
   await dialog.getByRole('textbox', { name: 'Name', exact: true }).fill('All employees');
@@ -120,13 +115,13 @@ test('saves a request into nested folders with Ctrl+S, tracks unsaved changes, a
   // Same folder, new app: the tree, the saved request and the history are all there.
   app = await launchApp({ userDataDir });
   page = app.page;
-  await signIn(page);
+  await trySandbox(page);
   await expect(item(page, 'HR')).toHaveAttribute('aria-expanded', 'true');
   await item(page, 'Reports').click();
   await item(page, 'Weekly').click();
   await item(page, 'GET All employees').click();
   await expect(page.getByRole('heading', { name: 'All employees' })).toBeVisible();
-  await expect(page.getByLabel('Path')).toHaveValue('employees');
+  await expect(pathField(page)).toHaveValue('employees');
   await expect(page.getByLabel('Parameter 1 name')).toHaveValue('status');
   await expect(page.getByLabel('Parameter 1 value')).toHaveValue('1');
   await expect(item(page, 'GET All employees')).toHaveAttribute('aria-current', 'true');
@@ -146,7 +141,7 @@ test('saves a request into nested folders with Ctrl+S, tracks unsaved changes, a
 test('duplicate, move, rename and delete with undo; search by name and path; keyboard in the tree', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await newCollection(page, 'Ops');
   await newFolder(page, 'Ops', 'Archive');
   await saveNew(page, { path: 'locations', name: 'Sites', folder: 'Ops' });
@@ -162,7 +157,7 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   // The tree is one flat list with levels: inside Archive is level 3, right after Archive.
   const inArchive = async () => {
     await expect(item(page, 'GET Sites copy')).toHaveAttribute('aria-level', '3');
-    const names = await tree(page).getByRole('treeitem').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-node-id')));
+    const names = await collectionsTree(page).getByRole('treeitem').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-node-id')));
     const archiveId = await item(page, 'Archive').getAttribute('data-node-id');
     const copyId = await item(page, 'GET Sites copy').getAttribute('data-node-id');
     expect(names.indexOf(copyId)).toBe(names.indexOf(archiveId) + 1);
@@ -188,7 +183,7 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   await expect(item(page, 'GET Sites copy')).toHaveCount(0);
   await item(page, 'GET Sites').focus();
   await page.keyboard.press('F2');
-  await tree(page).getByRole('textbox', { name: 'Name', exact: true }).fill('Nope');
+  await collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true }).fill('Nope');
   await page.keyboard.press('Escape');
   await expect(item(page, 'GET Sites')).toBeFocused();
   await page.keyboard.press('F2');
@@ -217,7 +212,7 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   await item(page, 'GET Store sites').focus();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { name: 'Store sites' })).toBeVisible();
-  await expect(page.getByLabel('Path')).toHaveValue('locations');
+  await expect(pathField(page)).toHaveValue('locations');
 
   // Opening another request over unsaved changes loses nothing: the request open in a tab of
   // its own is shown, and the edited one keeps its changes in its tab. Closing that tab asks.
@@ -234,7 +229,7 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
   await expect(discard).toBeVisible();
   await discard.getByRole('button', { name: 'Cancel' }).click();
   await positionsTab.click();
-  await expect(page.getByLabel('Path')).toHaveValue('positions/301');
+  await expect(pathField(page)).toHaveValue('positions/301');
   await page.getByRole('button', { name: 'Close Positions' }).click();
   await discard.getByRole('button', { name: 'Discard changes' }).click();
   await expect(positionsTab).toHaveCount(0);
@@ -262,7 +257,7 @@ test('duplicate, move, rename and delete with undo; search by name and path; key
 test('environment and collection variables fill {{name}}; an unresolved one blocks sending and says which', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
 
   await page.getByRole('button', { name: 'Manage environments' }).click();
   const manage = page.getByRole('dialog', { name: 'Manage environments' });
@@ -280,14 +275,14 @@ test('environment and collection variables fill {{name}}; an unresolved one bloc
   const preview = page.getByRole('region', { name: 'Resolved request' });
   await expect(preview).toContainText('/api/v2/employees/1002');
   await expect(preview).toContainText('Every variable has a value.');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).toContainText('employees/1002');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('employees/1002');
 
   await setPath(page, 'employees/{{nope}}');
   await expect(preview).toContainText('Not resolved: {{nope}}');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page).getByRole('alert')).toContainText('The variable {{nope}} has no value');
+  await sendButton(page).click();
+  await expect(responsePanel(page).getByRole('alert')).toContainText('The variable {{nope}} has no value');
 
   // Collection variables: used by the requests saved in that collection.
   await newCollection(page, 'Sites');
@@ -300,9 +295,9 @@ test('environment and collection variables fill {{name}}; an unresolved one bloc
   await expect(variables).toBeHidden();
   await saveNew(page, { path: 'locations/{{loc}}', name: 'Main site', folder: 'Sites' });
   await expect(preview).toContainText('/api/v2/locations/201');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).toContainText('locations/201');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('locations/201');
   await screenshot(page, 'variables-preview');
   expect(consoleErrors(app)).toEqual([]);
 });
@@ -348,13 +343,13 @@ test('imports a Postman v2.1 collection with folders and variables and lists wha
   const chosen = [broken, good];
   app = await launchApp({ dialogs: { openFile: async () => chosen.shift() ?? null } });
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
 
   // A broken file changes nothing and says so.
   await page.getByRole('button', { name: 'Import collection' }).click();
   await expect(page.getByRole('alert')).toContainText('not a valid JSON file');
   await expect(page.getByRole('alert')).toContainText('Nothing was imported.');
-  await expect(tree(page)).toHaveCount(0);
+  await expect(collectionsTree(page)).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Import collection' }).click();
   const status = page.getByRole('status').filter({ hasText: 'Imported Humanity HR' });
@@ -369,11 +364,11 @@ test('imports a Postman v2.1 collection with folders and variables and lists wha
   await item(page, 'Nested').click();
   await expect(item(page, 'GET Leave types')).toHaveAttribute('aria-level', '4');
   await item(page, 'GET List employees').click();
-  await expect(page.getByLabel('Path')).toHaveValue('employees');
+  await expect(pathField(page)).toHaveValue('employees');
   await expect(page.getByLabel('Parameter 1 value')).toHaveValue('{{location}}');
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText('Success');
-  await expect(response(page)).toContainText('location=201');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('location=201');
 
   await item(page, 'POST Add position').click();
   await expect(page.getByLabel('Field 1 name')).toHaveValue('name');

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { collectionsTree, pathField, responsePanel } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -13,23 +15,15 @@ test.afterEach(async () => {
   app = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const tabList = (page: Page) => page.getByRole('tablist', { name: 'Open requests' });
 const openTabs = (page: Page) => tabList(page).getByRole('tab');
 const selectedTab = (page: Page) => tabList(page).getByRole('tab', { selected: true });
-const pathField = (page: Page) => page.getByRole('textbox', { name: 'Path', exact: true });
-const tree = (page: Page) => page.getByRole('tree', { name: 'Collections' });
-
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
 
 async function sendPath(page: Page, path: string) {
   await pathField(page).fill(path);
   await page.keyboard.press('Control+Enter');
-  await expect(response(page).getByText(`/api/v2/${path}`).first()).toBeVisible();
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page).getByText(`/api/v2/${path}`).first()).toBeVisible();
+  await expect(responsePanel(page)).toContainText('Success');
 }
 
 function consoleErrors(launched: LaunchedApp): string[] {
@@ -43,7 +37,7 @@ const focusInResponse = (page: Page) =>
 test('every shortcut works from the keyboard, and the same command from the application menu', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await expect(openTabs(page)).toHaveCount(1);
 
   // Ctrl+L: the Path field, its text selected; Ctrl+Enter sends from anywhere.
@@ -53,7 +47,7 @@ test('every shortcut works from the keyboard, and the same command from the appl
   await page.keyboard.type('employees');
   await page.getByRole('button', { name: 'Copy as cURL' }).focus();
   await page.keyboard.press('Control+Enter');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
   expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(1);
 
   // Ctrl+F: into the response (its search box, or the body view).
@@ -115,7 +109,7 @@ test('every shortcut works from the keyboard, and the same command from the appl
   await expect(pathField(page)).toBeFocused();
   await page.keyboard.type('positions');
   await app.sendCommand('send');
-  await expect(response(page)).toContainText('/api/v2/positions');
+  await expect(responsePanel(page)).toContainText('/api/v2/positions');
   expect(app.ipc.filter((call) => call.channel === 'request:send')).toHaveLength(3);
 
   await app.sendCommand('find-in-response');
@@ -157,7 +151,7 @@ test('every shortcut works from the keyboard, and the same command from the appl
 test('tabs: several requests, each with its own response; unsaved markers; closing asks before discarding', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
 
   await sendPath(page, 'me');
   await page.keyboard.press('Control+n');
@@ -169,15 +163,15 @@ test('tabs: several requests, each with its own response; unsaved markers; closi
   const unsaved = page.getByRole('img', { name: 'Unsaved changes' });
   await expect(unsaved).toHaveCount(1);
   await expect(selectedTab(page).getByRole('img', { name: 'Unsaved changes' })).toBeVisible();
-  await expect(response(page)).not.toContainText('/api/v2/');
+  await expect(responsePanel(page)).not.toContainText('/api/v2/');
 
   // Each tab shows its own request and its own response.
   await openTabs(page).nth(0).click();
   await expect(pathField(page)).toHaveValue('me');
-  await expect(response(page)).toContainText('/api/v2/me');
+  await expect(responsePanel(page)).toContainText('/api/v2/me');
   await openTabs(page).nth(1).click();
   await expect(pathField(page)).toHaveValue('positions');
-  await expect(response(page)).toContainText('/api/v2/positions');
+  await expect(responsePanel(page)).toContainText('/api/v2/positions');
   // Arrow keys move between tabs (one tab stop).
   await openTabs(page).nth(1).focus();
   await page.keyboard.press('ArrowLeft');
@@ -202,7 +196,7 @@ test('tabs: several requests, each with its own response; unsaved markers; closi
   await expect(selectedTab(page)).toBeFocused();
   await expect(unsaved).toHaveCount(0);
   await expect(pathField(page)).toHaveValue('positions');
-  await expect(response(page)).toContainText('/api/v2/positions');
+  await expect(responsePanel(page)).toContainText('/api/v2/positions');
 
   // A catalog endpoint opens in a new tab: the active one has a response of its own.
   await page.getByRole('tab', { name: 'Catalog' }).click();
@@ -223,10 +217,10 @@ test('tabs: several requests, each with its own response; unsaved markers; closi
   await expect(save).toBeHidden();
   await openTabs(page).nth(1).click();
   await page.getByRole('tab', { name: 'Collections' }).click();
-  await tree(page).getByRole('treeitem', { name: 'GET Who am I' }).click();
+  await collectionsTree(page).getByRole('treeitem', { name: 'GET Who am I' }).click();
   await expect(openTabs(page)).toHaveCount(3);
   await expect(selectedTab(page)).toHaveAccessibleName(/Who am I/);
-  await expect(response(page)).toContainText('/api/v2/me');
+  await expect(responsePanel(page)).toContainText('/api/v2/me');
 
   // A history entry opens in the active tab when that one is untouched, with its kept response.
   await page.keyboard.press('Control+n');
@@ -234,7 +228,7 @@ test('tabs: several requests, each with its own response; unsaved markers; closi
   await page.getByRole('list', { name: 'History' }).getByRole('button').filter({ hasText: 'positions' }).click();
   await expect(openTabs(page)).toHaveCount(4);
   await expect(pathField(page)).toHaveValue('positions');
-  await expect(response(page)).toContainText('/api/v2/positions');
+  await expect(responsePanel(page)).toContainText('/api/v2/positions');
   expect(consoleErrors(app)).toEqual([]);
 });
 
@@ -253,7 +247,7 @@ test('themes: the OS decides by default; Settings overrides it with dark or ligh
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect.poll(theme).toBe('dark');
   await expect.poll(background).toBe(DARK_BG);
-  await signIn(page);
+  await trySandbox(page);
 
   // Dark, while the OS says light.
   await page.emulateMedia({ colorScheme: 'light' });
@@ -297,9 +291,9 @@ test('themes: the OS decides by default; Settings overrides it with dark or ligh
 test('the main screen in both themes, with a response and a collection (screenshots)', async () => {
   app = await launchApp({ viewport: { width: 1360, height: 860 } });
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await page.getByRole('button', { name: 'New collection' }).click();
-  const name = tree(page).getByRole('textbox', { name: 'Name', exact: true });
+  const name = collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true });
   await name.fill('HR reports');
   await name.press('Enter');
   for (const [path, title] of [
@@ -319,7 +313,7 @@ test('the main screen in both themes, with a response and a collection (screensh
     await expect(save).toBeHidden();
   }
   await page.keyboard.press('Control+Enter');
-  await expect(response(page)).toContainText('Success');
+  await expect(responsePanel(page)).toContainText('Success');
   const body = page.getByRole('tree', { name: 'Response body' });
   await expect(body.getByRole('treeitem').first()).toBeVisible();
   await pathField(page).fill('employees?status=1');
@@ -339,7 +333,7 @@ test('restarted on the same folder: the tabs, the active tab and the panel sizes
   const userDataDir = mkdtempSync(join(tmpdir(), 'hae-desktop-'));
   app = await launchApp({ userDataDir });
   let page = app.page;
-  await signIn(page);
+  await trySandbox(page);
 
   await sendPath(page, 'me');
   await page.keyboard.press('Control+s');
@@ -394,7 +388,7 @@ test('restarted on the same folder: the tabs, the active tab and the panel sizes
   page = app.page;
   // The chosen theme applies from the start, on the setup screen already.
   await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
-  await signIn(page);
+  await trySandbox(page);
   await expect(openTabs(page)).toHaveCount(3);
   await expect(openTabs(page).nth(0)).toHaveAccessibleName(/GET Who am I/);
   await expect(openTabs(page).nth(1)).toHaveAccessibleName(/GET Untitled request/);
@@ -406,7 +400,7 @@ test('restarted on the same folder: the tabs, the active tab and the panel sizes
   await openTabs(page).nth(0).click();
   await expect(pathField(page)).toHaveValue('me');
   await expect(page.getByLabel('Parameter 1 name')).toHaveValue('fields');
-  await expect(response(page)).not.toContainText('/api/v2/');
+  await expect(responsePanel(page)).not.toContainText('/api/v2/');
   await openTabs(page).nth(2).click();
   await expect(page.getByLabel('Method')).toHaveValue('POST');
   await expect(pathField(page)).toHaveValue('employees');
@@ -442,7 +436,7 @@ test('About lists the version, platform, the independence note and the third-par
   await expect(about).toBeHidden();
 
   // And from Settings, once signed in.
-  await signIn(page);
+  await trySandbox(page);
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   await settings.getByRole('button', { name: 'About Humanity API Explorer' }).click();
@@ -456,12 +450,12 @@ test('About lists the version, platform, the independence note and the third-par
 test('a right click on a sidebar item opens its actions at the pointer; Escape closes them and returns focus', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await page.getByRole('button', { name: 'New collection' }).click();
-  const name = tree(page).getByRole('textbox', { name: 'Name', exact: true });
+  const name = collectionsTree(page).getByRole('textbox', { name: 'Name', exact: true });
   await name.fill('Ops');
   await name.press('Enter');
-  const item = tree(page).getByRole('treeitem', { name: 'Ops' });
+  const item = collectionsTree(page).getByRole('treeitem', { name: 'Ops' });
   await expect(item).toBeVisible();
   const box = (await item.boundingBox())!;
   await page.mouse.click(box.x + 60, box.y + 10, { button: 'right' });
@@ -482,6 +476,6 @@ test('a right click on a sidebar item opens its actions at the pointer; Escape c
   await page.getByRole('menuitem', { name: 'Rename' }).click();
   await name.fill('Operations');
   await name.press('Enter');
-  await expect(tree(page).getByRole('treeitem', { name: 'Operations' })).toBeVisible();
+  await expect(collectionsTree(page).getByRole('treeitem', { name: 'Operations' })).toBeVisible();
   expect(consoleErrors(app)).toEqual([]);
 });

@@ -8,8 +8,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { APP_PAGE_URL } from '../src-main/security/app-scheme';
-import { CHANNELS } from '../src-main/shared/channels';
+import { CHANNELS } from '@shared/channels';
 import { SANDBOX_DEMO, startSandbox } from '../src-main/sandbox/server';
+import { signIn } from './support/sign-in';
 
 const root = resolve(import.meta.dirname, '..');
 
@@ -119,13 +120,7 @@ test.describe('in Electron', () => {
     try {
       app = await launch(userDataDir);
       let page = await app.firstWindow();
-      await page.getByLabel('API host').fill(sandbox.url);
-      await page.getByLabel('App ID').fill(SANDBOX_DEMO.clientId);
-      await page.getByLabel('App Secret').fill(SANDBOX_DEMO.clientSecret);
-      await page.getByLabel('Username').fill(SANDBOX_DEMO.username);
-      await page.getByLabel('Password', { exact: true }).fill(SANDBOX_DEMO.password);
-      await page.getByLabel('Remember password').check();
-      await page.getByRole('button', { name: 'Sign in' }).click();
+      await signIn(page, { host: sandbox.url, rememberPassword: true });
       const user = sessionBar(page).locator('.session-user');
       await expect(user).not.toBeEmpty();
       const shownUser = await user.textContent();

@@ -2,6 +2,8 @@
 // happened, the typed request stays, and the next request works once the fault is gone.
 import { expect, test, type Page } from '@playwright/test';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, reauthDialog, responsePanel, sendButton } from './support/locators';
+import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -9,20 +11,18 @@ test.afterEach(async () => {
   app = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 
 async function signedIn(): Promise<{ page: Page; app: LaunchedApp }> {
   app = await launchApp();
-  await app.page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(app.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  await app.page.getByLabel('Path').fill('employees');
+  await trySandbox(app.page);
+  await pathField(app.page).fill('employees');
   return { page: app.page, app };
 }
 
 async function sendAndSee(page: Page, expected: RegExp) {
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page)).toContainText(expected);
-  await expect(page.getByLabel('Path')).toHaveValue('employees');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText(expected);
+  await expect(pathField(page)).toHaveValue('employees');
 }
 
 test('without retries: 503, 429, malformed JSON, a dropped connection and a timeout each say what happened; then it works', async () => {
@@ -50,7 +50,7 @@ test('the token endpoint down during a refresh: a sentence, the session stays, a
   sandbox.setFaults({ tokenEndpointDown: true });
   sandbox.expireAccessTokens();
   await sendAndSee(page, /having trouble/);
-  await expect(page.getByRole('dialog', { name: 'Sign in again' })).toHaveCount(0);
+  await expect(reauthDialog(page)).toHaveCount(0);
   sandbox.clearFaults();
   await sendAndSee(page, /Success/);
 });
@@ -59,5 +59,5 @@ test('with "Retry safe requests" (the default) a burst of 503s is ridden out wit
   const { page, app } = await signedIn();
   app.sandbox()!.setFaults({ failNext: { count: 2, status: 503 } });
   await sendAndSee(page, /Success/);
-  await expect(response(page)).toContainText('200');
+  await expect(responsePanel(page)).toContainText('200');
 });

@@ -8,7 +8,9 @@ import { expect, test, type Page } from '@playwright/test';
 import postman, { type Item } from 'postman-collection';
 import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, responsePanel, sendButton } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -20,19 +22,13 @@ const MARK = 'SENTINELTOKEN';
 let issued = 0;
 const tokenFactory = (kind: string) => `${MARK}-${kind}-${(issued += 1)}`;
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const historyList = (page: Page) => page.getByRole('list', { name: 'History' });
 
-async function signIn(page: Page) {
-  await page.getByRole('button', { name: 'Try the sandbox' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
 async function send(page: Page, path: string) {
-  await page.getByLabel('Path').fill(path);
-  await page.getByRole('button', { name: 'Send' }).click();
-  await expect(response(page).getByText(path, { exact: false }).first()).toBeVisible();
-  await expect(response(page)).toContainText(/Success|status/);
+  await pathField(page).fill(path);
+  await sendButton(page).click();
+  await expect(responsePanel(page).getByText(path, { exact: false }).first()).toBeVisible();
+  await expect(responsePanel(page)).toContainText(/Success|status/);
 }
 
 /**
@@ -40,9 +36,9 @@ async function send(page: Page, path: string) {
  * whole text is read the way the view reads it: from main, by the shown response's id.
  */
 async function rawBody(page: Page): Promise<unknown> {
-  await response(page).getByRole('tab', { name: 'Raw' }).click();
+  await responsePanel(page).getByRole('tab', { name: 'Raw' }).click();
   await expect(page.getByRole('region', { name: 'Raw response' })).toContainText('{');
-  await response(page).getByRole('tab', { name: 'Tree' }).click();
+  await responsePanel(page).getByRole('tab', { name: 'Tree' }).click();
   const sent = app!.ipc.filter((call) => call.channel === 'request:send').at(-1)!.output as { data: { responseId: string } };
   const { text } = await app!.core.handlers.response.text({ responseId: sent.data.responseId, offset: 0, length: 262_144, pretty: false });
   return JSON.parse(text);
@@ -56,7 +52,7 @@ function consoleErrors(launched: LaunchedApp): string[] {
 test('the history lists every send newest first, reopens one in one click, searches and clears', async () => {
   app = await launchApp();
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
   await send(page, 'me');
   await send(page, 'employees');
   await send(page, 'employees/99999999');
@@ -76,12 +72,12 @@ test('the history lists every send newest first, reopens one in one click, searc
 
   // One click: the request is back in the editor and its kept response in the panel.
   await entries.nth(2).click();
-  await expect(page.getByLabel('Path')).toHaveValue('employees');
-  await expect(response(page)).toContainText('Success');
+  await expect(pathField(page)).toHaveValue('employees');
+  await expect(responsePanel(page)).toContainText('Success');
   const body = page.getByRole('tree', { name: 'Response body' });
   await body.getByRole('treeitem').filter({ hasText: /\b0:\s*\{/ }).first().click();
   await expect(body).toContainText('firstname');
-  await expect(response(page)).toContainText('/api/v2/employees');
+  await expect(responsePanel(page)).toContainText('/api/v2/employees');
 
   // The list follows new sends; Enter on an entry opens it too.
   await send(page, 'locations');
@@ -89,7 +85,7 @@ test('the history lists every send newest first, reopens one in one click, searc
   await expect(entries.nth(0)).toContainText('locations');
   await entries.nth(4).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByLabel('Path')).toHaveValue('me');
+  await expect(pathField(page)).toHaveValue('me');
 
   const search = page.getByRole('searchbox', { name: 'Search history' });
   await search.fill('employees');
@@ -114,13 +110,13 @@ test('exports the response as JSON and CSV and a collection for Postman, through
   const answers: Array<string | null> = [join(dir, 'me.json'), null, join(dir, 'employees.csv'), join(dir, 'hr.postman_collection.json')];
   app = await launchApp({ sandbox: { tokenFactory }, dialogs: { saveFile: async () => answers.shift() ?? null } });
   const { page } = app;
-  await signIn(page);
+  await trySandbox(page);
 
   // JSON: exactly the bytes received (the token Humanity echoes is redacted); the sandbox sends compact JSON.
   await send(page, 'me');
   const shown = await rawBody(page);
-  await response(page).getByRole('button', { name: 'Save JSON' }).click();
-  await expect(response(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${join(dir, 'me.json')}`);
+  await responsePanel(page).getByRole('button', { name: 'Save JSON' }).click();
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveText(`Saved to ${join(dir, 'me.json')}`);
   const written = readFileSync(join(dir, 'me.json'), 'utf8');
   expect(JSON.parse(written)).toEqual(shown);
   expect(written).toBe(JSON.stringify(shown));
@@ -128,16 +124,16 @@ test('exports the response as JSON and CSV and a collection for Postman, through
   expect(written).not.toContain(MARK);
 
   // A cancelled save dialog shows nothing alarming.
-  await response(page).getByRole('button', { name: 'Save JSON' }).click();
-  await expect(response(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveCount(0);
+  await responsePanel(page).getByRole('button', { name: 'Save JSON' }).click();
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Saved to' })).toHaveCount(0);
   await expect(page.getByRole('alert')).toHaveCount(0);
 
   // CSV of GET /employees: one row per employee, nested objects as dotted columns.
   await send(page, 'employees');
   const employees = (await rawBody(page)) as { data: unknown[] };
-  await response(page).getByRole('button', { name: 'Export CSV' }).click();
+  await responsePanel(page).getByRole('button', { name: 'Export CSV' }).click();
   const csvPath = join(dir, 'employees.csv');
-  await expect(response(page).getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved ${employees.data.length} rows to ${csvPath}`);
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved ${employees.data.length} rows to ${csvPath}`);
   const [header, ...rows] = parseCsv(readFileSync(csvPath, 'utf8').replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell !== ''));
   expect(header).toContain('avatar.small');
   expect(header).toContain('firstname');
@@ -147,8 +143,8 @@ test('exports the response as JSON and CSV and a collection for Postman, through
 
   // A collection exported for Postman loads in Postman's own library. With no collection yet,
   // saving offers to create one.
-  await page.getByLabel('Path').fill('shifts?start_date={{startOfWeek}}&end_date={{endOfWeek}}');
-  await page.getByLabel('Path').press('Control+s');
+  await pathField(page).fill('shifts?start_date={{startOfWeek}}&end_date={{endOfWeek}}');
+  await pathField(page).press('Control+s');
   const save = page.getByRole('dialog', { name: 'Save request' });
   await save.getByRole('textbox', { name: 'Name', exact: true }).fill('Shifts this week');
   await expect(save.getByLabel('Folder')).toHaveCount(0);
@@ -175,8 +171,8 @@ test('exports the response as JSON and CSV and a collection for Postman, through
 test('Copy as cURL uses a placeholder; the token only after a warning, and never through IPC', async () => {
   app = await launchApp({ sandbox: { tokenFactory } });
   const { page } = app;
-  await signIn(page);
-  await page.getByLabel('Path').fill('employees?status=1');
+  await trySandbox(page);
+  await pathField(page).fill('employees?status=1');
   await page.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Copied as cURL' })).toHaveText('Copied as cURL (token replaced by <ACCESS_TOKEN>)');
   expect(app.clipboard).toHaveLength(1);

@@ -11,9 +11,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { makeShiftsBody, shiftsBodyBytes, shiftsRoute, type ShiftsBody } from '../src-main/testing/large-shifts';
 import { startScriptedHost, type ScriptedHost } from '../src-main/testing/scripted-host';
-import { SPILL_PREFIX } from '../src-main/response/spill-folder';
+import { SPILL_PREFIX } from '../src-main/response/main/spill-folder';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, responsePanel, sendButton } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { signIn } from './support/sign-in';
 
 const MB = 1024 * 1024;
 /** The most any one answer to the renderer may weigh, as JSON: far below the body. */
@@ -40,23 +42,16 @@ test.afterEach(async () => {
   app = null;
 });
 
-const response = (page: Page) => page.getByRole('region', { name: 'Response' });
 const tree = (page: Page) => page.getByRole('tree', { name: 'Response body' });
 const spillFolders = () => new Set(readdirSync(tmpdir()).filter((name) => name.startsWith(SPILL_PREFIX)));
 
-async function signIn(page: Page) {
-  await page.getByLabel('API host').fill(host.url);
-  await page.getByLabel('App ID').fill('large-app');
-  await page.getByLabel('App Secret').fill('large-app-secret');
-  await page.getByLabel('Username').fill('admin@example.com');
-  await page.getByLabel('Password', { exact: true }).fill('large-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
+/** The scripted host takes any app and user. */
+const signInToHost = (page: Page) =>
+  signIn(page, { host: host.url, appId: 'large-app', appSecret: 'large-app-secret', username: 'admin@example.com', password: 'large-password' });
 
 async function send(page: Page, path: string) {
-  await page.getByLabel('Path').fill(path);
-  await page.getByRole('button', { name: 'Send' }).click();
+  await pathField(page).fill(path);
+  await sendButton(page).click();
 }
 
 test('a 50 MB answer: first rows, the last row, text and path search, expand all, raw text at its end; no big message', async () => {
@@ -66,10 +61,10 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
   const { page } = app;
   // A small memory budget: the body goes to a temporary file, which must be gone after close.
   expect(await app.core.handlers.settings.update({ memoryBudgetMB: 16 })).toMatchObject({ memoryBudgetMB: 16 });
-  await signIn(page);
+  await signInToHost(page);
 
   await send(page, 'shifts');
-  await expect(response(page)).toContainText('Success', { timeout: 60_000 });
+  await expect(responsePanel(page)).toContainText('Success', { timeout: 60_000 });
   const last = big.shifts - 1;
 
   // The first rows: the envelope, with `data` opened.
@@ -126,7 +121,7 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
   await expect(page.getByRole('status').filter({ hasText: 'is not valid' })).toBeVisible();
 
   // Expand all: every node is a row, down to the last; collapse all leaves the envelope.
-  await response(page).getByRole('button', { name: 'Expand all' }).click();
+  await responsePanel(page).getByRole('button', { name: 'Expand all' }).click();
   await rows.first().focus();
   await page.keyboard.press('Home');
   await expect(rows.filter({ hasText: /^0:/ }).first()).toHaveAttribute('aria-expanded', 'true');
@@ -143,12 +138,12 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
   await page.keyboard.press('ArrowLeft');
   await expect(rows.filter({ hasText: /^data:/ })).toHaveAttribute('aria-expanded', 'false');
   await expect(rows.filter({ hasText: /^metadata:/ })).toBeVisible();
-  await response(page).getByRole('button', { name: 'Collapse all' }).click();
+  await responsePanel(page).getByRole('button', { name: 'Collapse all' }).click();
   await expect(rows).toHaveCount(6);
   await expect(rows.filter({ hasText: /^data:/ })).toHaveAttribute('aria-expanded', 'false');
 
   // Raw text: windows of it, scrolled to its end.
-  await response(page).getByRole('tab', { name: 'Raw' }).click();
+  await responsePanel(page).getByRole('tab', { name: 'Raw' }).click();
   const raw = page.getByRole('region', { name: 'Raw response' });
   await expect(raw).toContainText('"status": 1');
   await expect.poll(async () => {
@@ -158,7 +153,7 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
   await expect(raw).toContainText('"error": null');
   expect(await raw.locator('.raw-line').count()).toBeLessThan(150);
   await screenshot(page, 'large-raw');
-  await response(page).getByLabel('Pretty print').uncheck();
+  await responsePanel(page).getByLabel('Pretty print').uncheck();
   await expect(raw).toContainText('{"status":1,"data":[{"id":');
   await expect.poll(async () => {
     await raw.evaluate((element) => element.scrollTo(0, element.scrollHeight));
@@ -167,7 +162,7 @@ test('a 50 MB answer: first rows, the last row, text and path search, expand all
 
   // Ctrl/Cmd+F (the menu's Find in response): back to the tree, in the search box.
   await app.sendCommand('find-in-response');
-  await expect(response(page).getByRole('tab', { name: 'Tree' })).toHaveAttribute('aria-selected', 'true');
+  await expect(responsePanel(page).getByRole('tab', { name: 'Tree' })).toHaveAttribute('aria-selected', 'true');
   await expect(box).toBeFocused();
 
   // What the renderer received: never a big message.
@@ -191,15 +186,15 @@ test('an answer over the size ceiling is stopped with a sentence, and Save to fi
   app = await launchApp({ dialogs: { saveFile: async () => saved } });
   const { page } = app;
   expect(await app.core.handlers.settings.update({ maxResponseMB: 1 })).toMatchObject({ maxResponseMB: 1 });
-  await signIn(page);
+  await signInToHost(page);
 
   await send(page, 'shifts-small');
-  const alert = response(page).getByRole('alert');
+  const alert = responsePanel(page).getByRole('alert');
   await expect(alert).toContainText('The answer is larger than 1 MB');
   await expect(alert).toContainText('Save to file');
-  await response(page).getByRole('button', { name: 'Save to file' }).click();
+  await responsePanel(page).getByRole('button', { name: 'Save to file' }).click();
   const bytes = shiftsBodyBytes(small, '[REDACTED]').length;
-  await expect(response(page).getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved ${(bytes / MB).toFixed(1)} MB to ${saved}`);
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Saved' })).toHaveText(`Saved ${(bytes / MB).toFixed(1)} MB to ${saved}`);
   expect(statSync(saved).size).toBe(bytes);
   expect(app.core.responses.count).toBe(0);
 });

@@ -6,9 +6,11 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { SANDBOX_DEMO, startSandbox, type AuthErrorStyle, type RefreshBehaviour, type SandboxServer } from '../src-main/sandbox/server';
+import { startSandbox, type AuthErrorStyle, type RefreshBehaviour, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
+import { pathField, reauthDialog, responsePanel, sendButton } from './support/locators';
 import { screenshot } from './support/screenshots';
+import { signIn } from './support/sign-in';
 
 const MARK = 'SENTINEL';
 const APP_SECRET = `${MARK}-app-secret-91c2`;
@@ -42,7 +44,7 @@ async function withSignedInApp(
   });
   const app = await launchApp();
   try {
-    await signIn(app.page, sandbox.url);
+    await signIn(app.page, { host: sandbox.url, appSecret: APP_SECRET, password: PASSWORD, rememberPassword: false });
     await sendAndSeeData(app, 'me');
     await body(app, sandbox);
     expectNoSecretAnywhere(app, await app.page.content());
@@ -52,19 +54,6 @@ async function withSignedInApp(
   }
 }
 
-async function signIn(page: Page, host: string): Promise<void> {
-  await page.getByLabel('API host').fill(host);
-  await page.getByLabel('App ID').fill(SANDBOX_DEMO.clientId);
-  await page.getByLabel('App Secret').fill(APP_SECRET);
-  await page.getByLabel('Username').fill(SANDBOX_DEMO.username);
-  await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-  await expect(page.getByLabel('Remember password')).not.toBeChecked();
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-}
-
-const responsePanel = (page: Page) => page.getByRole('region', { name: 'Response' });
-const reauthDialog = (page: Page) => page.getByRole('dialog', { name: 'Sign in again' });
 
 const sends = (app: LaunchedApp) => app.ipc.filter((call) => call.channel === 'request:send');
 
@@ -82,8 +71,8 @@ async function expectDataFor(app: LaunchedApp, path: string, count: number): Pro
 /** Sends the path and waits for its own data. */
 async function sendAndSeeData(app: LaunchedApp, path: string): Promise<void> {
   const count = sends(app).length + 1;
-  await app.page.getByLabel('Path').fill(path);
-  await app.page.getByRole('button', { name: 'Send' }).click();
+  await pathField(app.page).fill(path);
+  await sendButton(app.page).click();
   await expectDataFor(app, path, count);
 }
 
@@ -114,8 +103,8 @@ for (const style of ['http401', 'status3'] as const) {
         // Second expiry on both clocks. A server that deleted the used refresh token and sent none
         // makes the app ask once; the request waits and goes through after the sign-in.
         await waitForExpiry(page);
-        await page.getByLabel('Path').fill('positions');
-        await page.getByRole('button', { name: 'Send' }).click();
+        await pathField(page).fill('positions');
+        await sendButton(page).click();
         if (behaviour === 'delete') {
           await expect(reauthDialog(page)).toBeVisible();
           await expect(reauthDialog(page)).toContainText('Humanity does not renew sessions for this app');
@@ -148,13 +137,13 @@ test('cancelling "Sign in again" ends the waiting request with a sentence; the s
     const { page } = app;
     sandbox.revokeRefreshTokens();
     await waitForExpiry(page);
-    await page.getByRole('button', { name: 'Send' }).click();
+    await sendButton(page).click();
     await expect(reauthDialog(page)).toBeVisible();
     await reauthDialog(page).getByRole('button', { name: 'Cancel' }).click();
     await expect(reauthDialog(page)).toBeHidden();
     await expect(responsePanel(page)).toContainText('you did not sign in again');
     // What was typed stays; signing in from the session bar sends nothing by itself.
-    await expect(page.getByLabel('Path')).toHaveValue('me');
+    await expect(pathField(page)).toHaveValue('me');
     await page.getByRole('button', { name: 'Sign in again' }).click();
     await reauthDialog(page).getByLabel('Password', { exact: true }).fill(PASSWORD);
     await reauthDialog(page).getByRole('button', { name: 'Sign in' }).click();

@@ -6,7 +6,9 @@ import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
 import { launchApp } from './support/launch-app';
+import { collectionsTree, pathField, responsePanel, sendButton, signOutButton } from './support/locators';
 import { openPullRange } from './support/pull-range';
+import { signIn } from './support/sign-in';
 
 const MARK = 'SENTINEL';
 const APP_SECRET = `${MARK}-app-secret-5be1`;
@@ -34,19 +36,13 @@ test('no sentinel token, secret or password reaches the renderer, the console or
   const app = await launchApp({ dialogs: { saveFile: async ({ defaultName }) => join(exportDir, `${(exportCount += 1)}-${defaultName}`) } });
   try {
     const { page } = app;
-    await page.getByLabel('API host').fill(sandbox.url);
-    await page.getByLabel('App ID').fill('sandbox-app');
-    await page.getByLabel('App Secret').fill(APP_SECRET);
-    await page.getByLabel('Username').fill('demo.admin@sandbox.example');
-    await page.getByLabel('Password', { exact: true }).fill(PASSWORD);
-    await page.getByLabel('Remember password').check();
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    const responsePanel = page.getByRole('region', { name: 'Response' });
+    await signIn(page, { host: sandbox.url, appSecret: APP_SECRET, password: PASSWORD, rememberPassword: true });
+    const panel = responsePanel(page);
 
     for (const path of ['me', 'employees', 'employees/99999999']) {
-      await page.getByLabel('Path').fill(path);
-      await page.getByRole('button', { name: 'Send' }).click();
-      await expect(responsePanel).toContainText(/Success|status/);
+      await pathField(page).fill(path);
+      await sendButton(page).click();
+      await expect(panel).toContainText(/Success|status/);
     }
     await page.getByRole('tab', { name: 'Raw' }).click();
     await expect(page.getByLabel('Raw response')).toContainText('[REDACTED]');
@@ -56,14 +52,14 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     await page.getByRole('button', { name: 'New collection' }).click();
     await page.getByRole('textbox', { name: 'Name', exact: true }).fill('Sweep');
     await page.getByRole('textbox', { name: 'Name', exact: true }).press('Enter');
-    await page.getByRole('tree', { name: 'Collections' }).getByText('Sweep').waitFor();
+    await collectionsTree(page).getByText('Sweep').waitFor();
     await page.keyboard.press('Control+s');
     const saveDialog = page.getByRole('dialog', { name: 'Save request' });
     await saveDialog.getByLabel('Name', { exact: true }).fill('Bad employee');
     await saveDialog.getByRole('button', { name: 'Save' }).click();
     await expect(saveDialog).toBeHidden();
-    await responsePanel.getByRole('button', { name: 'Save JSON' }).click();
-    await expect(responsePanel.getByText(/Saved to/)).toBeVisible();
+    await panel.getByRole('button', { name: 'Save JSON' }).click();
+    await expect(panel.getByText(/Saved to/)).toBeVisible();
     await page.getByRole('button', { name: 'More actions for Sweep' }).click();
     await page.getByRole('menuitem', { name: 'Export as Postman collection' }).click();
     await page.getByRole('button', { name: 'Copy as cURL' }).click();
@@ -71,18 +67,18 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     await expect.poll(() => app.clipboard.length).toBe(1);
 
     await page.waitForTimeout(2_200);
-    await page.getByLabel('Path').fill('positions');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(responsePanel).toContainText('Success');
+    await pathField(page).fill('positions');
+    await sendButton(page).click();
+    await expect(panel).toContainText('Success');
     sandbox.revokeRefreshTokens();
     sandbox.expireAccessTokens();
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(responsePanel).toContainText('Success');
+    await sendButton(page).click();
+    await expect(panel).toContainText('Success');
     expect(sandbox.stats().refreshGrants).toBeGreaterThanOrEqual(1);
     expect(sandbox.stats().passwordGrants).toBe(2);
     expect(issued).toBeGreaterThanOrEqual(6);
 
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutButton(page).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
 
     const received = JSON.stringify(app.ipc.map((call) => call.output));
@@ -114,32 +110,25 @@ test('sign-out mid-request and mid-pull, and a second account signed in with a r
   const [first, second] = await Promise.all([marked('first'), marked('second')]);
   const app = await launchApp();
   const { page } = app;
-  const signIn = async (sandbox: SandboxServer, name: string) => {
-    await page.getByLabel('API host').fill(sandbox.url);
-    await page.getByLabel('App ID').fill('sandbox-app');
-    await page.getByLabel('App Secret').fill(`${MARK}-${name}-secret`);
-    await page.getByLabel('Username').fill('demo.admin@sandbox.example');
-    await page.getByLabel('Password', { exact: true }).fill(`${MARK}-${name}-password`);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
-  };
+  const signInTo = (sandbox: SandboxServer, name: string) =>
+    signIn(page, { host: sandbox.url, appSecret: `${MARK}-${name}-secret`, password: `${MARK}-${name}-password` });
   const signOut = async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signOutButton(page).click();
     await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
   };
   try {
     // A slow request, and sign-out before its answer (which echoes the token) arrives.
-    await signIn(first, 'first');
+    await signInTo(first, 'first');
     first.setFaults({ latencyMs: 1500 });
-    await page.getByLabel('Path').fill('employees');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await pathField(page).fill('employees');
+    await sendButton(page).click();
     await signOut();
     first.clearFaults();
     // The sandbox counts that request once its latency is over: let it, before counting.
     await page.waitForTimeout(1_700);
 
     // A Pull range waiting out a 429, and sign-out.
-    await signIn(first, 'first');
+    await signInTo(first, 'first');
     const panel = await openPullRange(page, '2025-01-01', '2025-06-30');
     first.setFaults({ rateLimitNext: { count: 50, retryAfterSeconds: 30 } });
     await panel.getByRole('button', { name: 'Start pull' }).click();
@@ -150,18 +139,18 @@ test('sign-out mid-request and mid-pull, and a second account signed in with a r
 
     // A renewal of the first account in flight (its token ran out: the send renews first, slowly)
     // while the second one signs in.
-    await signIn(first, 'first');
+    await signInTo(first, 'first');
     await page.waitForTimeout(2_100);
     const refreshesBefore = first.stats().refreshGrants;
     first.setFaults({ latencyMs: 1500 });
-    await page.getByLabel('Path').fill('me');
-    await page.getByRole('button', { name: 'Send' }).click();
+    await pathField(page).fill('me');
+    await sendButton(page).click();
     await page.waitForTimeout(300);
     await signOut();
-    await signIn(second, 'second');
-    await page.getByLabel('Path').fill('me');
-    await page.getByRole('button', { name: 'Send' }).click();
-    await expect(page.getByRole('region', { name: 'Response' })).toContainText('Success');
+    await signInTo(second, 'second');
+    await pathField(page).fill('me');
+    await sendButton(page).click();
+    await expect(responsePanel(page)).toContainText('Success');
     // Whatever of the first account was still under way has had time to arrive.
     await page.waitForTimeout(2_000);
     // The renewal did reach the first account's server, and its answer went nowhere.

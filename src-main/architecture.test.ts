@@ -1,6 +1,6 @@
 // The file's place says what it may import (docs/architecture.md, "Layers and the import rule"). A failing case names the file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -66,11 +66,40 @@ describe('import rules by folder', () => {
         (i) =>
           /^(electron|electron-store|zod|fs|path|child_process|os)$/.test(i.specifier) ||
           i.specifier.startsWith('node:') ||
-          (i.specifier.includes('src-main/') && !/src-main\/shared\/(contract|channels|catalog(\/index)?)$/.test(i.specifier)) ||
+          // Shared code comes through the `@shared/…` alias (tsconfig.json paths), never by climbing folders.
+          i.specifier.includes('src-main/') ||
+          (i.specifier.startsWith('@shared/') && !/^@shared\/(contract|channels|catalog(\/index)?)$/.test(i.specifier)) ||
           // contract.ts holds the zod schemas: types only, or zod's eval probe meets the CSP.
-          (/src-main\/shared\/contract$/.test(i.specifier) && !i.typeOnly),
+          (i.specifier === '@shared/contract' && !i.typeOnly),
       );
     expect(offenders).toEqual([]);
+  });
+
+  it('response/: main-thread and worker-thread code meet only at the protocol and response/shared', () => {
+    // docs/architecture.md, "The response pipeline": response/main runs on main's thread,
+    // response/worker inside the body worker (its own bundle, started by path), response/shared and
+    // response/worker-protocol.ts on both. Tests at response/'s top level join the two sides.
+    const response = join(root, 'src-main/response');
+    const placeOf = (path: string) => {
+      const inside = relative(response, path);
+      if (inside.startsWith('..')) return 'outside';
+      const [top, ...rest] = inside.split(sep);
+      return rest.length ? top! : isTest(path) ? 'seam test' : 'seam';
+    };
+    const may: Record<string, string[]> = {
+      main: ['main', 'shared', 'seam'],
+      worker: ['worker', 'shared', 'seam'],
+      shared: ['shared'],
+      seam: ['shared', 'seam'],
+      'seam test': ['main', 'worker', 'shared', 'seam'],
+      outside: ['main', 'shared', 'seam'],
+    };
+    const offenders = mainFiles
+      .flatMap((file) => importsOf(file).map((i) => ({ ...i, from: placeOf(file), to: placeOf(resolve(dirname(file), i.specifier)) })))
+      .filter((i) => i.specifier.startsWith('.') && i.to !== 'outside' && !may[i.from]!.includes(i.to))
+      .map((i) => `${i.file} imports ${i.specifier}`);
+    expect(offenders).toEqual([]);
+    expect(mainFiles.filter((f) => placeOf(f) === 'worker').length).toBeGreaterThan(0);
   });
 
   it('production code never imports test support, and nothing imports the composition root', () => {

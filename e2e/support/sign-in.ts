@@ -1,14 +1,42 @@
-// Signing in through the setup form with the sandbox's demo app and user, against any host that
-// answers like the sandbox (the sandbox itself, or a proxy in front of it).
+// Signing in as a user does: through the setup form (the sandbox's demo app and user unless told
+// otherwise, against the sandbox or anything that answers like it), or with "Try the sandbox".
 import { expect, type Page } from '@playwright/test';
 import { SANDBOX_DEMO } from '../../src-main/sandbox/server';
+import { signOutButton } from './locators';
 
-export async function signInWithDemo(page: Page, host: string): Promise<void> {
-  await page.getByLabel('API host').fill(host);
-  await page.getByLabel('App ID').fill(SANDBOX_DEMO.clientId);
-  await page.getByLabel('App Secret').fill(SANDBOX_DEMO.clientSecret);
-  await page.getByLabel('Username').fill(SANDBOX_DEMO.username);
-  await page.getByLabel('Password', { exact: true }).fill(SANDBOX_DEMO.password);
+export type SetupValues = { host: string; appId: string; appSecret: string; username: string; password: string };
+
+/** Fills the setup form; nothing is sent. */
+export async function fillSetup(page: Page, values: SetupValues): Promise<void> {
+  await page.getByLabel('API host').fill(values.host);
+  await page.getByLabel('App ID').fill(values.appId);
+  await page.getByLabel('App Secret').fill(values.appSecret);
+  await page.getByLabel('Username').fill(values.username);
+  await page.getByLabel('Password', { exact: true }).fill(values.password);
+}
+
+export type SignInOptions = Partial<SetupValues> & {
+  host: string;
+  /** Sets Remember password; left as the form shows it when not given. */
+  rememberPassword?: boolean;
+};
+
+/** Signs in through the setup form and waits for the session. */
+export async function signIn(page: Page, { rememberPassword, ...values }: SignInOptions): Promise<void> {
+  await fillSetup(page, {
+    appId: SANDBOX_DEMO.clientId,
+    appSecret: SANDBOX_DEMO.clientSecret,
+    username: SANDBOX_DEMO.username,
+    password: SANDBOX_DEMO.password,
+    ...values,
+  });
+  if (rememberPassword !== undefined) await page.getByLabel('Remember password').setChecked(rememberPassword);
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await expect(signOutButton(page)).toBeVisible();
+}
+
+/** "Try the sandbox": one click, then the session. */
+export async function trySandbox(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Try the sandbox' }).click();
+  await expect(signOutButton(page)).toBeVisible();
 }

@@ -1,6 +1,6 @@
 // The renderer's only door to the main process: the preload exposes `window.api`, built from the
 // IPC contract. Every method resolves to a Result and never throws.
-import type { WindowApi } from '../../src-main/shared/contract';
+import type { WindowApi } from '@shared/contract';
 
 declare global {
   interface Window {

@@ -1,35 +1,30 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorView, AuthState } from '../../../src-main/shared/contract';
-import { SetupScreen } from '../features/setup/SetupScreen';
-import { SessionBar } from '../features/session/SessionBar';
-import { ReauthDialog } from '../features/session/ReauthDialog';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { useSettings } from '../features/settings/useSettings';
+import { useEffect, useState } from 'react';
 import { AboutDialog } from '../features/about/AboutDialog';
-import { useOpenTabs } from '../features/tabs/useOpenTabs';
+import { ReauthDialog } from '../features/session/ReauthDialog';
+import { SessionBar } from '../features/session/SessionBar';
+import { SettingsDialog } from '../features/settings/SettingsDialog';
+import { SetupScreen } from '../features/setup/SetupScreen';
 import { useTheme } from '../features/theme/theme';
+import { appStore } from '../state/appStore';
+import { useAuthLoadError, useAuthState, useSettings } from '../state/hooks';
+import { useStoreSync } from '../state/useStoreSync';
 import { createCommandRegistry } from './commands';
-import { ReportErrorContext } from './errorRouting';
-import { CommandContext, useCommandSources } from './useCommands';
-import { useAuthState } from './useAuthState';
-import { VaultBanner } from './VaultBanner';
 import { Notices } from './Notices';
+import { CommandContext, useCommandSources } from './useCommands';
+import { VaultBanner } from './VaultBanner';
 import { Workspace } from './Workspace';
 
+/**
+ * The window: the setup screen, or the session bar over the workspace, and the app-wide dialogs.
+ * What they share lives in the store (state/); the open tabs there outlive a trip through setup.
+ */
 export function App() {
+  useStoreSync();
   const auth = useAuthState();
-  // Lives here, not in the workspace, so a trip through the setup screen keeps the open requests.
-  const tabs = useOpenTabs();
-  const [reauthOpen, setReauthOpen] = useState(false);
+  useTheme(useSettings()?.theme ?? null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
-  // "Don't ask again until I sign out" for changes to a real account: the account it was given for.
-  const [writeConsent, setWriteConsent] = useState<string | null>(null);
-  const { refresh, applySession } = auth;
-  const signedIn = auth.state?.session != null;
-  const settings = useSettings(signedIn);
-  useTheme(settings.settings?.theme ?? null);
 
   // Keyboard shortcuts and the application menu run the same commands (app/commands.ts).
   const [commands] = useState(createCommandRegistry);
@@ -39,118 +34,41 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [commands]);
 
-  // Main forgets every response at sign-out: the tabs keep their requests, not the responses.
-  const { clearResponses } = tabs;
-  const wasSignedIn = useRef(signedIn);
-  useEffect(() => {
-    if (wasSignedIn.current && !signedIn) clearResponses();
-    wasSignedIn.current = signedIn;
-  }, [signedIn, clearResponses]);
-
-  const reportError = useCallback(
-    (error: AppErrorView) => {
-      if (error.code === 'not_signed_in') {
-        applySession(null);
-        void refresh();
-      } else if (error.code === 'reauth_required') {
-        setReauthOpen(true);
-        void refresh();
-      }
-    },
-    [applySession, refresh],
-  );
-
-  const session = auth.state?.session ?? null;
-  const needsSignIn = session?.needsSignIn ?? false;
-  // Opens when main first reports the ended session; once dismissed, the session bar reopens it.
-  useEffect(() => {
-    if (needsSignIn) setReauthOpen(true);
-  }, [needsSignIn]);
-  // Forgotten whenever the session ends, however it ends.
-  const account = session ? `${session.host}\u0000${session.username}` : null;
-  if (writeConsent !== null && writeConsent !== account) setWriteConsent(null);
-
-  if (!auth.state) {
-    return (
-      <div className="app app-loading">
-        {auth.loadError ? (
-          <div className="load-failure">
-            <p role="alert">{auth.loadError}</p>
-            <button type="button" className="button" onClick={() => void refresh()}>
-              Try again
-            </button>
-          </div>
-        ) : (
-          <p role="status">Loading…</p>
-        )}
-      </div>
-    );
-  }
-
-  const afterSignOut = (next: AuthState) => {
-    setReauthOpen(false);
-    setWriteConsent(null);
-    auth.apply(next);
-  };
-  const notices = auth.state.notices.filter((notice) => !dismissed.has(notice));
-
+  if (!auth) return <Loading />;
+  const { session } = auth;
   return (
     <CommandContext value={commands}>
-      <ReportErrorContext value={reportError}>
-        <div className="app">
-          {session && (
-            <SessionBar
-              session={session}
-              onSignedOut={afterSignOut}
-              onSignInAgain={needsSignIn && !reauthOpen ? () => setReauthOpen(true) : null}
-              onOpenSettings={() => setSettingsOpen(true)}
-              settings={settings.settings}
-              onCompanyChange={(activeCompanyId) => settings.update({ activeCompanyId })}
-            />
-          )}
-          <VaultBanner vault={auth.state.vault} />
-          <Notices notices={notices} onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))} />
-          {session ? (
-            <Workspace
-              tabs={tabs}
-              onRequestSettled={() => void refresh()}
-              session={session}
-              settings={settings.settings}
-              confirmWrites={writeConsent !== account}
-              onStopConfirmingWrites={() => setWriteConsent(account)}
-            />
-          ) : (
-            <SetupScreen
-              vault={auth.state.vault}
-              profile={auth.state.profile}
-              onSignedIn={(signedIn) => {
-                applySession(signedIn);
-                void refresh();
-              }}
-            />
-          )}
-          <SettingsDialog
-            open={settingsOpen}
-            onClose={() => setSettingsOpen(false)}
-            onSaved={settings.replace}
-            onAbout={() => setAboutOpen(true)}
-          />
-          <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
-          {session && (
-            <ReauthDialog
-              open={reauthOpen}
-              session={session}
-              onClose={() => setReauthOpen(false)}
-              onSignedIn={(renewed) => {
-                setReauthOpen(false);
-                applySession(renewed);
-                void refresh();
-              }}
-              onSignedOut={afterSignOut}
-            />
-          )}
-        </div>
-      </ReportErrorContext>
+      <div className="app">
+        {session && <SessionBar session={session} onOpenSettings={() => setSettingsOpen(true)} />}
+        <VaultBanner vault={auth.vault} />
+        <Notices
+          notices={auth.notices.filter((notice) => !dismissed.has(notice))}
+          onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))}
+        />
+        {session ? <Workspace /> : <SetupScreen vault={auth.vault} profile={auth.profile} />}
+        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} onAbout={() => setAboutOpen(true)} />
+        <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+        {session && <ReauthDialog session={session} />}
+      </div>
     </CommandContext>
+  );
+}
+
+/** Before main's auth state is read, or when it cannot be. */
+function Loading() {
+  const loadError = useAuthLoadError();
+  return (
+    <div className="app app-loading">
+      {loadError ? (
+        <div className="load-failure">
+          <p role="alert">{loadError}</p>
+          <button type="button" className="button" onClick={() => void appStore.session.refresh()}>
+            Try again
+          </button>
+        </div>
+      ) : (
+        <p role="status">Loading…</p>
+      )}
+    </div>
   );
 }

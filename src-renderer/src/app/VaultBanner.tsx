@@ -1,4 +1,4 @@
-import type { VaultView } from '../../../src-main/shared/contract';
+import type { VaultView } from '@shared/contract';
 
 /** Shown on every screen while the OS offers no real encryption: tokens stay in memory only. */
 export function VaultBanner({ vault }: { vault: VaultView }) {

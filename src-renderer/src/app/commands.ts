@@ -1,7 +1,7 @@
 // The renderer's one command registry. A keyboard shortcut and the same command sent by main from
 // the application menu (window.api.events.onCommand) run the same handler. Pure: no React, no DOM
 // beyond the event shape, so the key table is unit-tested.
-import { APP_COMMANDS, type AppCommand } from '../../../src-main/shared/channels';
+import { APP_COMMANDS, type AppCommand } from '@shared/channels';
 
 export { APP_COMMANDS, type AppCommand };
 

@@ -1,10 +1,8 @@
-// Errors that change what the whole app shows (signed out, session ended) are handled by the App,
-// wherever the failing call was made; features report every failed call here.
-import { createContext, useContext } from 'react';
-import type { AppErrorView } from '../../../src-main/shared/contract';
+// Errors that change what the whole app shows (signed out, session ended) are handled by the
+// store's session part, wherever the failing call was made; features report every failed call here.
+import type { AppErrorView } from '@shared/contract';
+import { appStore } from '../state/appStore';
 
-export type ReportError = (error: AppErrorView) => void;
+type ReportError = (error: AppErrorView) => void;
 
-export const ReportErrorContext = createContext<ReportError>(() => {});
-
-export const useReportError = (): ReportError => useContext(ReportErrorContext);
+export const useReportError = (): ReportError => appStore.session.reportError;

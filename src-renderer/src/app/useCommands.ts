@@ -2,12 +2,10 @@
 // whole page, and a hook through which a screen answers the commands it can carry out.
 import { createContext, useContext, useEffect, useRef } from 'react';
 import { api } from '../api';
+import { dialogOpen } from '../components/Dialog';
 import { commandForKey, createCommandRegistry, type AppCommand, type CommandHandler, type CommandRegistry } from './commands';
 
 export const CommandContext = createContext<CommandRegistry>(createCommandRegistry());
-
-/** True while a modal dialog is open: commands then wait, as the page behind it is inert. */
-const dialogOpen = () => document.querySelector('dialog[open]') !== null;
 
 /**
  * Feeds the registry from the keyboard and from main's application menu. A shortcut the page

@@ -1,5 +1,8 @@
 import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 
+/** True while a modal dialog is open: the page behind it is inert, so commands and focus moves wait. */
+export const dialogOpen = () => document.querySelector('dialog[open]') !== null;
+
 type Props = {
   open: boolean;
   title: string;

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef } from 'react';
-import type { NameValue } from '../../../src-main/shared/contract';
+import type { NameValue } from '@shared/contract';
 
 /** A name/value pair being edited; `id` keeps React keys and focus stable across edits. */
 export type NameValueRow = NameValue & { id: number };

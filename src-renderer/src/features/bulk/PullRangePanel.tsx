@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { SavedRequest } from '../../../../src-main/shared/contract';
+import type { SavedRequest } from '@shared/contract';
 import { TextField } from '../../components/TextField';
 import { dayNumber, planRange, planSentence, progressLine, STATE_WORDS, WINDOW_DAYS } from './pullText';
 import type { BulkPullModel, ExportFormat } from './useBulkPull';

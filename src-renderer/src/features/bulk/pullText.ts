@@ -1,5 +1,5 @@
 // Words and numbers for the Pull range panel. Pure, so they are unit-tested.
-import type { BulkProgressView } from '../../../../src-main/shared/contract';
+import type { BulkProgressView } from '@shared/contract';
 
 /** The windows main splits a range into (see src-main/bulk/date-windows.ts). */
 export const WINDOW_DAYS = 28;

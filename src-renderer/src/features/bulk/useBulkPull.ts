@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { AppErrorView, BulkProgressView, SavedRequest } from '../../../../src-main/shared/contract';
+import type { AppErrorView, BulkProgressView, SavedRequest } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 

@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState } from 'react';
-import { CATALOG, catalogCounts, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '../../../../src-main/shared/catalog';
+import { CATALOG, catalogCounts, groupByResource, searchCatalog, type CatalogEndpoint, type Confidence } from '@shared/catalog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
 import { CONFIDENCE_ORDER, CONFIDENCE_WORDS, ConfidenceBadge } from './ConfidenceBadge';

@@ -1,4 +1,4 @@
-import type { Confidence } from '../../../../src-main/shared/catalog';
+import type { Confidence } from '@shared/catalog';
 
 /**
  * Each confidence tag in words, most to least sure: a short label for badges and counts, and

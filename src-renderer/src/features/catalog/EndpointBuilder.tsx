@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import type { CatalogEndpoint, CatalogParam } from '../../../../src-main/shared/catalog';
+import type { CatalogEndpoint, CatalogParam } from '@shared/catalog';
 import { SelectField, type SelectOption } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { Draft } from '../explorer/draft';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOG, endpointById, type CatalogEndpoint, type CatalogParam } from '../../../../src-main/shared/catalog';
+import { CATALOG, endpointById, type CatalogEndpoint, type CatalogParam } from '@shared/catalog';
 import { initialDraft, toSavedRequest, type Draft } from '../explorer/draft';
 import { catalogEditor, hasUnkeptChanges, openedEditor } from '../explorer/editorState';
 import {

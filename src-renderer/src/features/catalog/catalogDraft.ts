@@ -7,8 +7,8 @@ import {
   pathParamNames,
   type CatalogEndpoint,
   type CatalogParam,
-} from '../../../../src-main/shared/catalog';
-import type { HttpMethod } from '../../../../src-main/shared/contract';
+} from '@shared/catalog';
+import type { HttpMethod } from '@shared/contract';
 import { newRow, type NameValueRow } from '../../components/NameValueTable';
 import { initialDraft, type Draft } from '../explorer/draft';
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import type { CollectionNode, NameValue } from '../../../../src-main/shared/contract';
+import type { CollectionNode, NameValue } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { NameValueTable, newRow, type NameValueRow } from '../../components/NameValueTable';
 

@@ -1,109 +1,57 @@
-import { useEffect, useId, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import type { CollectionNode, NameValue } from '../../../../src-main/shared/contract';
+import { useId, useRef, useState } from 'react';
+import type { CollectionNode, NameValue } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { Menu, type MenuItem } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
-import { useDebounced } from '../../components/useDebounced';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { CollectionsMessages, useCollectionsNews } from './CollectionsMessages';
 import { CollectionsTree, type EditEnd, type Editing } from './CollectionsTree';
 import { CollectionVariablesDialog } from './CollectionVariablesDialog';
 import { MoveDialog } from './MoveDialog';
-import { findNode, pathTo, visibleItems } from './tree';
+import { moveInHits, SearchHits } from './SearchHits';
+import { findNode, visibleItems } from './tree';
+import { useCollectionSearch } from './useCollectionSearch';
 import type { CollectionsModel } from './useCollections';
+import { useTreeExpansion } from './useTreeExpansion';
 import './collections.css';
 
 type Props = {
   model: CollectionsModel;
-  activeId: string | null;
-  onActive: (id: string) => void;
   /** The saved request the editor holds. */
   openId: string | null;
   onOpenRequest: (node: CollectionNode) => void;
 };
 
-type Undo = { node: CollectionNode; parentId: string | null; index: number };
-type Message = { tone: 'status' | 'error'; text: string; details?: readonly string[] };
-type Hit = { id: string; name: string; method: string; path: string; location: string };
-
 const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 /** The Collections tab: the tree, its actions, search, import and the undo of a delete. */
-export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequest }: Props) {
-  const { roots, run } = model;
+export function CollectionsPanel({ model, openId, onOpenRequest }: Props) {
+  const { roots, run, activeId, setActiveId: onActive } = model;
   const reportError = useReportError();
   const menuId = useId();
   const treeRef = useRef<HTMLUListElement>(null);
   const newCollectionButton = useRef<HTMLButtonElement>(null);
-  const [expanded, setExpanded] = useState<ReadonlySet<string>>(() => new Set());
+  const { expanded, expand, toggle } = useTreeExpansion(model, openId);
   const [editing, setEditing] = useState<Editing | null>(null);
   const [menu, setMenu] = useState<{ node: CollectionNode; anchor: DOMRect } | null>(null);
   const [movingId, setMovingId] = useState<string | null>(null);
   const [variablesId, setVariablesId] = useState<string | null>(null);
-  const [deleted, setDeleted] = useState<{ name: string; undo: Undo } | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [query, setQuery] = useState('');
+  const { message, setMessage, deleted, setDeleted, fail, say } = useCollectionsNews();
+  const search = useCollectionSearch(roots, fail);
+  const resultsList = useRef<HTMLUListElement>(null);
 
-  // ---- focus: moved to a tree item once it is rendered and no dialog is open ----
-  const pendingFocus = useRef<string | null>(null);
-  const [, rerender] = useReducer((n: number) => n + 1, 0);
   const itemElement = (id: string) => treeRef.current?.querySelector<HTMLElement>(`[data-node-id="${CSS.escape(id)}"]`);
+  const focusWhenShown = usePendingFocus(itemElement);
   function focusNode(id: string) {
     onActive(id);
-    pendingFocus.current = id;
-    rerender();
+    focusWhenShown(id);
   }
-  useEffect(() => {
-    const id = pendingFocus.current;
-    const element = id ? itemElement(id) : null;
-    // A closing dialog puts focus back where it was; this runs again after it has.
-    if (!element || document.querySelector('dialog[open]')) return;
-    pendingFocus.current = null;
-    element.focus();
-  });
-
-  const expand = (...ids: Array<string | null | undefined>) =>
-    setExpanded((current) => {
-      const next = new Set(current);
-      for (const id of ids) if (id) next.add(id);
-      return next.size === current.size ? current : next;
-    });
-
-  // Collections start open; the request the editor holds is always revealed.
-  const initialised = useRef(false);
-  useEffect(() => {
-    if (!model.loaded || initialised.current) return;
-    initialised.current = true;
-    expand(...roots.map((node) => node.id));
-  }, [model.loaded, roots]);
-  const revealed = useRef<string | null>(null);
-  useEffect(() => {
-    if (!openId || revealed.current === openId) return;
-    const path = pathTo(roots, openId);
-    if (!path) return;
-    revealed.current = openId;
-    expand(...path.slice(0, -1).map((node) => node.id));
-    onActive(openId);
-  }, [openId, roots, onActive]);
-
-  // Short news goes away on its own; an undo stays offered for a while; errors and import results stay.
-  useEffect(() => {
-    if (message?.tone !== 'status' || message.details?.length) return;
-    const timer = setTimeout(() => setMessage(null), 10_000);
-    return () => clearTimeout(timer);
-  }, [message]);
-  useEffect(() => {
-    if (!deleted) return;
-    const timer = setTimeout(() => setDeleted(null), 30_000);
-    return () => clearTimeout(timer);
-  }, [deleted]);
-
-  const fail = (text: string) => setMessage({ tone: 'error', text });
-  const say = (text: string, details?: readonly string[]) => setMessage({ tone: 'status', text, details });
 
   // ---- actions ----
 
   function startCreate(parentId: string | null, kind: 'collection' | 'folder') {
-    setQuery('');
+    search.setQuery('');
     expand(parentId);
     setEditing({ mode: 'create', parentId, kind });
   }
@@ -226,38 +174,6 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
     ];
   }
 
-  // ---- search ----
-
-  const searching = query.trim() !== '';
-  const settledQuery = useDebounced(query.trim(), 150);
-  const [hits, setHits] = useState<{ query: string; hits: Hit[] } | null>(null);
-  useEffect(() => {
-    if (settledQuery === '') return;
-    let stale = false;
-    void api()
-      .collections.search({ query: settledQuery })
-      .then((result) => {
-        if (stale) return;
-        if (result.ok) setHits({ query: settledQuery, hits: result.data.hits });
-        else fail(result.error.message);
-      });
-    return () => {
-      stale = true;
-    };
-  }, [settledQuery, roots]);
-  const results = searching && hits?.query === query.trim() ? hits.hits : null;
-  const resultsList = useRef<HTMLUListElement>(null);
-
-  function moveInResults(event: KeyboardEvent, from: number | 'input') {
-    const buttons = [...(resultsList.current?.querySelectorAll<HTMLButtonElement>('button') ?? [])];
-    const index = from === 'input' ? -1 : from;
-    const next = event.key === 'ArrowDown' ? index + 1 : event.key === 'ArrowUp' ? index - 1 : null;
-    if (next === null || next >= buttons.length || (from === 'input' && next < 0)) return;
-    event.preventDefault();
-    if (next < 0) resultsList.current?.closest('.collections-panel')?.querySelector<HTMLInputElement>('input[type="search"]')?.focus();
-    else buttons[next]!.focus();
-  }
-
   const movingNode = movingId ? findNode(roots, movingId) : null;
   const variablesNode = variablesId ? findNode(roots, variablesId) : null;
 
@@ -273,54 +189,33 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
       </div>
       <SearchField
         label="Search saved requests"
-        value={query}
-        onChange={setQuery}
-        onKeyDown={(event) => moveInResults(event, 'input')}
+        value={search.query}
+        onChange={search.setQuery}
+        onKeyDown={(event) => moveInHits(event, resultsList.current, 'input')}
       />
       <div className="sidebar-scroll">
-        {searching ? (
-          results === null ? (
+        {search.searching ? (
+          search.results === null ? (
             <p className="sidebar-empty">Searching…</p>
-          ) : results.length === 0 ? (
-            <p className="sidebar-empty">No saved request matches “{query.trim()}”.</p>
+          ) : search.results.length === 0 ? (
+            <p className="sidebar-empty">No saved request matches “{search.query.trim()}”.</p>
           ) : (
-            <ul ref={resultsList} className="search-hits" aria-label="Search results">
-              {results.map((hit, index) => (
-                <li key={hit.id}>
-                  <button
-                    type="button"
-                    className={hit.id === openId ? 'search-hit is-open' : 'search-hit'}
-                    onClick={() => {
-                      const node = findNode(roots, hit.id);
-                      if (node) onOpenRequest(node);
-                    }}
-                    onKeyDown={(event) => moveInResults(event, index)}
-                  >
-                    <span className="search-hit-line">
-                      <span className={`method-badge method-${hit.method}`}>{hit.method}</span>
-                      <span className="node-name">{hit.name}</span>
-                    </span>
-                    <span className="search-hit-where">
-                      <span className="mono">{hit.path || '(no path)'}</span> · {hit.location}
-                    </span>
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <SearchHits
+              hits={search.results}
+              openId={openId}
+              listRef={resultsList}
+              onOpen={(hit) => {
+                const node = findNode(roots, hit.id);
+                if (node) onOpenRequest(node);
+              }}
+            />
           )
         ) : (
           <>
             <CollectionsTree
               roots={roots}
               expanded={expanded}
-              onExpand={(id, open) =>
-                setExpanded((current) => {
-                  const next = new Set(current);
-                  if (open) next.add(id);
-                  else next.delete(id);
-                  return next;
-                })
-              }
+              onExpand={toggle}
               activeId={activeId}
               onActive={onActive}
               openId={openId}
@@ -354,46 +249,13 @@ export function CollectionsPanel({ model, activeId, onActive, openId, onOpenRequ
           </>
         )}
       </div>
-      <div className="sidebar-messages">
-        <div role="status" className="sidebar-status">
-          {deleted && (
-            <div className="toast">
-              <span className="toast-text">Deleted {deleted.name}</span>
-              <button type="button" className="button button-small" onClick={() => void undoDelete()}>
-                Undo
-              </button>
-              <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setDeleted(null)}>
-                <span aria-hidden="true">×</span>
-              </button>
-            </div>
-          )}
-          {message?.tone === 'status' && (
-            <div className="toast">
-              <div className="toast-text">
-                <p>{message.text}</p>
-                {message.details && message.details.length > 0 && (
-                  <ul className="toast-details">
-                    {message.details.map((detail) => (
-                      <li key={detail}>{detail}</li>
-                    ))}
-                  </ul>
-                )}
-              </div>
-              <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setMessage(null)}>
-                <span aria-hidden="true">×</span>
-              </button>
-            </div>
-          )}
-        </div>
-        {message?.tone === 'error' && (
-          <div className="form-failure toast" role="alert">
-            <span className="toast-text">{message.text}</span>
-            <button type="button" className="icon-button" aria-label="Dismiss" title="Dismiss" onClick={() => setMessage(null)}>
-              <span aria-hidden="true">×</span>
-            </button>
-          </div>
-        )}
-      </div>
+      <CollectionsMessages
+        deletedName={deleted?.name ?? null}
+        onUndo={() => void undoDelete()}
+        onDismissDeleted={() => setDeleted(null)}
+        message={message}
+        onDismissMessage={() => setMessage(null)}
+      />
       {menu && (
         <Menu
           id={menuId}

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
-import type { CollectionNode } from '../../../../src-main/shared/contract';
+import type { CollectionNode } from '@shared/contract';
 import { countRequests, isContainer, pathTo, visibleItems } from './tree';
 
 /** An inline name being typed: renaming a node, or naming a collection or folder to create. */

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { FormFooter } from '../../components/FormFooter';
-import type { CollectionNode } from '../../../../src-main/shared/contract';
+import type { CollectionNode } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
 import { SelectField } from '../../components/SelectField';
 import { containerChoices, placeOf } from './tree';

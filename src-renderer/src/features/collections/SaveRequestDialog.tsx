@@ -1,16 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
-import { FormFooter } from '../../components/FormFooter';
-import type { CollectionNode } from '../../../../src-main/shared/contract';
+import type { CollectionNode } from '@shared/contract';
 import { Dialog } from '../../components/Dialog';
+import { FormFooter } from '../../components/FormFooter';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { proposedFolder, proposedName } from './savedPlace';
 import { containerChoices } from './tree';
+import type { CollectionsModel } from './useCollections';
+import type { SaveRequestModel } from './useSaveRequest';
 
 /** What the user chose: a name, and an existing folder or a collection to create. */
 export type SaveTarget = { name: string; description: string; parentId: string } | { name: string; description: string; newCollection: string };
 
-type Props = {
-  open: boolean;
+type FormProps = {
   roots: readonly CollectionNode[];
   /** Proposed name, e.g. "GET employees". */
   defaultName: string;
@@ -23,16 +25,26 @@ type Props = {
 
 const NEW_COLLECTION = '';
 
-/** Names a request and picks its collection or folder; creates a collection when there is none. */
-export function SaveRequestDialog(props: Props) {
+/** Names the request of the tab being saved and picks its collection or folder; creates a collection when there is none. */
+export function SaveRequestDialog({ saving, collections }: { saving: SaveRequestModel; collections: CollectionsModel }) {
+  const { dialogTab, saveNew, closeDialog } = saving;
+  const { roots } = collections;
   return (
-    <Dialog open={props.open} title="Save request" onClose={props.onClose}>
-      <SaveForm {...props} />
+    <Dialog open={dialogTab !== null} title="Save request" onClose={closeDialog}>
+      {dialogTab && (
+        <SaveForm
+          roots={roots}
+          defaultName={proposedName(dialogTab.editor)}
+          defaultParentId={proposedFolder(roots, collections.activeId)}
+          onSave={saveNew}
+          onClose={closeDialog}
+        />
+      )}
     </Dialog>
   );
 }
 
-function SaveForm({ roots, defaultName, defaultParentId, onSave, onClose }: Props) {
+function SaveForm({ roots, defaultName, defaultParentId, onSave, onClose }: FormProps) {
   const ids = useId();
   const choices = containerChoices(roots);
   const [name, setName] = useState(defaultName);

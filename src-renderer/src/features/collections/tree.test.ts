@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CollectionNode, SavedRequest } from '../../../../src-main/shared/contract';
 import { breadcrumb, containerChoices, countRequests, findNode, pathTo, placeOf, visibleItems } from './tree';
-
-const request: SavedRequest = { method: 'GET', path: 'me', query: [], body: { kind: 'none' } };
-const node = (id: string, kind: CollectionNode['kind'], children: CollectionNode[] = []): CollectionNode => ({
-  id,
-  kind,
-  name: id.toUpperCase(),
-  description: '',
-  variables: [],
-  request: kind === 'request' ? request : null,
-  children,
-});
+import { node } from './treeFixture';
 
 const roots = [
   node('hr', 'collection', [node('reports', 'folder', [node('weekly', 'folder', [node('r1', 'request')]), node('r2', 'request')]), node('r3', 'request')]),

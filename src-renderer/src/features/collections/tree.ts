@@ -1,5 +1,5 @@
 // Pure questions about the collections tree that the sidebar, the save dialog and the editor ask.
-import type { CollectionNode } from '../../../../src-main/shared/contract';
+import type { CollectionNode } from '@shared/contract';
 
 export const isContainer = (node: CollectionNode): boolean => node.kind !== 'request';
 

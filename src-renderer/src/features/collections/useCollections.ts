@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { CollectionNode, Result } from '../../../../src-main/shared/contract';
+import type { CollectionNode, Result } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 
 /**
  * The collections as main keeps them. Every change goes through `run`, which takes the new tree
- * from the answer, so the sidebar, the save dialog and the editor always agree.
+ * from the answer, so the sidebar, the save dialog and the editor always agree. `activeId` is the
+ * tree's item last used (the Save dialog proposes its folder).
  */
 export function useCollections() {
   const reportError = useReportError();
   const [roots, setRoots] = useState<CollectionNode[] | null>(null);
+  const [activeId, setActiveId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
 
   const reload = useCallback(async () => {
@@ -38,7 +40,7 @@ export function useCollections() {
     [reportError],
   );
 
-  return { roots: roots ?? [], loaded: roots !== null, loadError, reload, run };
+  return { roots: roots ?? [], loaded: roots !== null, loadError, reload, run, activeId, setActiveId };
 }
 
 export type CollectionsModel = ReturnType<typeof useCollections>;

@@ -1,6 +1,6 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type ReactNode, type Ref } from 'react';
-import type { HttpMethod, RequestInput } from '../../../../src-main/shared/contract';
-import { HTTP_METHODS } from '../../../../src-main/shared/channels';
+import type { HttpMethod, RequestInput } from '@shared/contract';
+import { HTTP_METHODS } from '@shared/channels';
 import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
 import { NameValueTable } from '../../components/NameValueTable';
 import { BodySection } from './BodySection';

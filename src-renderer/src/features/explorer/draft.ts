@@ -1,5 +1,5 @@
 // The request being edited, and the pure rules that turn it into a `request.send` input.
-import type { HttpMethod, NameValue, RequestBody, RequestInput, SavedRequest } from '../../../../src-main/shared/contract';
+import type { HttpMethod, NameValue, RequestBody, RequestInput, SavedRequest } from '@shared/contract';
 import { newRow, type NameValueRow } from '../../components/NameValueTable';
 
 export type BodyKind = RequestBody['kind'];

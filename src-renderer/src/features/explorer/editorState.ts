@@ -1,7 +1,7 @@
 // What the editor holds: the draft, the saved request it came from (if any) and the version of
 // the request that is kept somewhere, so the app can tell whether closing it would lose work.
-import type { CatalogEndpoint } from '../../../../src-main/shared/catalog';
-import type { SavedRequest } from '../../../../src-main/shared/contract';
+import type { CatalogEndpoint } from '@shared/catalog';
+import type { SavedRequest } from '@shared/contract';
 import { endpointDraft, matchEndpoint } from '../catalog/catalogDraft';
 import { fromSavedRequest, initialDraft, sameRequest, toSavedRequest, type Draft } from './draft';
 

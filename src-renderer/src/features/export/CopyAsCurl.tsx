@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { SavedRequest } from '../../../../src-main/shared/contract';
+import type { SavedRequest } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import type { ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import './export.css';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { HistoryEntry } from '../../../../src-main/shared/contract';
+import type { HistoryEntry } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';

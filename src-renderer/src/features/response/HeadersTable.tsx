@@ -1,4 +1,4 @@
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import type { ResponseSummary } from '@shared/contract';
 
 export function HeadersTable({ headers }: { headers: ResponseSummary['headers'] }) {
   if (headers.length === 0) return <p className="muted panel-message">The response has no headers.</p>;

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TreeRow } from '../../../../src-main/shared/contract';
+import type { TreeRow } from '@shared/contract';
 import { useTreeRows } from './useTreeRows';
 import { useRowWindow } from './useRowWindow';
 import { parentPath, type Expansion } from './treeExpansion';

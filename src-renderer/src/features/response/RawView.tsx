@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import type { ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { BLOCK_CHARS, EXTRA_CHARS, TextLayout, type Anchor } from './textLayout';

@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { RequestInput, ResponseSummary } from '../../../../src-main/shared/contract';
+import { useCallback, useRef, useState } from 'react';
+import type { RequestInput, ResponseSummary } from '@shared/contract';
+import { useCommands } from '../../app/useCommands';
 import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../components/useNow';
-import type { RunningRequest } from '../explorer/useRequestRunner';
+import type { RunningRequest } from '../../state/tabsModel';
+import { focusFindTarget } from './focusFindTarget';
 import { ResponseSummaryView } from './ResponseSummaryView';
 import { ResponseTree } from './ResponseTree';
 import { SaveToFile } from './SaveToFile';
@@ -25,9 +27,6 @@ type Props = {
   tooLarge?: RequestInput | null;
 };
 
-/** Dispatched on window by the command registry for Ctrl/Cmd+F. */
-export const FIND_IN_RESPONSE_EVENT = 'hae:find-in-response';
-
 /** The last response: its summary and its body as a tree, raw text, or headers. */
 export function ResponsePanel({ running, summary, error, note, tooLarge = null }: Props) {
   // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
@@ -35,20 +34,16 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
   // Ctrl/Cmd+F: the Tree view, with its search box focused (once; see ResponseSearch).
   const [findPending, setFindPending] = useState(false);
   const findDone = useCallback(() => setFindPending(false), []);
-  const searchable = summary?.bodyKind === 'json';
-  useEffect(() => {
-    if (!searchable) return;
-    const onFind = (event: Event) => {
-      // Answered here: the workspace's fallback (focus whatever search box it finds) stays out.
-      event.preventDefault();
+  const panel = useRef<HTMLElement>(null);
+  useCommands({
+    'find-in-response': () => {
+      if (summary?.bodyKind !== 'json') return focusFindTarget(panel.current!);
       setView('tree');
       setFindPending(true);
-    };
-    window.addEventListener(FIND_IN_RESPONSE_EVENT, onFind);
-    return () => window.removeEventListener(FIND_IN_RESPONSE_EVENT, onFind);
-  }, [searchable]);
+    },
+  });
   return (
-    <section className="response-panel" aria-label="Response">
+    <section ref={panel} className="response-panel" aria-label="Response">
       <h2 className="panel-title">Response</h2>
       {running && <Sending startedAt={running.startedAt} />}
       {error && (

@@ -1,4 +1,4 @@
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
+import type { ResponseSummary } from '@shared/contract';
 import { formatBytes, formatDuration } from './format';
 
 export const outcomeTone: Record<ResponseSummary['envelope']['kind'], string> = {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { RequestInput } from '../../../../src-main/shared/contract';
+import type { RequestInput } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { formatBytes } from './format';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Result } from '../../../../src-main/shared/contract';
+import type { Result } from '@shared/contract';
 import { useReportError } from '../../app/errorRouting';
 
 /** One page from main: its rows, how many rows the query reaches in all, and what else it says. */

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { SEARCH_HITS_MAX, SEARCH_PAGE_MAX } from '../../../../src-main/shared/channels';
+import { SEARCH_HITS_MAX, SEARCH_PAGE_MAX } from '@shared/channels';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 

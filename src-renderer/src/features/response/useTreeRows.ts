@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { TreeRow } from '../../../../src-main/shared/contract';
+import type { TreeRow } from '@shared/contract';
 import { api } from '../../api';
 import { expansionInput, type Expansion } from './treeExpansion';
 import { usePagedRows } from './usePagedRows';

@@ -1,31 +1,18 @@
 import { useEffect, useState } from 'react';
-import type { HttpMethod } from '../../../../src-main/shared/contract';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useSession, useSettings } from '../../state/hooks';
+import { companyName } from './pendingWrite';
+import type { WriteConfirmation } from './useWriteConfirmation';
 import './safety.css';
-
-/** A write about to leave for a real account, as it will be sent (variables filled in). */
-export type PendingWrite = {
-  method: HttpMethod;
-  /** `/api/v2/...?query`, without the host. */
-  path: string;
-  /** The body as sent: form lines or JSON text; empty when there is none. */
-  body: string;
-};
-
-type Props = {
-  write: PendingWrite | null;
-  account: { host: string; user: string };
-  /** The group-account company the request goes to, when one is picked. */
-  company: string | null;
-  onSend: (dontAskAgain: boolean) => void;
-  onCancel: () => void;
-};
 
 /**
  * Asks before a POST, PUT, PATCH or DELETE reaches a real Humanity account, naming exactly what
  * goes where. Cancel (which has the focus) sends nothing.
  */
-export function ConfirmChangeDialog({ write, account, company, onSend, onCancel }: Props) {
+export function ConfirmChangeDialog({ confirmation }: { confirmation: WriteConfirmation }) {
+  const { write } = confirmation;
+  const session = useSession();
+  const company = companyName(useSettings());
   const [dontAsk, setDontAsk] = useState(false);
   useEffect(() => {
     if (write) setDontAsk(false);
@@ -37,10 +24,10 @@ export function ConfirmChangeDialog({ write, account, company, onSend, onCancel 
       title="Confirm change"
       confirmLabel="Send"
       danger={write?.method === 'DELETE'}
-      onConfirm={() => onSend(dontAsk)}
-      onCancel={onCancel}
+      onConfirm={() => confirmation.confirm(dontAsk)}
+      onCancel={confirmation.cancel}
     >
-      {write && (
+      {write && session && (
         <>
           <p>
             This {write.method} goes to a real Humanity account and may change its data{write.method === 'DELETE' ? ' for good' : ''}.
@@ -54,7 +41,7 @@ export function ConfirmChangeDialog({ write, account, company, onSend, onCancel 
             <dd className="mono">{write.path}</dd>
             <dt>Account</dt>
             <dd>
-              {account.user} on <span className="mono">{account.host}</span>
+              {session.userName ? `${session.userName} (${session.username})` : session.username} on <span className="mono">{session.host}</span>
             </dd>
             {company && (
               <>

@@ -1,25 +1,21 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AuthState, SessionView } from '../../../../src-main/shared/contract';
+import type { SessionView } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { TextField } from '../../components/TextField';
+import { appStore } from '../../state/appStore';
+import { useReauthOpen } from '../../state/hooks';
 import { RememberPasswordField } from './RememberPasswordField';
-
-type Props = {
-  open: boolean;
-  session: SessionView;
-  /** Escape or Cancel closes the dialog; the session bar offers to reopen it. */
-  onClose: () => void;
-  onSignedIn: (session: SessionView) => void;
-  onSignedOut: (state: AuthState) => void;
-};
 
 /**
  * Asks for the password once the session can no longer be renewed. A modal over the explorer,
  * which stays mounted behind it so the request and the last response are kept; requests sent
  * meanwhile wait in main and go on by themselves after the sign-in (or end when it is cancelled).
  */
-export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }: Props) {
+export function ReauthDialog({ session }: { session: SessionView }) {
+  const open = useReauthOpen();
+  // Escape or Cancel closes the dialog; the session bar offers to reopen it.
+  const onClose = appStore.session.closeReauth;
   const dialog = useRef<HTMLDialogElement>(null);
   const [password, setPassword] = useState('');
   const [remember, setRemember] = useState(session.rememberPassword);
@@ -55,7 +51,10 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
     setBusy('signing-in');
     const result = await api().auth.reauth({ password, remember });
     setBusy(null);
-    if (result.ok) onSignedIn(result.data);
+    if (result.ok) {
+      onClose();
+      appStore.session.signedIn(result.data);
+    }
     else {
       setFailure(result.error.message);
       reportError(result.error);
@@ -72,7 +71,7 @@ export function ReauthDialog({ open, session, onClose, onSignedIn, onSignedOut }
     setBusy('signing-out');
     const result = await api().auth.logout({});
     setBusy(null);
-    if (result.ok) onSignedOut(result.data);
+    if (result.ok) appStore.session.signedOut(result.data);
     else {
       setFailure(result.error.message);
       reportError(result.error);

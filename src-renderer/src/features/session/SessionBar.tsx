@@ -1,32 +1,35 @@
 import { useState } from 'react';
-import type { AuthState, SessionView, Settings } from '../../../../src-main/shared/contract';
+import type { SessionView } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { SelectField } from '../../components/SelectField';
 import { useNow } from '../../components/useNow';
+import { appStore } from '../../state/appStore';
+import { useReauthOpen, useSettings } from '../../state/hooks';
 import { tokenLifetimeText } from './tokenLifetime';
 import './session.css';
 
 type Props = {
+  /** Shown only while signed in. */
   session: SessionView;
-  onSignedOut: (state: AuthState) => void;
-  /** Present while the session has ended and the sign-in dialog was dismissed. */
-  onSignInAgain: (() => void) | null;
   onOpenSettings: () => void;
-  /** Main's settings, once read: the read-only badge and the company selector follow them. */
-  settings: Settings | null;
-  /** Picks the child company requests go to (null: the parent account); resolves to an error sentence. */
-  onCompanyChange: (companyId: string | null) => Promise<string | null>;
 };
 
 const PARENT = '';
 
 const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' });
 
-/** Who is signed in where, how long the token lasts, and how it is stored. */
-export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings, settings, onCompanyChange }: Props) {
+/**
+ * Who is signed in where, how long the token lasts, and how it is stored; the read-only badge and
+ * the company picker follow main's settings.
+ */
+export function SessionBar({ session, onOpenSettings }: Props) {
   const now = useNow(1000);
   const reportError = useReportError();
+  const settings = useSettings();
+  const reauthOpen = useReauthOpen();
+  // Offered while the session has ended and the Sign in again dialog was dismissed.
+  const offerSignIn = session.needsSignIn && !reauthOpen;
   const [signingOut, setSigningOut] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const refresh = session.lastRefresh;
@@ -35,7 +38,7 @@ export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings
     setSigningOut(true);
     const result = await api().auth.logout({});
     setSigningOut(false);
-    if (result.ok) onSignedOut(result.data);
+    if (result.ok) appStore.session.signedOut(result.data);
     else {
       setError(result.error.message);
       reportError(result.error);
@@ -69,7 +72,7 @@ export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings
             ...settings.companies.map((company) => ({ value: company.id, label: `${company.name} (${company.id})` })),
           ]}
           onChange={(id) =>
-            void onCompanyChange(id === PARENT ? null : id).then((problem) => {
+            void appStore.settings.update({ activeCompanyId: id === PARENT ? null : id }).then((problem) => {
               setError(problem);
             })
           }
@@ -95,8 +98,8 @@ export function SessionBar({ session, onSignedOut, onSignInAgain, onOpenSettings
             {error}
           </span>
         )}
-        {onSignInAgain && (
-          <button type="button" className="button button-primary" onClick={onSignInAgain}>
+        {offerSignIn && (
+          <button type="button" className="button button-primary" onClick={appStore.session.openReauth}>
             Sign in again
           </button>
         )}

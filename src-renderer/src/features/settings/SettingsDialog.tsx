@@ -1,16 +1,15 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { Settings } from '../../../../src-main/shared/contract';
+import type { Settings } from '@shared/contract';
 import { api } from '../../api';
 import { NameValueTable, newRow, type NameValueRow } from '../../components/NameValueTable';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { appStore } from '../../state/appStore';
 import './settings.css';
 
 type Props = {
   open: boolean;
   onClose: () => void;
-  /** Called with what main saved, so the rest of the app follows at once. */
-  onSaved: (settings: Settings) => void;
   /** Opens the About dialog (over this one). */
   onAbout: () => void;
 };
@@ -57,7 +56,7 @@ export function readCompanies(rows: readonly NameValueRow[]): { ok: true; compan
  * How requests carry the token, how long they may take, retries, response size limits, read-only
  * mode, group-account companies and the theme.
  */
-export function SettingsDialog({ open, onClose, onSaved, onAbout }: Props) {
+export function SettingsDialog({ open, onClose, onAbout }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
   const ids = useId();
   const [delivery, setDelivery] = useState<Settings['tokenDelivery']>('query');
@@ -135,7 +134,8 @@ export function SettingsDialog({ open, onClose, onSaved, onAbout }: Props) {
     setFailure(null);
     setSaved(true);
     setActiveCompanyId(result.data.activeCompanyId);
-    onSaved(result.data);
+    // The rest of the app follows at once.
+    appStore.settings.replace(result.data);
   }
 
   return (

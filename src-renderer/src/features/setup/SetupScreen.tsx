@@ -1,7 +1,8 @@
 import { useId, useRef, useState, type FormEvent } from 'react';
-import type { ProfileView, Result, SessionView, VaultView } from '../../../../src-main/shared/contract';
+import type { ProfileView, Result, SessionView, VaultView } from '@shared/contract';
 import { api } from '../../api';
 import { TextField } from '../../components/TextField';
+import { appStore } from '../../state/appStore';
 import { RememberPasswordField } from '../session/RememberPasswordField';
 import {
   initialForm,
@@ -14,15 +15,15 @@ import './setup.css';
 
 type Props = {
   vault: VaultView;
+  /** What was signed in with last (the secrets excepted), to fill the form. */
   profile: ProfileView | null;
-  onSignedIn: (session: SessionView) => void;
 };
 
 // Screen order, which is also the order in which the first invalid field gets focus.
 const FIELD_ORDER: readonly CredentialsField[] = ['appId', 'appSecret', 'username', 'password', 'host'];
 
 /** Credentials for a real Humanity account, or a way into the built-in sandbox. */
-export function SetupScreen({ vault, profile, onSignedIn }: Props) {
+export function SetupScreen({ vault, profile }: Props) {
   const ids = useId();
   const [form, setForm] = useState<CredentialsForm>(() => initialForm(profile));
   const [moreOptions, setMoreOptions] = useState(() => form.redirectUri !== '');
@@ -64,7 +65,7 @@ export function SetupScreen({ vault, profile, onSignedIn }: Props) {
     setBusy(kind);
     const result = await call();
     setBusy(null);
-    if (result.ok) onSignedIn(result.data);
+    if (result.ok) appStore.session.signedIn(result.data);
     else {
       // Everything typed stays; the disabled button lost focus, so give it back.
       setFailure(result.error.message);

@@ -1,5 +1,5 @@
 // The setup form's values and the checks made before anything is sent to main.
-import type { CredentialsInput, ProfileView } from '../../../../src-main/shared/contract';
+import type { CredentialsInput, ProfileView } from '@shared/contract';
 
 export type CredentialsForm = CredentialsInput;
 /** The text fields of the form (everything but the checkbox). */

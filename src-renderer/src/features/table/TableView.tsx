@@ -1,20 +1,22 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
-import { Menu, type MenuItem } from '../../components/Menu';
+import { Menu } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
 import { TextField } from '../../components/TextField';
 import { useDebounced } from '../../components/useDebounced';
-import { columnWidth, copyText, nextSort, shortText } from './tableText';
+import { usePendingFocus } from '../../components/usePendingFocus';
+import { columnMenu } from './columnMenu';
+import { GridHeaderRow } from './GridHeaderRow';
+import { copyText, gridMove, HEADER, nextSort, shortText, type Cell } from './tableText';
+import { useColumnWidths } from './useColumnWidths';
 import { useTableRows, type TableSort } from './useTableRows';
 import './table.css';
 
 const ROW_HEIGHT = 28;
-const HEADER = -1;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-type Cell = { row: number; col: number };
 type Message = { tone: 'status' | 'error'; text: string };
 
 /**
@@ -37,7 +39,6 @@ export function TableView({ responseId }: { responseId: string }) {
   const [exporting, setExporting] = useState(false);
   const scrollElement = useRef<HTMLDivElement>(null);
   const columnsButton = useRef<HTMLButtonElement>(null);
-  const pendingFocus = useRef<Cell | null>(null);
 
   // Another list has other columns: its rows start unsorted, from the top.
   const [shownPointer, setShownPointer] = useState(pointer);
@@ -51,20 +52,7 @@ export function TableView({ responseId }: { responseId: string }) {
   const columns = useMemo(() => table.columns.filter((column) => !hidden.has(column)), [table.columns, hidden]);
   const count = table.matchedRows;
 
-  // Widths are fixed per column once its first rows are seen, so filtering does not make them jump.
-  const [widths, setWidths] = useState<Readonly<Record<string, number>>>({});
-  const firstRow = table.rowAt(0);
-  useEffect(() => {
-    if (!table.fresh || table.columns.every((column) => widths[column] !== undefined)) return;
-    const sample = Array.from({ length: Math.min(count, 50) }, (_, i) => table.rowAt(i)).filter((row) => row !== undefined);
-    const next = { ...widths };
-    table.columns.forEach((column, index) => {
-      next[column] ??= columnWidth(column, sample.map((row) => row[index] ?? ''));
-    });
-    setWidths(next);
-  }, [table, firstRow, count, widths]);
-  const template = columns.map((column) => `${widths[column] ?? 140}px`).join(' ');
-  const totalWidth = columns.reduce((sum, column) => sum + (widths[column] ?? 140), 0);
+  const { template, totalWidth } = useColumnWidths(table, columns);
 
   const activeRow = Math.min(active.row, count - 1);
   const activeCol = Math.min(active.col, Math.max(0, columns.length - 1));
@@ -93,20 +81,22 @@ export function TableView({ responseId }: { responseId: string }) {
   useEffect(() => load(first, last), [load, first, last]);
 
   // Keyboard moves focus the cell once it is rendered.
-  useLayoutEffect(() => {
-    const target = pendingFocus.current;
-    if (!target) return;
+  const focusWhenShown = usePendingFocus((target: Cell) => {
     const element = scrollElement.current?.querySelector<HTMLElement>(`[data-cell="${target.row}:${target.col}"]`);
-    if (!element) return;
-    pendingFocus.current = null;
-    element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-    element.focus({ preventScroll: true });
+    return (
+      element && {
+        focus() {
+          element.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+          element.focus({ preventScroll: true });
+        },
+      }
+    );
   });
 
-  function moveTo(row: number, col: number) {
+  function moveTo({ row, col }: Cell) {
     const target = { row: Math.max(HEADER, Math.min(count - 1, row)), col: Math.max(0, Math.min(columns.length - 1, col)) };
     setActive(target);
-    pendingFocus.current = target;
+    focusWhenShown(target);
     if (target.row >= 0) virtualizer.scrollToIndex(target.row, { align: 'auto' });
     else if (scrollElement.current) scrollElement.current.scrollTop = 0;
   }
@@ -146,19 +136,10 @@ export function TableView({ responseId }: { responseId: string }) {
       return;
     }
     if (event.altKey || event.metaKey || (event.ctrlKey && !['Home', 'End'].includes(event.key))) return;
-    const move: Record<string, () => void> = {
-      ArrowDown: () => moveTo(row + 1, col),
-      ArrowUp: () => moveTo(row - 1, col),
-      ArrowRight: () => moveTo(row, col + 1),
-      ArrowLeft: () => moveTo(row, col - 1),
-      PageDown: () => moveTo(row === HEADER ? page : row + page, col),
-      PageUp: () => moveTo(Math.max(0, row - page), col),
-      Home: () => (event.ctrlKey ? moveTo(HEADER, 0) : moveTo(row, 0)),
-      End: () => (event.ctrlKey ? moveTo(count - 1, columns.length - 1) : moveTo(row, columns.length - 1)),
-    };
-    if (move[event.key]) {
+    const target = gridMove(event.key, event.ctrlKey, { row, col }, { rows: count, cols: columns.length, page });
+    if (target) {
       event.preventDefault();
-      move[event.key]!();
+      moveTo(target);
     } else if ((event.key === 'Enter' || event.key === ' ') && row === HEADER && columns[col] !== undefined) {
       event.preventDefault();
       toggleSort(columns[col]!);
@@ -178,26 +159,6 @@ export function TableView({ responseId }: { responseId: string }) {
       setMessage({ tone: 'status', text: `Saved ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} to ${path}` });
     }
   }
-
-  const menuItems: MenuItem[] = [
-    ...table.columns.map((column) => {
-      const shown = !hidden.has(column);
-      return {
-        label: column,
-        checked: shown,
-        // At least one column stays.
-        disabled: shown && columns.length === 1,
-        onSelect: () => {
-          const next = new Set(hidden);
-          if (shown) next.add(column);
-          else next.delete(column);
-          setHidden(next);
-        },
-      };
-    }),
-    // Last, so adding it does not move the column the user is on.
-    ...(hidden.size > 0 ? [{ label: 'Show all columns', onSelect: () => setHidden(new Set()) }] : []),
-  ];
 
   const failed = table.error;
   const status =
@@ -271,32 +232,14 @@ export function TableView({ responseId }: { responseId: string }) {
             onKeyDown={onGridKeyDown}
           >
             <div role="rowgroup" className="grid-head">
-              <div role="row" aria-rowindex={1} className="grid-row grid-header-row" style={{ gridTemplateColumns: template }}>
-                {columns.map((column, col) => {
-                  const sorted = sort?.column === column ? (sort.descending ? 'descending' : 'ascending') : undefined;
-                  const isActive = activeRow === HEADER && col === activeCol;
-                  return (
-                    <div
-                      key={column}
-                      role="columnheader"
-                      aria-colindex={col + 1}
-                      aria-sort={sorted}
-                      data-cell={`${HEADER}:${col}`}
-                      tabIndex={isActive ? 0 : -1}
-                      className="grid-cell grid-header"
-                      title={`${column} — click or press Enter to sort`}
-                      onClick={() => {
-                        setActive({ row: HEADER, col });
-                        toggleSort(column);
-                      }}
-                      onFocus={() => setActive({ row: HEADER, col })}
-                    >
-                      <span className="grid-header-text">{column}</span>
-                      <span className={`sort-mark${sorted ? ` is-${sorted}` : ''}`} aria-hidden="true" />
-                    </div>
-                  );
-                })}
-              </div>
+              <GridHeaderRow
+                columns={columns}
+                sort={sort}
+                template={template}
+                activeCol={activeRow === HEADER ? activeCol : null}
+                onActive={(col) => setActive({ row: HEADER, col })}
+                onSort={toggleSort}
+              />
             </div>
             <div role="rowgroup" className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => {
@@ -343,7 +286,7 @@ export function TableView({ responseId }: { responseId: string }) {
         <Menu
           id={`${ids}-columns`}
           label="Columns"
-          items={menuItems}
+          items={columnMenu(table.columns, hidden, setHidden)}
           anchor={menuAnchor}
           onClose={(refocus) => {
             setMenuAnchor(null);

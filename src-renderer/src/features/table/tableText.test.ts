@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { columnWidth, nextSort, shortText } from './tableText';
+import { columnWidth, gridMove, HEADER, nextSort, shortText } from './tableText';
 
 describe('table rules', () => {
   it('sorts ascending, then descending, then not at all', () => {
@@ -18,5 +18,18 @@ describe('table rules', () => {
   it('shortens long cell text to one line', () => {
     expect(shortText('a\nb')).toBe('a b');
     expect(shortText('x'.repeat(50))).toHaveLength(40);
+  });
+
+  it('moves by key in the grid: arrows, pages, and Home/End along the row or (Ctrl) to its corners', () => {
+    const size = { rows: 100, cols: 5, page: 10 };
+    const at = { row: 20, col: 2 };
+    expect(gridMove('ArrowDown', false, at, size)).toEqual({ row: 21, col: 2 });
+    expect(gridMove('ArrowLeft', false, at, size)).toEqual({ row: 20, col: 1 });
+    expect(gridMove('PageDown', false, { row: HEADER, col: 0 }, size)).toEqual({ row: 10, col: 0 });
+    expect(gridMove('PageUp', false, { row: 5, col: 0 }, size)).toEqual({ row: 0, col: 0 });
+    expect(gridMove('Home', false, at, size)).toEqual({ row: 20, col: 0 });
+    expect(gridMove('Home', true, at, size)).toEqual({ row: HEADER, col: 0 });
+    expect(gridMove('End', true, at, size)).toEqual({ row: 99, col: 4 });
+    expect(gridMove('Enter', false, at, size)).toBeNull();
   });
 });

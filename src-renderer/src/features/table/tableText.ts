@@ -13,6 +13,38 @@ export function columnWidth(column: string, sample: readonly string[]): number {
   return Math.round(Math.max(72, Math.min(320, longest * 7.6 + 22)));
 }
 
+/** A grid position; row -1 is the header row. */
+export type Cell = { row: number; col: number };
+export const HEADER = -1;
+
+/**
+ * Where a key moves in the grid: arrows by one, Page Up/Down by `page` rows, Home/End along the
+ * row (with Ctrl: to the first header, the last cell). Null for any other key. Not clamped.
+ */
+export function gridMove(key: string, ctrlKey: boolean, { row, col }: Cell, size: { rows: number; cols: number; page: number }): Cell | null {
+  const { rows, cols, page } = size;
+  switch (key) {
+    case 'ArrowDown':
+      return { row: row + 1, col };
+    case 'ArrowUp':
+      return { row: row - 1, col };
+    case 'ArrowRight':
+      return { row, col: col + 1 };
+    case 'ArrowLeft':
+      return { row, col: col - 1 };
+    case 'PageDown':
+      return { row: row === HEADER ? page : row + page, col };
+    case 'PageUp':
+      return { row: Math.max(0, row - page), col };
+    case 'Home':
+      return ctrlKey ? { row: HEADER, col: 0 } : { row, col: 0 };
+    case 'End':
+      return ctrlKey ? { row: rows - 1, col: cols - 1 } : { row, col: cols - 1 };
+    default:
+      return null;
+  }
+}
+
 /** A cell's text for a one-line message. */
 export function shortText(text: string, max = 40): string {
   const line = text.replace(/\s+/g, ' ');

@@ -1,5 +1,6 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
+import { usePendingFocus } from '../../components/usePendingFocus';
 import './tabs.css';
 
 export type TabView = {
@@ -36,10 +37,10 @@ export function TabStrip({ tabs, activeId, panelId, tabId, onSelect, onClose, on
     element(activeId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
 
+  const focusWhenShown = usePendingFocus(element);
   function focusTab(id: string) {
     onSelect(id);
-    // Rendered by now or on the next frame.
-    requestAnimationFrame(() => element(id)?.focus());
+    focusWhenShown(id);
   }
 
   function onKeyDown(event: KeyboardEvent) {

@@ -2,7 +2,7 @@
 // in use as data-theme ("light" or "dark") and the setting as data-theme-setting; app.css picks
 // its palette from them (and from prefers-color-scheme before any script ran).
 import { useEffect } from 'react';
-import type { Settings } from '../../../../src-main/shared/contract';
+import type { Settings } from '@shared/contract';
 
 export type ThemeSetting = Settings['theme'];
 export type Theme = 'light' | 'dark';

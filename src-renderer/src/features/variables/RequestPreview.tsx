@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SavedRequest } from '../../../../src-main/shared/contract';
+import type { SavedRequest } from '@shared/contract';
 import { api } from '../../api';
 import { useDebounced } from '../../components/useDebounced';
 import './variables.css';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { Environments, Result } from '../../../../src-main/shared/contract';
+import type { Environments, Result } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 

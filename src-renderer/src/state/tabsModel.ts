@@ -1,9 +1,9 @@
 // Open requests as tabs: each holds its own editor state and its own last response. Pure
 // functions over an immutable state, plus the mapping to and from the workspace file.
-import { endpointById } from '../../../../src-main/shared/catalog';
-import type { RequestInput, ResponseSummary, SavedRequest, Workspace } from '../../../../src-main/shared/contract';
-import { fromSavedRequest, newRequestId, toSavedRequest } from '../explorer/draft';
-import { blankEditor, hasUnkeptChanges, type EditorState } from '../explorer/editorState';
+import { endpointById } from '@shared/catalog';
+import type { RequestInput, ResponseSummary, SavedRequest, Workspace } from '@shared/contract';
+import { fromSavedRequest, newRequestId, toSavedRequest } from '../features/explorer/draft';
+import { blankEditor, hasUnkeptChanges, type EditorState } from '../features/explorer/editorState';
 
 /** The contract allows 50 open tabs in the workspace file. */
 export const MAX_TABS = 50;
@@ -95,6 +95,11 @@ export function updateTab(state: TabsState, id: string, change: (tab: OpenTab) =
     return next;
   });
   return changed ? { ...state, tabs } : state;
+}
+
+/** After sign-out main has forgotten every response: so do the tabs (they keep their requests). */
+export function withoutResponses(state: TabsState): TabsState {
+  return { ...state, tabs: state.tabs.map((tab) => ({ ...tab, response: NO_RESPONSE, sent: false })) };
 }
 
 export type OpenPlan = { kind: 'focus' | 'replace' | 'add'; tabId: string } | { kind: 'full' };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ResponseSummary } from '../../../../src-main/shared/contract';
-import { withPathText } from '../explorer/draft';
-import { blankEditor, openedEditor, type EditorState } from '../explorer/editorState';
+import type { ResponseSummary } from '@shared/contract';
+import { withPathText } from '../features/explorer/draft';
+import { blankEditor, openedEditor, type EditorState } from '../features/explorer/editorState';
 import {
   addTab,
   closeTab,
@@ -16,6 +16,7 @@ import {
   tabTitle,
   toWorkspace,
   updateTab,
+  withoutResponses,
   type TabsState,
 } from './tabsModel';
 
@@ -67,7 +68,7 @@ describe('tabs', () => {
     expect(opened.state.tabs).toHaveLength(2);
   });
 
-  it('an edited tab is not untouched; with 50 tabs open nothing new opens', () => {
+  it('an edited tab is not untouched; with MAX_TABS tabs open nothing new opens', () => {
     const edited = newTab(typed('employees'));
     expect(isUntouched(edited)).toBe(false);
     let state: TabsState = { tabs: [edited], activeId: edited.id };
@@ -79,6 +80,14 @@ describe('tabs', () => {
     expect(tabTitle(saved('a', 'me'))).toBe('Saved a');
     expect(tabTitle(saved('a', 'me'), 'Renamed')).toBe('Renamed');
     expect(tabTitle(blankEditor())).toBe('Untitled request');
+  });
+
+  it('forgets every response and "sent" mark, keeping the requests and the active tab', () => {
+    const state = addTab(initialTabs(), { ...newTab(typed('me')), sent: true, response: { ...NO_RESPONSE, summary } });
+    const cleared = withoutResponses(state);
+    expect(cleared.activeId).toBe(state.activeId);
+    expect(cleared.tabs.map((tab) => tab.editor)).toEqual(state.tabs.map((tab) => tab.editor));
+    expect(cleared.tabs.every((tab) => tab.response === NO_RESPONSE && !tab.sent)).toBe(true);
   });
 });
 

@@ -1,0 +1,56 @@
+import { useReducer } from 'react';
+import type { CollectionNode, RequestInput } from '@shared/contract';
+import { api } from '../../api';
+import { useReportError } from '../../app/errorRouting';
+import { appStore } from '../../state/appStore';
+import type { OpenTab } from '../../state/tabsModel';
+import { savedPlace } from '../collections/savedPlace';
+
+/**
+ * Each tab sends its own requests and keeps its own response. `historyVersion` changes after every
+ * send, so the history list is read again.
+ */
+export function useSendRequest(roots: readonly CollectionNode[]) {
+  const reportError = useReportError();
+  const [historyVersion, historyChanged] = useReducer((n: number) => n + 1, 0);
+  const { tabs } = appStore;
+
+  async function run(tabId: string, input: RequestInput) {
+    tabs.updateResponse(tabId, (response) => ({
+      ...response,
+      running: { requestId: input.requestId, startedAt: Date.now() },
+      error: null,
+      note: null,
+      tooLarge: null,
+    }));
+    const result = await api().request.send(input);
+    // A failure keeps the last response: the user still sees what they had while reading the error.
+    tabs.updateResponse(tabId, (response) =>
+      response.running?.requestId !== input.requestId ? response
+      : result.ok ? { ...response, running: null, summary: result.data }
+      : { ...response, running: null, error: result.error.message, tooLarge: result.error.code === 'too_large' ? input : null },
+    );
+    if (!result.ok) reportError(result.error);
+    historyChanged();
+  }
+
+  function send(tabId: string, input: RequestInput) {
+    const tab = tabs.get(tabId);
+    if (!tab) return;
+    // Once sent, the request is kept in the history: it is no longer unsaved work.
+    const { requestId: _, ...sent } = input;
+    tabs.update(tabId, (current) => ({
+      ...current,
+      sent: true,
+      editor: current.editor.origin ? current.editor : { ...current.editor, baseline: sent },
+    }));
+    void run(tabId, { ...input, collectionId: savedPlace(roots, tab.editor).collectionId });
+  }
+
+  function cancel(tab: OpenTab) {
+    const running = tab.response.running;
+    if (running) void api().request.cancel({ requestId: running.requestId });
+  }
+
+  return { send, cancel, historyVersion };
+}

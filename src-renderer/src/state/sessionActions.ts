@@ -1,0 +1,56 @@
+// The session part of the store: main's auth state read at start, when main says the session
+// changed, on the session bar's poll, and after each auth call the window makes.
+import type { AppErrorView, AuthState, SessionView, WindowApi } from '@shared/contract';
+import { accountOf, withAuth, type AppState } from './appState';
+import type { Store } from './store';
+
+export function createSessionActions(store: Store<AppState>, api: () => WindowApi) {
+  // Bumped by every change: a read that started before a newer change is dropped, so a slow poll
+  // cannot undo a sign-out.
+  let version = 0;
+
+  function apply(auth: AuthState) {
+    version += 1;
+    store.set((state) => withAuth(state, auth));
+  }
+
+  function applySession(session: SessionView | null) {
+    version += 1;
+    store.set((state) => (state.auth ? withAuth(state, { ...state.auth, session }) : state));
+  }
+
+  async function refresh() {
+    const started = ++version;
+    const result = await api().auth.state({});
+    if (started !== version) return;
+    if (result.ok) store.set((state) => ({ ...withAuth(state, result.data), authLoadError: null }));
+    else store.set((state) => ({ ...state, authLoadError: result.error.message }));
+  }
+
+  const setReauthOpen = (open: boolean) => store.set((state) => (state.reauthOpen === open ? state : { ...state, reauthOpen: open }));
+
+  return {
+    refresh,
+    /** A sign-in (setup screen, Sign in again) answered with this session; the rest of the auth state follows. */
+    signedIn(session: SessionView) {
+      applySession(session);
+      void refresh();
+    },
+    /** Sign-out answered with the auth state as it is now. */
+    signedOut: apply,
+    openReauth: () => setReauthOpen(true),
+    closeReauth: () => setReauthOpen(false),
+    /** "Don't ask again until I sign out": for the account signed in now. */
+    stopConfirmingWrites: () => store.set((state) => ({ ...state, writeConsent: accountOf(state.auth?.session ?? null) })),
+    /** Every failed call is reported here; the ones that change the whole app (signed out, session ended) act. */
+    reportError(error: AppErrorView) {
+      if (error.code === 'not_signed_in') {
+        applySession(null);
+        void refresh();
+      } else if (error.code === 'reauth_required') {
+        setReauthOpen(true);
+        void refresh();
+      }
+    },
+  };
+}
