@@ -3,12 +3,14 @@ import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
 const root = process.cwd();
+/** The renderer imports main's shared contract, channels and catalog as `@shared/…` (tsconfig.json paths). */
+export const SHARED_ALIAS = { '@shared': resolve(root, 'src-main/shared') };
 
 export default defineConfig({
   main: {
     build: {
       // The body worker is a second entry: out/main/body-worker.js, started by index.js.
-      rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts'), 'body-worker': resolve(root, 'src-main/response/body-worker.ts') } },
+      rolldownOptions: { input: { index: resolve(root, 'src-main/index.ts'), 'body-worker': resolve(root, 'src-main/response/worker/body-worker.ts') } },
     },
   },
   preload: {
@@ -24,6 +26,7 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(root, 'src-renderer'),
+    resolve: { alias: SHARED_ALIAS },
     build: {
       outDir: resolve(root, 'out/renderer'),
       minify: true,

@@ -10,9 +10,9 @@ import { createRequestRunner } from './http/request-runner';
 import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { readCurrentUser } from './auth/current-user';
 import { Redactor } from './redaction/redactor';
-import { ResponseStore } from './response/response-store';
-import { BodyWorkerClient, type BodyWorkerFactory } from './response/body-worker-client';
-import { SpillFolder } from './response/spill-folder';
+import { ResponseStore } from './response/main/response-store';
+import { BodyWorkerClient, type BodyWorkerFactory } from './response/main/body-worker-client';
+import { SpillFolder } from './response/main/spill-folder';
 import { openSettingsStore } from './settings/settings-store';
 import type { ConfFactory, StoreContext } from './store/document-store';
 import type { Vault } from './vault/vault';
@@ -51,7 +51,7 @@ export interface AppCoreDeps {
   dialogs: NativeDialogs;
   clipboard: ClipboardPort;
   log(level: 'info' | 'error', message: string): void;
-  /** Starts the body worker (src-main/response/body-worker.ts): the built file in the app, the source in tests. */
+  /** Starts the body worker (src-main/response/worker/body-worker.ts): the built file in the app, the source in tests. */
   createBodyWorker: BodyWorkerFactory;
   /** Sends an event to the page (webContents.send in the app, the harness's emitter in e2e). */
   notifyPage?(command: AppCommand): void;

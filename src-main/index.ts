@@ -30,7 +30,7 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 
 const rendererDir = join(import.meta.dirname, '../renderer');
 const preloadFile = join(import.meta.dirname, '../preload/index.cjs');
-// Built beside index.js from src-main/response/body-worker.ts (electron.vite.config.ts).
+// Built beside index.js from src-main/response/worker/body-worker.ts (electron.vite.config.ts).
 const bodyWorkerFile = join(import.meta.dirname, 'body-worker.js');
 let core: AppCore | null = null;
 let mainWindow: BrowserWindow | null = null;

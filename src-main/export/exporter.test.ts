@@ -7,7 +7,7 @@ import { AppError } from '../shared/app-error';
 import type { SavedRequest, Settings } from '../shared/contract';
 import type { FileFilter } from '../ports/native';
 import { Redactor } from '../redaction/redactor';
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import { createTestResponseStore } from '../testing/test-response-store';
 import { TOKEN_PLACEHOLDER } from './curl';
 import { createExporter, type ExporterDeps } from './exporter';

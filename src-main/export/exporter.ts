@@ -7,7 +7,7 @@ import { AppError } from '../shared/app-error';
 import type { SavedRequest, Settings } from '../shared/contract';
 import type { ClipboardPort, FileFilter, NativeDialogs } from '../ports/native';
 import type { Redactor } from '../redaction/redactor';
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import { forCompany } from '../http/company-param';
 import { encodeBody } from '../http/encode-body';
 import type { VariableSource } from '../http/request-runner';

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { AppError } from '../shared/app-error';
 import type { ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import { Redactor } from '../redaction/redactor';
-import type { BodySource, ResponseStore } from '../response/response-store';
+import type { BodySource, ResponseStore } from '../response/main/response-store';
 import { createTestResponseStore } from '../testing/test-response-store';
 import type { StoreContext } from '../store/document-store';
 import { createConfFactory } from '../testing/conf-factory';

@@ -10,7 +10,7 @@ import { AppError } from '../shared/app-error';
 import { historyEntry, type HistoryEntry, type ResponseSummary, type SavedRequest, type Settings } from '../shared/contract';
 import type { HistoryRecorder } from '../http/request-runner';
 import type { Redactor } from '../redaction/redactor';
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { describeFileError } from '../export/atomic-file';
 import { redactStrings } from '../redaction/redact-strings';

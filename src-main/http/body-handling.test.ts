@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Redactor } from '../redaction/redactor';
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import { createTestResponseStore } from '../testing/test-response-store';
 import { keptBody, parsedBody, savedToFile, type BodyDeps } from './body-handling';

@@ -3,8 +3,8 @@
 // (read by main itself: bulk pulls, /me) or saved to a file ("Save to file", never kept).
 import type { Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
-import { decodeBody } from '../response/body-text';
-import type { IncomingBody, KeptResponse, ResponseStore } from '../response/response-store';
+import { decodeBody } from '../response/shared/body-text';
+import type { IncomingBody, KeptResponse, ResponseStore } from '../response/main/response-store';
 import type { HttpResponse } from './http-client';
 import { declaredLength, readCapped, readWhole, saveBody, type SavedBody } from './read-body';
 

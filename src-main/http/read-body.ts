@@ -6,7 +6,7 @@ import type { HttpResponse } from './http-client';
 import { openAtomicFile, writeFailure, type AtomicFile } from '../export/atomic-file';
 import { StreamRedactor } from '../redaction/byte-redaction';
 import { envelopeHead } from './envelope';
-import { parseJson } from '../response/body-text';
+import { parseJson } from '../response/shared/body-text';
 
 const MB = 1024 * 1024;
 /** Saved responses up to this size are also read for their envelope (a rejected token, say). */

@@ -6,7 +6,7 @@
 import { AppError } from '../shared/app-error';
 import type { EnvelopeView, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
-import type { BodySource, ResponseStore } from '../response/response-store';
+import type { BodySource, ResponseStore } from '../response/main/response-store';
 import { writeFailure } from '../export/atomic-file';
 import { keptBody, parsedBody, savedToFile, type BodyHandling, type Decoded, type ParsedBody } from './body-handling';
 import { follow } from './cancellation';

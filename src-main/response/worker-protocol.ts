@@ -1,9 +1,10 @@
 // The messages between main and the body worker. Main sends `{ seq, op, input }`; the worker
 // answers `{ seq, ok, value | error }`. Errors carry an AppError code when they are sentences for
-// the user (such as a broken path filter), so main can rethrow them as AppErrors.
+// the user (such as a broken path filter), so main can rethrow them as AppErrors. The seam between
+// response/main and response/worker (docs/architecture.md, "The response pipeline").
 import type { ErrorCode, TreeRow } from '../shared/contract';
 import type { TablePage, TableQuery } from '../table/table-view';
-import type { BodyFacts } from './body-text';
+import type { BodyFacts } from './shared/body-text';
 
 export interface ExpansionInput {
   expanded: string[];
@@ -28,8 +29,9 @@ export interface SearchPage {
 export interface WorkerCalls {
   /**
    * A body still arriving, decoded by main a piece at a time. `cut`: the text so far ends where
-   * elements of its big array may be cut off (arriving-body.ts). `head`, with the first piece of
-   * a body main cuts: the text before that array's first element, and the root key holding it.
+   * elements of its big array may be cut off (response/worker/arriving-body.ts). `head`, with the
+   * first piece of a body main cuts: the text before that array's first element, and the root key
+   * holding it.
    */
   feed: { input: { docId: string; text: string; cut: boolean; head: { text: string; key: string | null } | null }; output: null };
   /**

@@ -438,7 +438,7 @@ export const contract = {
     /**
      * Starts (or continues) a search and returns hits [offset, offset + limit). The scan goes on
      * between calls: poll with the same query until `done`. `mode: 'path'` takes a filter like
-     * data[*].employees[*].name or data[3].id (src-main/response/path-filter.ts).
+     * data[*].employees[*].name or data[3].id (src-main/response/worker/path-filter.ts).
      */
     search: channel(
       z

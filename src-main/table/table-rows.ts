@@ -2,7 +2,7 @@
 // first page before anything else (so "nothing to tabulate" is said before a save dialog opens),
 // the rest while the file is written.
 import type { CsvRows } from '../export/csv';
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import type { TableQuery } from './table-view';
 
 const PAGE_ROWS = 5000;

@@ -1,6 +1,6 @@
 // The table view of a kept response: the body worker flattens, filters and sorts the rows
 // (table-view.ts) and main hands the renderer one window at a time, or writes them all as CSV.
-import type { ResponseStore } from '../response/response-store';
+import type { ResponseStore } from '../response/main/response-store';
 import type { Exporter } from '../export/exporter';
 import { tableRows } from './table-rows';
 import type { TableQuery } from './table-view';

@@ -1,9 +1,9 @@
 // A real ResponseStore for Node tests: the body worker from source, a spill folder under the OS
 // temp folder (or `spillParent`), and a budget the test can change.
 import { Redactor } from '../redaction/redactor';
-import { BodyWorkerClient, type BodyWorkerFactory } from '../response/body-worker-client';
-import { ResponseStore } from '../response/response-store';
-import { SpillFolder } from '../response/spill-folder';
+import { BodyWorkerClient, type BodyWorkerFactory } from '../response/main/body-worker-client';
+import { ResponseStore } from '../response/main/response-store';
+import { SpillFolder } from '../response/main/spill-folder';
 import { createBodyWorkerFromSource } from './ts-worker';
 
 export interface TestStoreOptions {

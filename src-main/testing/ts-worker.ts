@@ -8,7 +8,7 @@ import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-const BODY_WORKER_SOURCE = resolve(import.meta.dirname, '../response/body-worker.ts');
+const BODY_WORKER_SOURCE = resolve(import.meta.dirname, '../response/worker/body-worker.ts');
 
 /** tsx's ESM register API. require.resolve would give its CommonJS build, which fails inside a worker. */
 function tsxEsmApi(): string {

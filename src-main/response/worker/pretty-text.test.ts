@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../sandbox/shift-generator';
+import { mulberry32 } from '../../sandbox/shift-generator';
 import { PrettyText } from './pretty-text';
 
 const samples: Array<[string, unknown]> = [

@@ -2,7 +2,7 @@
 // with a big array kept as batches (a Proxy over batch texts) whenever it can be cut.
 import { types } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { byteWindow, parsedText } from './body-text';
+import { byteWindow, parsedText } from '../shared/body-text';
 import { parseLoadedBody } from './loaded-body';
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 // The JSON tree as the renderer sees it: rows named by JSON Pointers (RFC 6901, "" is the root),
 // a container's children in display order, and the short preview of a value. Pure: the body
 // worker builds tree windows, search hits and pretty text from these.
-import type { TreeRow } from '../shared/contract';
+import type { TreeRow } from '../../shared/contract';
 
 const PREVIEW_MAX = 200;
 

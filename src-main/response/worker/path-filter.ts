@@ -7,7 +7,7 @@
 //   /data/3/id                  a JSON Pointer works too (no wildcards)
 //
 // Each step goes exactly one level down; there is no recursive descent (`..`).
-import { AppError } from '../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { pointerTokens } from './json-tree';
 
 /** One level: a named key or index, or any child. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeRow } from '../shared/contract';
+import type { TreeRow } from '../../shared/contract';
 import { pointerChild } from './json-tree';
 import { OpenCounts, TreeIndex } from './tree-index';
 

@@ -1,12 +1,13 @@
 // A body arriving from the network, written as it comes into memory the body worker shares, and
 // blanked of secrets there, in place. Once a megabyte is in, main decodes each further megabyte
-// and hands the text to the worker, cut where the elements of a big array may end (json-split.ts),
-// so the worker parses while the rest still arrives and little is left when the last byte lands
-// (bench figure a). Decoding here and parsing there keeps both threads busy at once.
-import { holdBackFor, redactStretch } from '../redaction/byte-redaction';
+// and hands the text to the worker, cut where the elements of a big array may end
+// (response/shared/json-split.ts), so the worker parses while the rest still arrives and little is
+// left when the last byte lands (bench figure a). Decoding here and parsing there keeps both
+// threads busy at once (docs/architecture.md, "The response pipeline").
+import { holdBackFor, redactStretch } from '../../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
-import { TextTally, type BodyFacts } from './body-text';
-import { nextPieces, planSplit, type SplitPlan } from './json-split';
+import { TextTally, type BodyFacts } from '../shared/body-text';
+import { nextPieces, planSplit, type SplitPlan } from '../shared/json-split';
 
 /** The worker gets the next piece once this much more of the body is in. */
 const FEED_BYTES = 1024 * 1024;

@@ -1,16 +1,16 @@
 // A body the body worker parses while main still receives it, from text main decodes piece by
 // piece, so that when the last byte lands little is left to do. A JSON answer with a big array
-// (json-split.ts) comes cut at candidate boundaries between its elements: each batch of elements
-// goes through JSON.parse as it comes, and at the end the rest, the "frame" (the text with the
-// parsed elements left out and a marker in their place), is parsed and the elements are put back
-// at the marker, as a batched array (batched-array.ts) that keeps each batch's text and parses it
-// again when read. Every character passes through JSON.parse, so the value is exactly JSON.parse's
+// (response/shared/json-split.ts) comes cut at candidate boundaries between its elements: each
+// batch of elements goes through JSON.parse as it comes, and at the end the rest, the "frame" (the
+// text with the parsed elements left out and a marker in their place), is parsed and the elements
+// are put back at the marker, as a batched array (batched-array.ts) that keeps each batch's text
+// and parses it again when read. Every character passes through JSON.parse, so the value is exactly JSON.parse's
 // of the whole text; when the frame does not come out as planned (a duplicate key, broken JSON),
 // the whole text is parsed instead. Other bodies are parsed whole at the end.
 import { randomUUID } from 'node:crypto';
-import { envelopeHead } from '../http/envelope';
+import { envelopeHead } from '../../http/envelope';
 import { batchedArray, type ElementBatch } from './batched-array';
-import { parsedText, parseJson, type ParsedBody } from './body-text';
+import { parsedText, parseJson, type ParsedBody } from '../shared/body-text';
 
 /** Batches failing one after the other before the worker stops trying (the rest waits for the end). */
 const MAX_FAILURES = 4;

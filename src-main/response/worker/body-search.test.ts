@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEARCH_HITS_MAX as MAX_HITS } from '../shared/channels';
+import { SEARCH_HITS_MAX as MAX_HITS } from '../../shared/channels';
 import { SearchJob } from './body-search';
 
 const doc = {

@@ -1,12 +1,12 @@
 // A kept body loaded into the body worker again from its bytes (a history entry reopened, the
 // worker restarted), parsed the way an arriving one is: cut between the elements of its big array
-// (json-split.ts) and taken batch by batch (arriving-body.ts), so a big array is again kept as
-// batches of text rather than as objects. Anything that is not cut is parsed whole.
+// (response/shared/json-split.ts) and taken batch by batch (arriving-body.ts), so a big array is
+// again kept as batches of text rather than as objects. Anything that is not cut is parsed whole.
 import { ArrivingBody } from './arriving-body';
-import { parsedText, TextTally, type DecodedBody } from './body-text';
-import { nextPieces, planSplit } from './json-split';
+import { parsedText, TextTally, type DecodedBody } from '../shared/body-text';
+import { nextPieces, planSplit } from '../shared/json-split';
 
-/** About the size of the pieces an arriving body is fed in (body-receiver.ts). */
+/** About the size of the pieces an arriving body is fed in (response/main/body-receiver.ts). */
 const BATCH_BYTES = 1024 * 1024;
 
 export function parseLoadedBody(bytes: Buffer): DecodedBody {

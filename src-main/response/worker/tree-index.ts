@@ -4,7 +4,7 @@
 // prefix sums so the descent picks the child by binary search. A 100 MB body has millions of
 // nodes, so counts are kept only for containers of CACHE_MIN_ROWS rows or more (smaller ones are
 // recounted when passed, which costs less than remembering them).
-import type { TreeRow } from '../shared/contract';
+import type { TreeRow } from '../../shared/contract';
 import { childIndex, childKey, childrenOf, childValue, isContainer, pointerChild, pointerTokens, treeRow, type Children, type Container } from './json-tree';
 
 const CACHE_MIN_ROWS = 64;

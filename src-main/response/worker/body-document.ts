@@ -1,12 +1,12 @@
 // One parsed body inside the body worker and what is derived from it: tree indexes for the last
 // few expansion states, the pretty-text index, the running search and the table view. Everything
 // is built on first use, so a body nobody searches or pretty-prints never pays for it.
-import { AppError } from '../shared/app-error';
-import { TableViews, type TablePage, type TableQuery } from '../table/table-view';
+import { AppError } from '../../shared/app-error';
+import { TableViews, type TablePage, type TableQuery } from '../../table/table-view';
 import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
 import { OpenCounts, TreeIndex } from './tree-index';
-import type { ExpansionInput, SearchQuery } from './worker-protocol';
+import type { ExpansionInput, SearchQuery } from '../worker-protocol';
 
 /** Expansion states kept per body: the one on screen and the few just before it. */
 const TREES_KEPT = 4;

@@ -2,14 +2,16 @@
 // and table queries, so main's event loop never blocks on a big body. Main keeps the bytes (shared
 // with this thread, not copied) and decides which parsed bodies this thread keeps (`evict`).
 // Searches run in slices between messages, so windows are answered while a long scan goes on.
+// Built as its own bundle; everything under response/worker/ runs here and only here
+// (docs/architecture.md, "The response pipeline").
 import { parentPort } from 'node:worker_threads';
-import { AppError } from '../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { BodyDocument } from './body-document';
 import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
-import { parsedText } from './body-text';
+import { parsedText } from '../shared/body-text';
 import { parseLoadedBody } from './loaded-body';
-import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from './worker-protocol';
+import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('body-worker.ts runs as a worker thread.');

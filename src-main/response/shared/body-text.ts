@@ -2,8 +2,8 @@
 // when it is not JSON), the envelope fields for the summary, and an index from character offsets
 // to byte offsets so main can serve raw-text windows straight from the bytes. Pure: the body
 // worker runs it for big bodies, main for small ones.
-import { envelopeHead } from '../http/envelope';
-import { redactInPlace } from '../redaction/byte-redaction';
+import { envelopeHead } from '../../http/envelope';
+import { redactInPlace } from '../../redaction/byte-redaction';
 
 /** Bytes decoded per step; each step's start is a checkpoint of the character index. */
 const STEP_BYTES = 64 * 1024;

@@ -5,9 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { bytePattern } from '../redaction/byte-redaction';
 import { secretSpellings } from '../redaction/secret-pattern';
 import { mulberry32 } from '../sandbox/shift-generator';
-import { ArrivingBody } from './arriving-body';
-import { BodyReceiver } from './body-receiver';
-import { byteWindow, parsedText } from './body-text';
+import { ArrivingBody } from './worker/arriving-body';
+import { BodyReceiver } from './main/body-receiver';
+import { byteWindow, parsedText } from './shared/body-text';
 import type { WorkerCalls } from './worker-protocol';
 
 const MB = 1024 * 1024;

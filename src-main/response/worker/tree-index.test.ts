@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TreeRow } from '../shared/contract';
-import { mulberry32 } from '../sandbox/shift-generator';
+import type { TreeRow } from '../../shared/contract';
+import { mulberry32 } from '../../sandbox/shift-generator';
 import { pointerChild } from './json-tree';
 import { OpenCounts, TreeIndex, type Expansion } from './tree-index';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../shared/app-error';
+import { AppError } from '../../shared/app-error';
 import { parsePathFilter } from './path-filter';
 
 const key = (k: string) => ({ any: false, key: k });

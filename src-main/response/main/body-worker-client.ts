@@ -2,8 +2,8 @@
 // dies (say a body too big for its heap), the calls waiting on it fail with a sentence, the next
 // call starts a fresh worker, and listeners (the response store) forget what the old one held.
 import type { Worker } from 'node:worker_threads';
-import { AppError } from '../shared/app-error';
-import type { WorkerCalls, WorkerOp, WorkerReply } from './worker-protocol';
+import { AppError } from '../../shared/app-error';
+import type { WorkerCalls, WorkerOp, WorkerReply } from '../worker-protocol';
 
 /** Starts the worker: from the built body-worker.js in the app, from the .ts source in tests. */
 export type BodyWorkerFactory = () => Worker;

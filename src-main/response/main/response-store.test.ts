@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../shared/app-error';
-import { Redactor } from '../redaction/redactor';
-import { createTestResponseStore, type TestStoreOptions } from '../testing/test-response-store';
-import { createBodyWorkerFromSource } from '../testing/ts-worker';
+import { AppError } from '../../shared/app-error';
+import { Redactor } from '../../redaction/redactor';
+import { createTestResponseStore, type TestStoreOptions } from '../../testing/test-response-store';
+import { createBodyWorkerFromSource } from '../../testing/ts-worker';
+import type { WorkerMessage } from '../worker-protocol';
 import type { ResponseStore } from './response-store';
 import { SPILL_PREFIX } from './spill-folder';
 
@@ -251,6 +252,29 @@ describe('ResponseStore: the worker', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect((await store.tree(id, { expanded: ['', '/data'] }, 0, 10)).totalRows).toBe(4 + first.value.data.length);
     expect(workers).toHaveLength(2);
+  });
+});
+
+describe('ResponseStore: its two caches together', () => {
+  it('tells the worker to let go of a body main forgets: pushed out by maxEntries, or dropped', async () => {
+    const sent: string[] = [];
+    const store = open({
+      maxEntries: 1,
+      createWorker: () => {
+        const worker = createBodyWorkerFromSource();
+        const post = worker.postMessage.bind(worker);
+        worker.postMessage = (message: WorkerMessage) => {
+          sent.push(`${message.op} ${message.input.docId}`);
+          post(message);
+        };
+        return worker;
+      },
+    });
+    const a = await keep(store, bigBody(300 * KB).text);
+    const b = await keep(store, bigBody(300 * KB).text);
+    store.drop(b);
+    expect(sent).toEqual([`load ${a}`, `load ${b}`, `evict ${a}`, `evict ${b}`]);
+    await expectNotFound(store.tree(a, { expanded: [''] }, 0, 10));
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../sandbox/shift-generator';
-import { bytePattern } from '../redaction/byte-redaction';
-import { secretSpellings } from '../redaction/secret-pattern';
+import { mulberry32 } from '../../sandbox/shift-generator';
+import { bytePattern } from '../../redaction/byte-redaction';
+import { secretSpellings } from '../../redaction/secret-pattern';
 import { byteWindow, decodeBody, TextTally } from './body-text';
 
 describe('decodeBody', () => {

@@ -3,8 +3,8 @@
 // windows are still answered while a search of a 100 MB body runs.
 //   text: keys and primitive values that contain the query, ignoring case;
 //   path: the values a path filter names (path-filter.ts).
-import { SEARCH_HITS_MAX } from '../shared/channels';
-import type { SearchQuery } from './worker-protocol';
+import { SEARCH_HITS_MAX } from '../../shared/channels';
+import type { SearchQuery } from '../worker-protocol';
 import { childKey, childrenOf, childValue, isContainer, pointerChild, previewOf, type Children } from './json-tree';
 import { parsePathFilter, type PathStep } from './path-filter';
 

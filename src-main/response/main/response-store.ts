@@ -1,0 +1,214 @@
+// Response bodies stay in main; the renderer asks for windows of them by responseId
+// (docs/architecture.md, "The response pipeline").
+//
+// The store receives each body (body-receiver.ts for big ones, redacted and fed to the worker as
+// they arrive; small ones decoded here) and composes two caches: the body cache (body-cache.ts)
+// keeps the bytes, in memory up to the budget and in a temporary file beyond it; worker residency
+// (worker-residency.ts) keeps track of the few bodies the body worker holds parsed, which answers
+// tree, search, pretty-text and table queries; main never holds a parsed copy of a big body.
+// Raw-text windows and exports are read straight from the bytes.
+import { randomUUID } from 'node:crypto';
+import type { TablePage, TableQuery } from '../../table/table-view';
+import { decodeBody, type BodyFacts } from '../shared/body-text';
+import type { ExpansionInput, SearchPage, SearchQuery } from '../worker-protocol';
+import { BodyCache, inSharedMemory } from './body-cache';
+import { BodyReceiver } from './body-receiver';
+import type { BodyWorkerClient } from './body-worker-client';
+import type { SpillFolder } from './spill-folder';
+import { WorkerResidency } from './worker-residency';
+
+/** Bodies up to this size are decoded in main when they arrive: cheaper than a trip to the worker. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+export interface ResponseStoreDeps {
+  worker: BodyWorkerClient;
+  spill: SpillFolder;
+  /** Read whenever a body arrives: the setting may change. */
+  memoryBudgetBytes(): number;
+  /** Known secrets (the Redactor): their spellings for the worker, their pattern for small bodies. */
+  secrets: { spellings(): readonly string[]; bytePattern(): RegExp | null };
+  maxEntries?: number;
+}
+
+/** A kept body as the history sees it: its size, and its text on demand. */
+export interface BodySource {
+  sizeBytes: number;
+  readText(): Promise<string>;
+}
+
+/** A body arriving: see ResponseStore.receive. */
+export interface IncomingBody {
+  push(chunk: Uint8Array): void;
+  finish(): Promise<KeptResponse>;
+  abort(): void;
+}
+
+export interface KeptResponse extends BodyFacts {
+  responseId: string;
+  body: BodySource;
+}
+
+/** What `response:tree` and `response:rowOf` accept; `expandAll` and `collapsed` are optional. */
+export type Expansion = Pick<ExpansionInput, 'expanded'> & Partial<Omit<ExpansionInput, 'expanded'>>;
+
+const newId = () => randomUUID().replaceAll('-', '');
+
+export class ResponseStore {
+  private readonly cache: BodyCache;
+  private readonly residency: WorkerResidency;
+
+  constructor(private readonly deps: ResponseStoreDeps) {
+    this.cache = new BodyCache({
+      spill: deps.spill,
+      memoryBudgetBytes: () => deps.memoryBudgetBytes(),
+      maxEntries: deps.maxEntries,
+      onDrop: (id) => this.residency.evict(id),
+    });
+    this.residency = new WorkerResidency({ worker: deps.worker, bodies: this.cache });
+  }
+
+  /**
+   * A body about to arrive: push its chunks as they come, then finish() to keep it (redacted and
+   * parsed), or abort(). `expectedBytes`: its declared size, when the server gave one.
+   */
+  receive(expectedBytes: number | null): IncomingBody {
+    if (expectedBytes !== null && expectedBytes <= SMALL_BODY_BYTES) return this.receiveSmall();
+    const docId = newId();
+    // The parse of a big body runs faster with less already parsed beside it.
+    if (expectedBytes !== null) this.residency.makeRoom(expectedBytes);
+    const { secrets, worker } = this.deps;
+    const receiver = new BodyReceiver({ docId, expectedBytes, spellings: secrets.spellings(), pattern: secrets.bytePattern(), worker });
+    return {
+      push: (chunk) => receiver.push(chunk),
+      finish: () => this.settle(docId, receiver),
+      abort: () => {
+        if (receiver.feeding) this.residency.forget(docId);
+      },
+    };
+  }
+
+  /**
+   * A body declared small: its chunks are gathered and kept in one go, redacted and decoded in
+   * main, without the machinery a big body needs (most API answers are small, and this is their
+   * whole cost in main: bench figure d).
+   */
+  private receiveSmall(): IncomingBody {
+    const chunks: Uint8Array[] = [];
+    return {
+      push: (chunk) => void chunks.push(chunk),
+      // Concatenated into a copy of their own: the bytes are blanked in place and kept.
+      finish: async () => this.keepDecoded(newId(), Buffer.concat(chunks), this.deps.secrets.bytePattern()),
+      abort: () => undefined,
+    };
+  }
+
+  /** A whole body at once (a history body, say): redacted, parsed and kept. */
+  keep(received: Uint8Array): Promise<KeptResponse> {
+    const incoming = this.receive(received.byteLength);
+    incoming.push(received);
+    return incoming.finish();
+  }
+
+  private async settle(id: string, receiver: BodyReceiver): Promise<KeptResponse> {
+    let bytes = receiver.end();
+    let facts: BodyFacts;
+    if (receiver.feeding) {
+      facts = await receiver.finish();
+      this.residency.add(id, bytes.length);
+    } else if (bytes.length <= SMALL_BODY_BYTES) {
+      return this.keepDecoded(id, bytes, null);
+    } else {
+      bytes = inSharedMemory(bytes);
+      facts = await this.residency.parse(id, bytes);
+    }
+    return this.add(id, facts, bytes);
+  }
+
+  /** A small body, decoded in main; `secrets` are blanked in place first (null: already done). */
+  private keepDecoded(id: string, bytes: Buffer, secrets: RegExp | null): KeptResponse {
+    // Shared with the worker only if it is ever asked about (BodyCache.sharedBytes).
+    const { value: _parsed, length, ...facts } = decodeBody(bytes, secrets);
+    return this.add(id, facts, bytes.subarray(0, length));
+  }
+
+  private add(id: string, facts: BodyFacts, bytes: Buffer): KeptResponse {
+    this.cache.add(id, facts, bytes);
+    return { responseId: id, ...facts, body: { sizeBytes: bytes.length, readText: () => this.readText(id) } };
+  }
+
+  /** How many bodies are kept. */
+  get count(): number {
+    return this.cache.count;
+  }
+
+  /** The run's folder of spilled bodies, once one was spilled. */
+  get spillFolder(): string | null {
+    return this.cache.spillFolder;
+  }
+
+  /** Size and kind; not_found once the body is gone. */
+  info(id: string): { sizeBytes: number; isJson: boolean; textChars: number } {
+    const { size, facts } = this.cache.use(id);
+    return { sizeBytes: size, isJson: facts.isJson, textChars: facts.textChars };
+  }
+
+  tree(id: string, expansion: Expansion, offset: number, limit: number) {
+    return this.residency.query(id, 'tree', { expansion: normalize(expansion), offset, limit });
+  }
+
+  rowOf(id: string, expansion: Expansion, path: string) {
+    return this.residency.query(id, 'rowOf', { expansion: normalize(expansion), path });
+  }
+
+  search(id: string, query: SearchQuery, offset: number, limit: number): Promise<SearchPage> {
+    return this.residency.query(id, 'search', { query, offset, limit });
+  }
+
+  table(id: string, query: TableQuery, offset: number, limit: number, columns: string[] | null = null): Promise<TablePage> {
+    return this.residency.query(id, 'table', { query, offset, limit, columns });
+  }
+
+  /** A window of the text: raw from the bytes, or pretty (JSON only) from the worker. */
+  async text(id: string, offset: number, length: number, pretty: boolean): Promise<{ text: string; offset: number; totalChars: number }> {
+    const { facts } = this.cache.use(id);
+    if (pretty && facts.isJson) {
+      const page = await this.residency.query(id, 'pretty', { offset, length });
+      return { text: page.text, offset, totalChars: page.totalChars };
+    }
+    return { text: await this.cache.rawText(id, offset, length), offset, totalChars: facts.textChars };
+  }
+
+  /** The bytes in pieces, for a streamed export. */
+  chunks(id: string): Iterable<Uint8Array> | AsyncIterable<Uint8Array> {
+    return this.cache.chunks(id);
+  }
+
+  readText(id: string): Promise<string> {
+    return this.cache.readText(id);
+  }
+
+  /** Forgets a body, in main and in the worker. */
+  drop(id: string): void {
+    this.cache.drop(id);
+  }
+
+  /** Forgets every body (sign-out). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Resolves when the spills under way are written (tests, and before measuring memory). */
+  settled(): Promise<void> {
+    return this.cache.settled();
+  }
+
+  /** Forgets everything, removes the temporary files and stops the worker. */
+  async dispose(): Promise<void> {
+    await this.cache.dispose();
+    await this.deps.worker.close();
+  }
+}
+
+function normalize({ expanded, expandAll = false, collapsed = [] }: Expansion): ExpansionInput {
+  return { expanded, expandAll, collapsed };
+}
