@@ -33,7 +33,7 @@ export interface SafeStorageLike {
 const UNPROTECTED_LINUX_BACKENDS = new Set(['basic_text', 'unknown']);
 
 export const MEMORY_ONLY_MESSAGE =
-  'Your system offers no protected key store, so Humanity API Explorer keeps your sign-in in memory only: you will sign in again after a restart, and "Remember password" is unavailable.';
+  'Your system offers no protected key store, so Humanity API Explorer keeps your sign-in in memory only: you will sign in again after a restart, and a remembered password is kept only until you quit.';
 
 export function createSafeStorageVault(safeStorage: SafeStorageLike, platform: string): Vault {
   async function status(): Promise<VaultStatus> {
