@@ -113,6 +113,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       bulk.forgetAll();
     },
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
+    // The session bar shows the new expiry at once, not at the next poll.
+    onRenewed: () => deps.notifyPage?.('session-renewed'),
   });
   await auth.restore();
   const exporter = createExporter({

@@ -38,6 +38,8 @@ export interface AuthServiceDeps {
   onSignedOut(): void;
   /** The session started or stopped waiting for the password: main tells the window. */
   onNeedsSignInChanged(): void;
+  /** The session renewed itself (its expiry changed): main tells the window. */
+  onRenewed(): void;
 }
 
 const FIELD_LABELS: Array<['appId' | 'appSecret' | 'username' | 'password', string]> = [
@@ -227,6 +229,7 @@ export class AuthService {
       now: this.deps.now,
       onTokens: (fresh) => this.storeRefreshToken(session, fresh),
       onNeedsSignInChanged: () => this.deps.onNeedsSignInChanged(),
+      onRenewed: () => this.deps.onRenewed(),
       onPasswordRefused: () => void this.sealPassword(session, null).catch(() => undefined),
     });
     return session;

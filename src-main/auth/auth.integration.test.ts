@@ -96,6 +96,17 @@ describe('refresh', () => {
     },
   );
 
+  it('tells the window when the session renewed itself, so the session bar shows the new expiry at once', async () => {
+    let now = Date.now();
+    const events: string[] = [];
+    const f = await fixture({ now: () => now, onPageEvent: (command) => events.push(command) });
+    ok(await f.login());
+    now += 3_600_000;
+    ok(await f.call('request:send', getRequest('me')));
+    expect(events).toEqual(['session-renewed']);
+    expect(ok<AuthState>(await f.call('auth:state')).session).toMatchObject({ expiresAt: now + 3_600_000, lastRefresh: { ok: true, message: 'Token renewed.' } });
+  });
+
   it('persists every rotated refresh token, so a restart continues the session', async () => {
     const storage = createFakeSafeStorage();
     let now = Date.now();

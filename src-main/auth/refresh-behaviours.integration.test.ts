@@ -12,8 +12,9 @@ const SPEED = 10;
 const LIFETIME_S = 2;
 const EXPIRIES = 20;
 const SENDERS = 4;
-/** Real time after which a run that has not seen its expiries gives up. */
+/** Real time after which a run that has not seen its expiries gives up, and the test's own limit. */
 const GIVE_UP_MS = 20_000;
+const RUN_TIMEOUT_MS = GIVE_UP_MS + 10_000;
 /** Each API and token answer takes 0.4 s of token time: some requests meet expiry in flight. */
 const LATENCY_MS = 40;
 
@@ -66,7 +67,7 @@ async function runExpiries(refreshBehaviour: RefreshBehaviour, authErrorStyle: A
 describe.each(['http401', 'status3'] as const)('2-second tokens expiring 20 times, expired tokens answered %s', (style) => {
   // Exactly one refresh grant per expiry, however many requests met it: single flight. Where the
   // refresh token was gone, that refresh was refused and a password grant made the new token.
-  it.each(['rotate', 'keep'] as const)('%s: no failed request and no prompt, one refresh per expiry, without Remember password', async (behaviour) => {
+  it.each(['rotate', 'keep'] as const)('%s: no failed request and no prompt, one refresh per expiry, without Remember password', { timeout: RUN_TIMEOUT_MS }, async (behaviour) => {
     const run = await runExpiries(behaviour, style, false);
     expect(run.expiries).toBe(EXPIRIES);
     expect(run.failed).toEqual([]);
@@ -84,7 +85,8 @@ describe.each(['http401', 'status3'] as const)('2-second tokens expiring 20 time
     ['none', 'with', true, 0, 0, EXPIRIES],
     ['none', 'without', false, 1, 0, EXPIRIES],
   ] as const)(
-    '%s, %s Remember password: no failed request, %s prompt(s) (answered with Remember password)',
+    '%s, %s Remember password (%s): no failed request, %i prompt(s) (answered with Remember password)',
+    { timeout: RUN_TIMEOUT_MS },
     async (behaviour, _with, remember, prompts, refreshGrants, newPasswordGrants) => {
       const run = await runExpiries(behaviour, style, remember);
       expect(run.expiries).toBe(EXPIRIES);

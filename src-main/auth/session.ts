@@ -14,6 +14,8 @@ export interface SessionDeps {
   onTokens(tokens: TokenSet): Promise<void>;
   /** The session started or stopped waiting for the user's password: the window should look. */
   onNeedsSignInChanged(): void;
+  /** A renewal went through by itself: the token's expiry and the last refresh changed. */
+  onRenewed(): void;
   /** The remembered password was refused: it must not be tried again at the next start. */
   onPasswordRefused(): void;
 }
@@ -154,6 +156,7 @@ export class Session {
       if (this.refreshTokenKept) this.keptTokensWork = true;
       await this.accept({ ...fresh, refreshToken: fresh.refreshToken ?? refreshToken }, fresh.refreshToken === null);
       this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Token renewed.' };
+      this.deps.onRenewed();
       return fresh.accessToken;
     } catch (error) {
       if (!(error instanceof RefreshRejectedError)) {
@@ -175,6 +178,7 @@ export class Session {
         const tokens = await this.grant(() => this.deps.tokens.passwordGrant(this.client, this.username, password, this.signal));
         await this.accept(tokens, false);
         this.lastRefresh = { at: this.deps.now(), ok: true, message: 'Signed in again with the remembered password.' };
+        this.deps.onRenewed();
         return tokens.accessToken;
       } catch (error) {
         if (!(error instanceof AppError && error.code === 'invalid_credentials')) {

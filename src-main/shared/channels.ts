@@ -49,6 +49,8 @@ export const APP_COMMANDS = [
   // Not from the menu: main's word that the session changed by itself (it waits for the password,
   // or stopped waiting), so the page reads auth:state now instead of at its next poll.
   'session-changed',
+  // Not from the menu either: the session renewed its token by itself (a new expiry to show).
+  'session-renewed',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 /** The one main-to-page event channel. */

@@ -23,7 +23,7 @@ function useAuthSync() {
     void refresh();
     // Not through the command registry: this must arrive even while a dialog is open.
     return api().events?.onCommand((command) => {
-      if (command === 'session-changed') void refresh();
+      if (command === 'session-changed' || command === 'session-renewed') void refresh();
     });
   }, [refresh]);
 
