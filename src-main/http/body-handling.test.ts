@@ -57,7 +57,17 @@ describe('kept', () => {
   });
 
   it('a body that grows past the ceiling is stopped, and what the store began is given up', async () => {
-    await expect(keptBody(bodyDeps(1)).read(unsizedHuge())).rejects.toMatchObject({ code: 'too_large' });
+    // The store's count grows only when a body finishes, so count the abort itself.
+    let aborted = 0;
+    const responses = {
+      ...store,
+      receive: (expected: number | null) => {
+        const incoming = store.receive(expected);
+        return { ...incoming, abort: () => ((aborted += 1), incoming.abort()) };
+      },
+    } as unknown as ResponseStore;
+    await expect(keptBody({ ...bodyDeps(1), responses }).read(unsizedHuge())).rejects.toMatchObject({ code: 'too_large' });
+    expect(aborted).toBe(1);
     expect(store.count).toBe(0);
   });
 });
