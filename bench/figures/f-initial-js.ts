@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import type { Figure } from '../support/figure';
 import { ensureBuilt } from '../support/renderer-run';
 
-const TARGET_KB = 400;
+const TARGET_KB = 150;
 const RENDERER = resolve(import.meta.dirname, '../../out/renderer');
 
 /** Static imports of a built chunk: `import … from "./x.js"` and `import "./x.js"`, not `import("./x.js")`. */

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import { AboutDialog } from '../features/about/AboutDialog';
+import { Suspense, useEffect, useState } from 'react';
+import { lazyView, useOpenedOnce } from '../components/lazyView';
 import { ReauthDialog } from '../features/session/ReauthDialog';
 import { SessionBar } from '../features/session/SessionBar';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { SetupScreen } from '../features/setup/SetupScreen';
 import { useTheme } from '../features/theme/theme';
 import { appStore } from '../state/appStore';
@@ -14,6 +13,10 @@ import { CommandContext, useCommandSources } from './useCommands';
 import { VaultBanner } from './VaultBanner';
 import { Workspace } from './Workspace';
 
+// Loaded when first opened: neither is on the first screen.
+const settingsDialog = lazyView(() => import('../features/settings/SettingsDialog').then((module) => module.SettingsDialog));
+const aboutDialog = lazyView(() => import('../features/about/AboutDialog').then((module) => module.AboutDialog));
+
 /**
  * The window: the setup screen, or the session bar over the workspace, and the app-wide dialogs.
  * What they share lives in the store (state/); the open tabs there outlive a trip through setup.
@@ -24,6 +27,8 @@ export function App() {
   useTheme(useSettings()?.theme ?? null);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [aboutOpen, setAboutOpen] = useState(false);
+  const settingsMounted = useOpenedOnce(settingsOpen);
+  const aboutMounted = useOpenedOnce(aboutOpen);
   const [dismissed, setDismissed] = useState<ReadonlySet<string>>(() => new Set());
 
   // Keyboard shortcuts and the application menu run the same commands (app/commands.ts).
@@ -46,8 +51,17 @@ export function App() {
           onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))}
         />
         {session ? <Workspace /> : <SetupScreen vault={auth.vault} profile={auth.profile} />}
-        <SettingsDialog open={settingsOpen} onClose={() => setSettingsOpen(false)} onAbout={() => setAboutOpen(true)} />
-        <AboutDialog open={aboutOpen} onClose={() => setAboutOpen(false)} />
+        {/* One boundary each: About opens over Settings, which must not hide while About loads. */}
+        {settingsMounted && (
+          <Suspense fallback={null}>
+            <settingsDialog.View open={settingsOpen} onClose={() => setSettingsOpen(false)} onAbout={() => setAboutOpen(true)} />
+          </Suspense>
+        )}
+        {aboutMounted && (
+          <Suspense fallback={null}>
+            <aboutDialog.View open={aboutOpen} onClose={() => setAboutOpen(false)} />
+          </Suspense>
+        )}
         {session && <ReauthDialog session={session} />}
       </div>
     </CommandContext>

@@ -1,7 +1,11 @@
-import { useId, useRef, useState, type Ref } from 'react';
+import { Suspense, useEffect, useId, useRef, useState, type Ref } from 'react';
+import { lazyView, LoadingView } from '../../components/lazyView';
 import { NameValueTable } from '../../components/NameValueTable';
-import { JsonEditor, type JsonEditorHandle } from './JsonEditor';
+import type { JsonEditorHandle } from './JsonEditor';
 import type { BodyKind, Draft } from './draft';
+
+// CodeMirror is most of the renderer's code: it loads when a body can first be written.
+const jsonEditor = lazyView(() => import('./JsonEditor').then((module) => module.JsonEditor));
 
 const BODY_KINDS: ReadonlyArray<{ kind: BodyKind; label: string }> = [
   { kind: 'none', label: 'None' },
@@ -23,6 +27,8 @@ export function BodySection({ draft, onChange, sendProblem, jsonEditorRef }: Pro
   const [lintProblem, setLintProblem] = useState<string | null>(null);
   const problemHolder = useRef<HTMLDivElement>(null);
   const jsonSentence = sendProblem ?? lintProblem;
+  // Shown for methods with a body, whichever body type: the editor is fetched before JSON is picked.
+  useEffect(jsonEditor.preload, []);
 
   return (
     <div className="body-section">
@@ -52,13 +58,15 @@ export function BodySection({ draft, onChange, sendProblem, jsonEditorRef }: Pro
       )}
       {draft.bodyKind === 'json' && (
         <div className="json-body">
-          <JsonEditor
-            ref={jsonEditorRef}
-            value={draft.json}
-            onChange={(json) => onChange({ ...draft, json })}
-            onProblem={setLintProblem}
-            describedBy={problemHolder}
-          />
+          <Suspense fallback={<LoadingView label="Loading editor…" />}>
+            <jsonEditor.View
+              ref={jsonEditorRef}
+              value={draft.json}
+              onChange={(json) => onChange({ ...draft, json })}
+              onProblem={setLintProblem}
+              describedBy={problemHolder}
+            />
+          </Suspense>
           <div ref={problemHolder}>
             {jsonSentence && (
               // Remounted as an alert when Send is refused, so the refusal is announced once.

@@ -1,6 +1,7 @@
-import { useCallback, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { RequestInput, ResponseSummary } from '@shared/contract';
 import { useCommands } from '../../app/useCommands';
+import { lazyView, LoadingView } from '../../components/lazyView';
 import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../components/useNow';
 import type { RunningRequest } from '../../state/tabsModel';
@@ -12,8 +13,9 @@ import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
 import { ResponseExport } from '../export/ResponseExport';
-import { TableView } from '../table/TableView';
 import './response.css';
+
+const tableView = lazyView(() => import('../table/TableView').then((module) => module.TableView));
 
 type View = 'tree' | 'table' | 'raw' | 'headers';
 
@@ -35,6 +37,11 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
   const [findPending, setFindPending] = useState(false);
   const findDone = useCallback(() => setFindPending(false), []);
   const panel = useRef<HTMLElement>(null);
+  // The Table view loads when there is first a JSON answer it could show.
+  const json = summary?.bodyKind === 'json';
+  useEffect(() => {
+    if (json) tableView.preload();
+  }, [json]);
   useCommands({
     'find-in-response': () => {
       if (summary?.bodyKind !== 'json') return focusFindTarget(panel.current!);
@@ -87,7 +94,9 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
                 label: 'Table',
                 render: () =>
                   summary.bodyKind === 'json' ? (
-                    <TableView responseId={summary.responseId} />
+                    <Suspense fallback={<LoadingView label="Loading table…" />}>
+                      <tableView.View responseId={summary.responseId} />
+                    </Suspense>
                   ) : (
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON, so it has no rows to show as a table.'}
