@@ -16,7 +16,7 @@ import { decodeEnvelope, describeOutcome } from './envelope';
 import type { Exchange, Exchanged, SendExchange, SendWithToken } from './exchange';
 import type { HttpSend } from './http-client';
 import { sendFollowingRedirects } from './redirects';
-import { sendWithSafeRetry } from './safe-retry';
+import { retryAfterSeconds, sendWithSafeRetry } from './safe-retry';
 import { sendWithTokenRetry } from './token-retry';
 import { buildApiUrl } from './url-rules';
 
@@ -115,12 +115,7 @@ export function createRequestRunner(deps: RunnerDeps) {
       const resolved = forCompany(request, deps.settings());
       const url = buildApiUrl(source.host, resolved.path, resolved.query);
       const { response, decoded } = await sendParsed(source, { url, method: resolved.method, body: encodeBody(resolved.method, resolved.body) }, [signal, source.signal]);
-      const retryAfter = Number(response.headers.get('retry-after'));
-      return {
-        status: response.status,
-        retryAfterSeconds: response.headers.has('retry-after') && Number.isFinite(retryAfter) ? retryAfter : null,
-        body: decoded.value,
-      };
+      return { status: response.status, retryAfterSeconds: retryAfterSeconds(response), body: decoded.value };
     },
 
     /** A GET whose JSON the app reads itself (such as /me); nothing is kept for the renderer. */

@@ -39,6 +39,13 @@ export async function sendWithSafeRetry<P, D extends Decoded>(deps: PipelineDeps
 export function retryWait(response: HttpResponse, backoffMs: number): number | null {
   if ([502, 503, 504].includes(response.status)) return backoffMs;
   if (response.status !== 429) return null;
-  const seconds = Number(response.headers.get('retry-after') ?? NaN);
-  return Number.isFinite(seconds) && seconds * 1000 <= MAX_RETRY_AFTER_MS ? Math.max(seconds * 1000, backoffMs) : null;
+  const seconds = retryAfterSeconds(response);
+  return seconds !== null && seconds * 1000 <= MAX_RETRY_AFTER_MS ? Math.max(seconds * 1000, backoffMs) : null;
+}
+
+/** The Retry-After header as a number of seconds, or null when absent or not a number. */
+export function retryAfterSeconds(response: HttpResponse): number | null {
+  const header = response.headers.get('retry-after');
+  const seconds = header === null ? NaN : Number(header);
+  return Number.isFinite(seconds) ? seconds : null;
 }
