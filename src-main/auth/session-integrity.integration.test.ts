@@ -29,6 +29,15 @@ async function signedIn(sandbox: SandboxServer, options: Parameters<typeof start
   return f;
 }
 
+/** Signed in to a sentinel sandbox whose user has this (short) password. */
+async function signedInWithPassword(password: string): Promise<CoreFixture> {
+  const sandbox = await markedSandbox({ password });
+  const f = await startCore({ sandbox });
+  open.push(f);
+  expect((await f.login({ password })).ok).toBe(true);
+  return f;
+}
+
 function failure(result: Result<unknown>): { code: string; message: string } {
   expect(result.ok, JSON.stringify(result)).toBe(false);
   return (result as { error: { code: string; message: string } }).error;
@@ -151,10 +160,7 @@ describe('a renewal being sealed when the user signs out', () => {
 
 describe('short secrets answer no guesses', () => {
   it('what the window sent comes back as sent, even when it is the password', async () => {
-    const sandbox = await markedSandbox({ password: '7391' });
-    const f = await startCore({ sandbox });
-    open.push(f);
-    expect((await f.login({ password: '7391' })).ok).toBe(true);
+    const f = await signedInWithPassword('7391');
     const tabs = ['1234', '7391', '9999'].map((guess) => ({
       id: `t${guess}`,
       title: guess,
@@ -174,10 +180,7 @@ describe('short secrets answer no guesses', () => {
 
 describe('secrets are never forgotten while the app runs', () => {
   it("a short password does not corrupt data: bodies stay JSON and dates keep their year", async () => {
-    const sandbox = await markedSandbox({ password: '2025' });
-    const f = await startCore({ sandbox });
-    open.push(f);
-    expect((await f.login({ password: '2025' })).ok).toBe(true);
+    const f = await signedInWithPassword('2025');
     const summary = ((await f.call('request:send', getRequest('shifts', [['start_date', '2025-03-03'], ['end_date', '2025-03-09']]))) as { data: ResponseSummary }).data;
     expect(summary.bodyKind).toBe('json');
     const page = (await f.call('response:text', { responseId: summary.responseId, offset: 0, length: 100_000, pretty: false })) as Result<{ text: string }>;
