@@ -44,7 +44,10 @@ describe('send', () => {
     expect(summary).toMatchObject({ httpStatus: 200, refreshed: true, outcome: 'Success', url: 'https://api.example/api/v2/moved?access_token=[REDACTED]' });
     // The retried and the refused responses were dropped: only the last one is kept.
     expect(store.count).toBe(1);
-    expect(history).toEqual([expect.objectContaining({ summary, error: null, request: expect.objectContaining({ path: 'employees' }) })]);
+    // The tree's first page goes to the window only; history keeps the summary.
+    const { firstRows, ...recorded } = summary;
+    expect(firstRows).toMatchObject({ expanded: ['', '/data'], totalRows: 5 });
+    expect(history).toEqual([expect.objectContaining({ summary: recorded, error: null, request: expect.objectContaining({ path: 'employees' }) })]);
   });
 
   it('a write refused by read-only mode is neither sent nor recorded', async () => {

@@ -92,7 +92,8 @@ export function createRequestRunner(deps: RunnerDeps) {
         const bodyKind = decoded.isJson ? 'json' : decoded.textChars ? 'text' : 'empty';
         const view = { responseId: decoded.responseId, bodyKind, envelope, textChars: decoded.textChars, sizeBytes: decoded.body.sizeBytes } as const;
         const summary = summarize(deps, input, exchanged, view, durationMs);
-        return { result: summary, summary, body: decoded.body };
+        // The tree's first page goes to the window with the answer, not into history.
+        return { result: decoded.firstRows ? { ...summary, firstRows: decoded.firstRows } : summary, summary, body: decoded.body };
       });
     },
 

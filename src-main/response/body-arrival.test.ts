@@ -52,7 +52,7 @@ function shifts(count: number, extra: (i: number) => string = () => '') {
 }
 
 describe('a body received in pieces and parsed as it arrives', () => {
-  it('comes out exactly as JSON.parse of the whole, with checkpoints that find any window', async () => {
+  it('comes out exactly as JSON.parse of the whole, with checkpoints that find any window', { timeout: 30_000 }, async () => {
     const text = shifts(40_000);
     for (const seed of [1, 2, 3]) {
       const { bytes, facts, value, feeds, batches } = await receive(Buffer.from(text), seed);

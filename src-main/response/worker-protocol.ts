@@ -2,7 +2,7 @@
 // answers `{ seq, ok, value | error }`. Errors carry an AppError code when they are sentences for
 // the user (such as a broken path filter), so main can rethrow them as AppErrors. The seam between
 // response/main and response/worker (docs/architecture.md, "The response pipeline").
-import type { ErrorCode, TreeRow } from '../shared/contract';
+import type { ErrorCode, FirstTreeRows, TreeRow } from '../shared/contract';
 import type { TablePage, TableQuery } from '../table/table-view';
 import type { BodyFacts } from './shared/body-text';
 
@@ -25,6 +25,14 @@ export interface SearchPage {
   capped: boolean;
 }
 
+/**
+ * With a parse's answer: the first page of the tree (response/shared/first-rows.ts), null when the
+ * body is not JSON. It saves the window a round trip before its first rows.
+ */
+export interface WithFirstRows {
+  firstRows: FirstTreeRows | null;
+}
+
 /** Each operation's input and answer. */
 export interface WorkerCalls {
   /**
@@ -38,9 +46,9 @@ export interface WorkerCalls {
    * The last piece of a fed body: parses it whole. `pieces` is how many were fed; when the
    * worker holds fewer (it was restarted), it decodes bytes[0, end) itself (shared, not copied).
    */
-  finish: { input: { docId: string; rest: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: Pick<BodyFacts, 'isJson' | 'head'> };
+  finish: { input: { docId: string; rest: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: Pick<BodyFacts, 'isJson' | 'head'> & WithFirstRows };
   /** Parses a body kept in main, bytes[0, end) (shared, not copied). */
-  load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts };
+  load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
   /** Forgets a body, parsed or arriving. */
   evict: { input: { docId: string }; output: null };
   tree: { input: { docId: string; expansion: ExpansionInput; offset: number; limit: number }; output: { rows: TreeRow[]; totalRows: number } };

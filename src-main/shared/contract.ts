@@ -182,6 +182,32 @@ export const envelopeView = z.object({
 });
 export type EnvelopeView = z.infer<typeof envelopeView>;
 
+export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
+export const treeRow = z.object({
+  path: z.string(),
+  depth: z.number(),
+  key: z.string().nullable(),
+  kind: z.enum(JSON_KINDS),
+  preview: z.string(),
+  childCount: z.number(),
+  expanded: z.boolean(),
+});
+export type TreeRow = z.infer<typeof treeRow>;
+
+/** Rows in the tree's first page, sent with a kept JSON answer; the window asks for pages this size. */
+export const TREE_PAGE_ROWS = 200;
+/**
+ * The first page of a kept JSON answer's tree, sent with the answer so the window shows rows
+ * without asking for them (docs/architecture.md, "The response pipeline"): the open paths (the
+ * root, and the envelope's `data` when it is a container), their first rows and how many in all.
+ */
+export const firstTreeRows = z.object({
+  expanded: z.array(z.string()),
+  rows: z.array(treeRow).max(TREE_PAGE_ROWS),
+  totalRows: z.number(),
+});
+export type FirstTreeRows = z.infer<typeof firstTreeRows>;
+
 export const responseSummary = z.object({
   responseId: z.string(),
   requestId: z.string(),
@@ -199,6 +225,8 @@ export const responseSummary = z.object({
   textChars: z.number(),
   refreshed: z.boolean(),
   receivedAt: z.number(),
+  /** With the answer to request:send only; history and the rest ask response:tree. */
+  firstRows: firstTreeRows.optional(),
 });
 export type ResponseSummary = z.infer<typeof responseSummary>;
 
@@ -272,17 +300,6 @@ const treeExpansion = {
   collapsed: z.array(z.string().max(8192)).max(100_000).optional(),
 };
 
-export const JSON_KINDS = ['object', 'array', 'string', 'number', 'boolean', 'null'] as const;
-export const treeRow = z.object({
-  path: z.string(),
-  depth: z.number(),
-  key: z.string().nullable(),
-  kind: z.enum(JSON_KINDS),
-  preview: z.string(),
-  childCount: z.number(),
-  expanded: z.boolean(),
-});
-export type TreeRow = z.infer<typeof treeRow>;
 
 // ---- the table ------------------------------------------------------------------------------
 

@@ -1,5 +1,5 @@
 // A body arriving from the network, written as it comes into memory the body worker shares, and
-// blanked of secrets there, in place. Once a megabyte is in, main decodes each further megabyte
+// blanked of secrets there, in place. Once 256 KB are in, main decodes each further 256 KB
 // and hands the text to the worker, cut where the elements of a big array may end
 // (response/shared/json-split.ts), so the worker parses while the rest still arrives and little is
 // left when the last byte lands (bench figure a). Decoding here and parsing there keeps both
@@ -8,9 +8,10 @@ import { holdBackFor, redactStretch } from '../../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
 import { TextTally, type BodyFacts } from '../shared/body-text';
 import { nextPieces, planSplit, type SplitPlan } from '../shared/json-split';
+import type { WithFirstRows } from '../worker-protocol';
 
 /** The worker gets the next piece once this much more of the body is in. */
-const FEED_BYTES = 1024 * 1024;
+const FEED_BYTES = 256 * 1024;
 /** Bodies up to this size sit in ordinary memory: main decodes them itself. */
 const PLAIN_BYTES = 64 * 1024;
 
@@ -60,7 +61,7 @@ export class BodyReceiver {
   }
 
   /** Once end() was called, for a body being fed: the worker parses it and says what it is. */
-  async finish(): Promise<BodyFacts> {
+  async finish(): Promise<BodyFacts & WithFirstRows> {
     const { docId, worker } = this.options;
     const rest = this.text.decode(this.bytes, this.length);
     const parsed = await worker.call('finish', { docId, rest, pieces: this.pieces, bytes: this.bytes.buffer as SharedArrayBuffer, end: this.length });

@@ -10,7 +10,8 @@
 import { randomUUID } from 'node:crypto';
 import type { TablePage, TableQuery } from '../../table/table-view';
 import { decodeBody, type BodyFacts } from '../shared/body-text';
-import type { ExpansionInput, SearchPage, SearchQuery } from '../worker-protocol';
+import { firstRowsOf } from '../shared/first-rows';
+import type { ExpansionInput, SearchPage, SearchQuery, WithFirstRows } from '../worker-protocol';
 import { BodyCache, inSharedMemory } from './body-cache';
 import { BodyReceiver } from './body-receiver';
 import type { BodyWorkerClient } from './body-worker-client';
@@ -43,7 +44,7 @@ export interface IncomingBody {
   abort(): void;
 }
 
-export interface KeptResponse extends BodyFacts {
+export interface KeptResponse extends BodyFacts, WithFirstRows {
   responseId: string;
   body: BodySource;
 }
@@ -111,7 +112,7 @@ export class ResponseStore {
 
   private async settle(id: string, receiver: BodyReceiver): Promise<KeptResponse> {
     let bytes = receiver.end();
-    let facts: BodyFacts;
+    let facts: BodyFacts & WithFirstRows;
     if (receiver.feeding) {
       facts = await receiver.finish();
       this.residency.add(id, bytes.length);
@@ -124,16 +125,19 @@ export class ResponseStore {
     return this.add(id, facts, bytes);
   }
 
-  /** A small body, decoded in main; `secrets` are blanked in place first (null: already done). */
+  /**
+   * A small body, decoded in main; `secrets` are blanked in place first (null: already done). Its
+   * first rows come from the value parsed here: the worker is asked only if the window asks more.
+   */
   private keepDecoded(id: string, bytes: Buffer, secrets: RegExp | null): KeptResponse {
     // Shared with the worker only if it is ever asked about (BodyCache.sharedBytes).
-    const { value: _parsed, length, ...facts } = decodeBody(bytes, secrets);
-    return this.add(id, facts, bytes.subarray(0, length));
+    const { value, length, ...facts } = decodeBody(bytes, secrets);
+    return this.add(id, { ...facts, firstRows: facts.isJson ? firstRowsOf(value) : null }, bytes.subarray(0, length));
   }
 
-  private add(id: string, facts: BodyFacts, bytes: Buffer): KeptResponse {
+  private add(id: string, { firstRows, ...facts }: BodyFacts & WithFirstRows, bytes: Buffer): KeptResponse {
     this.cache.add(id, facts, bytes);
-    return { responseId: id, ...facts, body: { sizeBytes: bytes.length, readText: () => this.readText(id) } };
+    return { responseId: id, ...facts, firstRows, body: { sizeBytes: bytes.length, readText: () => this.readText(id) } };
   }
 
   /** How many bodies are kept. */

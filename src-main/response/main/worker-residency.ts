@@ -7,7 +7,7 @@
 // worker, never the other way round for long (a body dropped there is evicted here).
 import { AppError } from '../../shared/app-error';
 import type { BodyFacts } from '../shared/body-text';
-import type { WorkerCalls } from '../worker-protocol';
+import type { WithFirstRows, WorkerCalls } from '../worker-protocol';
 import type { BodyCache } from './body-cache';
 import type { BodyWorkerClient } from './body-worker-client';
 
@@ -64,7 +64,7 @@ export class WorkerResidency {
   }
 
   /** Parses a body's bytes (in shared memory, from offset 0) in the worker, as resident: what it is. */
-  async parse(id: string, bytes: Buffer): Promise<BodyFacts> {
+  async parse(id: string, bytes: Buffer): Promise<BodyFacts & WithFirstRows> {
     this.makeRoom(bytes.length);
     const facts = await this.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length });
     this.add(id, bytes.length);

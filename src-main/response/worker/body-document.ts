@@ -2,10 +2,12 @@
 // few expansion states, the pretty-text index, the running search and the table view. Everything
 // is built on first use, so a body nobody searches or pretty-prints never pays for it.
 import { AppError } from '../../shared/app-error';
+import { TREE_PAGE_ROWS, type FirstTreeRows } from '../../shared/contract';
 import { TableViews, type TablePage, type TableQuery } from '../../table/table-view';
 import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
-import { OpenCounts, TreeIndex } from './tree-index';
+import { firstOpenPaths } from '../shared/first-rows';
+import { OpenCounts, TreeIndex } from '../shared/tree-index';
 import type { ExpansionInput, SearchQuery } from '../worker-protocol';
 
 /** Expansion states kept per body: the one on screen and the few just before it. */
@@ -29,6 +31,13 @@ export class BodyDocument {
   tree(expansion: ExpansionInput, offset: number, limit: number) {
     const index = this.treeIndex(expansion);
     return { rows: index.page(offset, limit), totalRows: index.totalRows };
+  }
+
+  /** The page sent with the answer (first-rows.ts); its index stays for the window's next pages. */
+  firstRows(): FirstTreeRows | null {
+    if (!this.isJson) return null;
+    const expanded = firstOpenPaths(this.value);
+    return { expanded, ...this.tree({ expanded, expandAll: false, collapsed: [] }, 0, TREE_PAGE_ROWS) };
   }
 
   rowOf(expansion: ExpansionInput, path: string) {

@@ -5,7 +5,7 @@
 //   path: the values a path filter names (path-filter.ts).
 import { SEARCH_HITS_MAX } from '../../shared/channels';
 import type { SearchQuery } from '../worker-protocol';
-import { childKey, childrenOf, childValue, isContainer, pointerChild, previewOf, type Children } from './json-tree';
+import { childKey, childrenOf, childValue, isContainer, pointerChild, previewOf, type Children } from '../shared/json-tree';
 import { parsePathFilter, type PathStep } from './path-filter';
 
 

@@ -11,7 +11,7 @@ import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
 import { parsedText } from '../shared/body-text';
 import { parseLoadedBody } from './loaded-body';
-import type { SearchPage, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
+import type { SearchPage, WithFirstRows, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('body-worker.ts runs as a worker thread.');
@@ -25,9 +25,12 @@ const arriving = new Map<string, ArrivingBody>();
 const running = new Set<SearchJob>();
 let pumping = false;
 
-function keepDocument(docId: string, value: unknown, isJson: boolean): void {
+/** Keeps a parsed body; answers its first rows (worker-protocol.ts, WithFirstRows). */
+function keepDocument(docId: string, value: unknown, isJson: boolean): WithFirstRows {
   documents.get(docId)?.stopSearch();
-  documents.set(docId, new BodyDocument(value, isJson));
+  const document = new BodyDocument(value, isJson);
+  documents.set(docId, document);
+  return { firstRows: document.firstRows() };
 }
 
 function documentOf(docId: string): BodyDocument {
@@ -48,13 +51,11 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     arriving.delete(docId);
     const whole = () => Buffer.from(bytes).toString('utf8', 0, end);
     const { value, ...facts } = body?.pieces === pieces ? body.finish(rest, whole) : parsedText(whole());
-    keepDocument(docId, value, facts.isJson);
-    return facts;
+    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
   },
   load({ docId, bytes, end }) {
     const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
-    keepDocument(docId, value, facts.isJson);
-    return facts;
+    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
   },
   evict({ docId }) {
     arriving.delete(docId);

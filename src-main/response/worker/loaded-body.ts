@@ -7,7 +7,7 @@ import { parsedText, TextTally, type DecodedBody } from '../shared/body-text';
 import { nextPieces, planSplit } from '../shared/json-split';
 
 /** About the size of the pieces an arriving body is fed in (response/main/body-receiver.ts). */
-const BATCH_BYTES = 1024 * 1024;
+const BATCH_BYTES = 256 * 1024;
 
 export function parseLoadedBody(bytes: Buffer): DecodedBody {
   const tally = new TextTally();

@@ -8,7 +8,7 @@
 //
 // Each step goes exactly one level down; there is no recursive descent (`..`).
 import { AppError } from '../../shared/app-error';
-import { pointerTokens } from './json-tree';
+import { pointerTokens } from '../shared/json-tree';
 
 /** One level: a named key or index, or any child. */
 export type PathStep = { any: true } | { any: false; key: string };

@@ -3,7 +3,7 @@
 // printer works piece by piece from an explicit stack; one pass over the value counts the total
 // length and saves the printer's position every CHECKPOINT_CHARS characters, and a window then
 // resumes from the checkpoint before it and prints only up to its end.
-import { childrenOf, childValue, isContainer, type Children, type Container } from './json-tree';
+import { childrenOf, childValue, isContainer, type Children, type Container } from '../shared/json-tree';
 
 const CHECKPOINT_CHARS = 64 * 1024;
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { TreeRow } from '@shared/contract';
+import type { FirstTreeRows, TreeRow } from '@shared/contract';
 import { useTreeRows } from './useTreeRows';
 import { useRowWindow } from './useRowWindow';
 import { parentPath, type Expansion } from './treeExpansion';
@@ -13,6 +13,8 @@ export type TreeTarget = { row: number; path: string; focus: boolean; seq: numbe
 
 type Props = {
   responseId: string;
+  /** Rows main sent with the answer, for the expansion it opened them with (ResponseTree). */
+  firstRows: FirstTreeRows | null;
   expansion: Expansion;
   /** Opens or closes one row. */
   onToggle: (path: string, open: boolean) => void;
@@ -25,10 +27,10 @@ type Props = {
  * The response body as a virtualized ARIA tree. Only the rows in view exist in the DOM, and main
  * sends only those; the focused row is always rendered so keyboard focus survives scrolling.
  */
-export function JsonTree({ responseId, expansion, onToggle, target, highlight }: Props) {
+export function JsonTree({ responseId, firstRows, expansion, onToggle, target, highlight }: Props) {
   const [focusIndex, setFocusIndex] = useState(0);
   const scrollElement = useRef<HTMLDivElement>(null);
-  const rows = useTreeRows(responseId, expansion);
+  const rows = useTreeRows(responseId, expansion, firstRows);
 
   // Keys are applied in order, each to the rows as they are once main has answered the previous
   // toggle: a fast typist (or a test) must not expand a row that is about to move away.
@@ -53,9 +55,10 @@ export function JsonTree({ responseId, expansion, onToggle, target, highlight }:
 
   const setOpen = (row: TreeRow, open: boolean) => onToggle(row.path, open);
 
-  // Open the Humanity envelope's `data` on first sight: it is what people came to see.
+  // Open the Humanity envelope's `data` on first sight: it is what people came to see. Main did
+  // it already for the rows it sent with the answer (response/shared/first-rows.ts).
   const root = rows.rowAt(0);
-  const openedData = useRef(false);
+  const openedData = useRef(firstRows !== null);
   useEffect(() => {
     if (openedData.current || !root) return;
     openedData.current = true;

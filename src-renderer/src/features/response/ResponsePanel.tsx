@@ -82,7 +82,7 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
                 label: 'Tree',
                 render: () =>
                   summary.bodyKind === 'json' ? (
-                    <ResponseTree responseId={summary.responseId} focusSearch={findPending} onSearchFocused={findDone} />
+                    <ResponseTree responseId={summary.responseId} firstRows={summary.firstRows ?? null} focusSearch={findPending} onSearchFocused={findDone} />
                   ) : (
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON: see Raw.'}

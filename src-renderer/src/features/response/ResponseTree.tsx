@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import type { FirstTreeRows } from '@shared/contract';
 import { api } from '../../api';
 import { useReportError } from '../../app/errorRouting';
 import { JsonTree, type TreeTarget } from './JsonTree';
@@ -6,16 +7,22 @@ import { ResponseSearch } from './ResponseSearch';
 import { EVERYTHING, ONLY_ROOT, expansionInput, withAncestorsOpen, withOpen, type Expansion } from './treeExpansion';
 import type { SearchHit } from './useResponseSearch';
 
-type Props = { responseId: string; focusSearch: boolean; onSearchFocused: () => void };
+type Props = {
+  responseId: string;
+  /** The first page main sent with the answer, shown at once; null when the rows are asked for. */
+  firstRows: FirstTreeRows | null;
+  focusSearch: boolean;
+  onSearchFocused: () => void;
+};
 
 /**
  * The Tree view: expand all / collapse all, the search of the response and the tree. Expansion
  * lives here because both change it: a toggle opens or closes a row, a chosen hit opens the rows
  * above it. Main lays the rows out; nothing here holds more than the rows in view.
  */
-export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props) {
+export function ResponseTree({ responseId, firstRows, focusSearch, onSearchFocused }: Props) {
   const reportError = useReportError();
-  const [expansion, setExpansionState] = useState<Expansion>(ONLY_ROOT);
+  const [expansion, setExpansionState] = useState<Expansion>(() => (firstRows ? { all: false, expanded: firstRows.expanded } : ONLY_ROOT));
   const expansionRef = useRef(expansion);
   const [target, setTarget] = useState<TreeTarget | null>(null);
   const [highlight, setHighlight] = useState<string | null>(null);
@@ -53,6 +60,7 @@ export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props
       </div>
       <JsonTree
         responseId={responseId}
+        firstRows={firstRows}
         expansion={expansion}
         onToggle={(path, open) => setExpansion(withOpen(expansionRef.current, path, open))}
         target={target}

@@ -14,6 +14,8 @@ export interface PagingOptions<Row, Facts> {
   /** Rows beyond the visible range that are fetched ahead of scrolling. */
   lookahead: number;
   fetchPage(key: string, offset: number, limit: number): Promise<Result<RowsPage<Row, Facts>>>;
+  /** Page 0 of a key, known before any fetch (the tree's first rows, sent with the answer). */
+  first?: (RowsPage<Row, Facts> & { key: string }) | null;
 }
 
 type Cache<Row, Facts> = { key: string; reach: number; facts: Facts; pages: Map<number, Row[]> };
@@ -24,9 +26,9 @@ type Cache<Row, Facts> = { key: string; reach: number; facts: Facts; pages: Map<
  * arrive, and are then swapped in together; a key main refused is not asked for again.
  * Call `load(first, last)` from an effect whenever it or the visible range changes.
  */
-export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, fetchPage }: PagingOptions<Row, Facts>) {
+export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, fetchPage, first = null }: PagingOptions<Row, Facts>) {
   const reportError = useReportError();
-  const [cache, setCache] = useState<Cache<Row, Facts> | null>(null);
+  const [cache, setCache] = useState<Cache<Row, Facts> | null>(() => first && { key: first.key, reach: first.reach, facts: first.facts, pages: new Map([[0, first.rows]]) });
   const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
   const inFlight = useRef(new Set<string>());
   const currentKey = useRef(key);

@@ -1,19 +1,18 @@
-import { useCallback } from 'react';
-import type { TreeRow } from '@shared/contract';
+import { useCallback, useState } from 'react';
+import { TREE_PAGE_ROWS, type FirstTreeRows, type TreeRow } from '@shared/contract';
 import { api } from '../../api';
 import { expansionInput, type Expansion } from './treeExpansion';
 import { usePagedRows } from './usePagedRows';
 
-/** Rows per `response.tree` call (the contract allows up to TREE_PAGE_MAX, 500). */
-const PAGE_ROWS = 200;
 /** Pages kept around the visible range: whatever the body, a few thousand rows. */
 const MAX_PAGES = 12;
 
 /**
  * The flattened rows of the response's JSON tree for an expansion, fetched from main a page at a
- * time for the visible range only; the tree itself is never built here.
+ * time (TREE_PAGE_ROWS, the size of the first page main sends with the answer, which is page 0 of
+ * its expansion) for the visible range only; the tree itself is never built here.
  */
-export function useTreeRows(responseId: string, expansion: Expansion) {
+export function useTreeRows(responseId: string, expansion: Expansion, firstRows: FirstTreeRows | null) {
   const fetchPage = useCallback(
     async (key: string, offset: number, limit: number) => {
       const result = await api().response.tree({ responseId, ...expansionInput(JSON.parse(key) as Expansion), offset, limit });
@@ -21,6 +20,9 @@ export function useTreeRows(responseId: string, expansion: Expansion) {
     },
     [responseId],
   );
-  const rows = usePagedRows<TreeRow, null>({ key: JSON.stringify(expansion), pageRows: PAGE_ROWS, maxPages: MAX_PAGES, lookahead: 100, fetchPage });
+  const [first] = useState(() =>
+    firstRows && { key: JSON.stringify({ all: false, expanded: firstRows.expanded } satisfies Expansion), reach: firstRows.totalRows, facts: null, rows: firstRows.rows },
+  );
+  const rows = usePagedRows<TreeRow, null>({ key: JSON.stringify(expansion), pageRows: TREE_PAGE_ROWS, maxPages: MAX_PAGES, lookahead: 100, fetchPage, first });
   return { load: rows.load, fresh: rows.fresh, totalRows: rows.reach, rowAt: rows.rowAt, error: rows.error };
 }

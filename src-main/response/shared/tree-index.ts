@@ -149,10 +149,20 @@ export class TreeIndex {
     let count = this.counts.get(node);
     if (!count) {
       const children = childrenOf(node);
-      count = this.isOpen(place) ? countChildren(children, (i) => this.rows(this.child(place, children, i))) : CLOSED;
+      count = this.isOpen(place) ? countChildren(children, (i) => this.childRows(place, children, i)) : CLOSED;
       this.counts.set(node, count);
     }
     return count;
+  }
+
+  /**
+   * A child's rows. Without expand all, a child no listed path goes through is one row whatever it
+   * holds, so its value is not read: reading every element of a big batched array would parse it
+   * all again (batched-array.ts), and opening `data` would cost as much as the first parse.
+   */
+  private childRows(parent: Place, children: Children, index: number): number {
+    if (!this.expansion.expandAll && !this.marked.has(pointerChild(parent.path, childKey(children, index)))) return 1;
+    return this.rows(this.child(parent, children, index));
   }
 
   /** The frames above the row at `offset`, and that row. */
