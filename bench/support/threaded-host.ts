@@ -4,6 +4,8 @@
 // the app, which a real Humanity host never does. This one answers the same routes (token.php
 // with a fixed token set, GET /api/v2/shifts-<mb> echoing the caller's token near the end, as
 // src-main/testing/large-shifts.ts does) from a worker thread, with the bodies shared, not copied.
+// Small fixed answers (figure h's /me) are served as given, to any origin (CORS), so the page can
+// fetch them itself as a baseline.
 import { Worker } from 'node:worker_threads';
 import type { ShiftsBody } from '../../src-main/testing/large-shifts';
 
@@ -18,6 +20,7 @@ const http = require('node:http');
 const MB = 1024 * 1024;
 const TAIL = ',"error":null}';
 const heads = new Map(Object.entries(workerData.heads).map(([path, sab]) => [path, Buffer.from(sab)]));
+const fixed = new Map(Object.entries(workerData.fixed).map(([path, bytes]) => [path, Buffer.from(bytes)]));
 const server = http.createServer((req, res) => {
   const url = new URL(req.url || '/', 'http://x');
   if (url.pathname === '/oauth2/token.php') {
@@ -26,6 +29,17 @@ const server = http.createServer((req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ access_token: 'threaded-access-token', refresh_token: 'threaded-refresh-token', expires_in: 3600, token_type: 'bearer', scope: null }));
     });
+    return;
+  }
+  const answer = fixed.get(url.pathname);
+  if (answer && req.method === 'OPTIONS') {
+    // Chromium's preflight for a page reaching a loopback address (Private Network Access).
+    res.writeHead(204, { 'access-control-allow-origin': '*', 'access-control-allow-private-network': 'true' }).end();
+    return;
+  }
+  if (answer) {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(answer.length), 'access-control-allow-origin': '*' });
+    res.end(answer);
     return;
   }
   const head = heads.get(url.pathname);
@@ -41,15 +55,15 @@ const server = http.createServer((req, res) => {
 server.listen(0, '127.0.0.1', () => parentPort.postMessage(server.address().port));
 `;
 
-/** Serves each body at /api/v2/shifts-<mb>. */
-export async function startThreadedHost(bodies: ReadonlyMap<number, ShiftsBody>): Promise<ThreadedHost> {
+/** Serves each body at /api/v2/shifts-<mb>, and each fixed answer at its path. */
+export async function startThreadedHost(bodies: ReadonlyMap<number, ShiftsBody>, fixed: Record<string, Uint8Array> = {}): Promise<ThreadedHost> {
   const heads: Record<string, SharedArrayBuffer> = {};
   for (const [mb, body] of bodies) {
     const shared = new SharedArrayBuffer(body.head.length);
     Buffer.from(shared).set(body.head);
     heads[`/api/v2/shifts-${mb}`] = shared;
   }
-  const worker = new Worker(SERVER, { eval: true, workerData: { heads } });
+  const worker = new Worker(SERVER, { eval: true, workerData: { heads, fixed } });
   const port = await new Promise<number>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);

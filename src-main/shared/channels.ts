@@ -6,6 +6,8 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export const TREE_PAGE_MAX = 500;
+/** Rows in the tree's first page, sent with a kept JSON answer; the window asks for pages this size. */
+export const TREE_PAGE_ROWS = 200;
 export const TEXT_PAGE_MAX = 262_144;
 /** Hits per `response:search` call; a search stops at SEARCH_HITS_MAX hits. */
 export const SEARCH_PAGE_MAX = 500;

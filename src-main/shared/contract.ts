@@ -3,9 +3,9 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
+import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, TREE_PAGE_ROWS, type AppCommand, type ChannelName } from './channels';
 
-export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
+export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, TREE_PAGE_ROWS, type ChannelName };
 export type { HttpMethod } from './channels';
 
 const empty = z.object({}).strict();
@@ -193,9 +193,6 @@ export const treeRow = z.object({
   expanded: z.boolean(),
 });
 export type TreeRow = z.infer<typeof treeRow>;
-
-/** Rows in the tree's first page, sent with a kept JSON answer; the window asks for pages this size. */
-export const TREE_PAGE_ROWS = 200;
 /**
  * The first page of a kept JSON answer's tree, sent with the answer so the window shows rows
  * without asking for them (docs/architecture.md, "The response pipeline"): the open paths (the

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
+import { TREE_PAGE_ROWS } from '../../shared/contract';
 import { Redactor } from '../../redaction/redactor';
 import { createTestResponseStore, type TestStoreOptions } from '../../testing/test-response-store';
 import { createBodyWorkerFromSource } from '../../testing/ts-worker';
@@ -52,6 +53,19 @@ async function expectNotFound(promise: Promise<unknown> | (() => unknown)) {
 }
 
 describe('ResponseStore: windows of a kept body', () => {
+  it('gives the first page of the tree with the kept body, as the tree query gives it, whoever parsed it', async () => {
+    const store = open();
+    // Small (parsed in main), loaded whole by the worker, fed to the worker as it arrives.
+    for (const content of [text, bigBody(200 * KB).text, bigBody(900 * KB).text]) {
+      const kept = await store.keep(Buffer.from(content));
+      expect(kept.firstRows?.expanded).toEqual(['', '/data']);
+      const page = await store.tree(kept.responseId, { expanded: ['', '/data'] }, 0, TREE_PAGE_ROWS);
+      expect(kept.firstRows).toEqual({ expanded: ['', '/data'], ...page });
+    }
+    const notJson = await store.keep(Buffer.from('x'.repeat(300 * KB)));
+    expect(notJson).toMatchObject({ isJson: false, firstRows: null });
+  });
+
   it('serves tree rows and pages of them', async () => {
     const store = open();
     const id = await keep(store, text);

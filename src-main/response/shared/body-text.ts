@@ -2,6 +2,7 @@
 // when it is not JSON), the envelope fields for the summary, and an index from character offsets
 // to byte offsets so main can serve raw-text windows straight from the bytes. Pure: the body
 // worker runs it for big bodies, main for small ones.
+import { isAscii } from 'node:buffer';
 import { envelopeHead } from '../../http/envelope';
 import { redactInPlace } from '../../redaction/byte-redaction';
 
@@ -43,7 +44,8 @@ export class TextTally {
   decode(bytes: Buffer, to: number): string {
     const [from, chars] = [this.decoded, this.chars];
     if (to <= from) return '';
-    const text = bytes.toString('utf8', from, to);
+    // Most API text is ASCII, which Node decodes about twice as fast as UTF-8 (the same string).
+    const text = isAscii(bytes.subarray(from, to)) ? bytes.toString('ascii', from, to) : bytes.toString('utf8', from, to);
     const marks = text.length === to - from ? evenMarks(text.length) : utf8Marks(text, to - from);
     // Bytes that are not UTF-8 decode to more bytes than they were: then step by step, exactly.
     if (!marks) return this.decodeInSteps(bytes, to);

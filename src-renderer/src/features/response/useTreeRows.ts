@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
-import { TREE_PAGE_ROWS, type FirstTreeRows, type TreeRow } from '@shared/contract';
+import { TREE_PAGE_ROWS } from '@shared/channels';
+import type { FirstTreeRows, TreeRow } from '@shared/contract';
 import { api } from '../../api';
 import { expansionInput, type Expansion } from './treeExpansion';
 import { usePagedRows } from './usePagedRows';
