@@ -15,6 +15,7 @@ import { SPILL_PREFIX } from './spill-folder';
 const body = { status: 1, data: [{ id: 1, name: 'Ada' }], error: null };
 const text = JSON.stringify(body);
 const KB = 1024;
+const MB = 1024 * KB;
 
 let spillParent: string;
 const stores: ResponseStore[] = [];
@@ -36,7 +37,7 @@ async function keep(store: ResponseStore, content: string | Buffer): Promise<str
   return (await store.keep(Buffer.from(content))).responseId;
 }
 
-/** A JSON body of about `bytes`, bigger than what main decodes itself, so the worker parses it. */
+/** A JSON body of about `bytes`, an envelope with a big `data` array (over 2 MB, main does not parse it). */
 function bigBody(bytes: number) {
   const value = { status: 1, data: Array.from({ length: Math.ceil(bytes / 40) }, (_, id) => ({ id, name: `Employee ${id}` })), error: null };
   return { value, text: JSON.stringify(value) };
@@ -55,8 +56,8 @@ async function expectNotFound(promise: Promise<unknown> | (() => unknown)) {
 describe('ResponseStore: windows of a kept body', () => {
   it('gives the first page of the tree with the kept body, as the tree query gives it, whoever parsed it', async () => {
     const store = open();
-    // Small (parsed in main), loaded whole by the worker, fed to the worker as it arrives.
-    for (const content of [text, bigBody(200 * KB).text, bigBody(900 * KB).text]) {
+    // Parsed in main (small, and up to 2 MB), fed to the worker as it arrives.
+    for (const content of [text, bigBody(900 * KB).text, bigBody(3 * MB).text]) {
       const kept = await store.keep(Buffer.from(content));
       expect(kept.firstRows?.expanded).toEqual(['', '/data']);
       const page = await store.tree(kept.responseId, { expanded: ['', '/data'] }, 0, TREE_PAGE_ROWS);
@@ -284,11 +285,11 @@ describe('ResponseStore: its two caches together', () => {
         return worker;
       },
     });
-    // Bigger than a small body, smaller than one fed as it arrives: loaded whole.
-    const a = await keep(store, bigBody(200 * KB).text);
-    const b = await keep(store, bigBody(200 * KB).text);
+    // Bigger than what main parses itself: fed to the worker as they arrive.
+    const a = await keep(store, bigBody(3 * MB).text);
+    const b = await keep(store, bigBody(3 * MB).text);
     store.drop(b);
-    expect(sent).toEqual([`load ${a}`, `load ${b}`, `evict ${a}`, `evict ${b}`]);
+    expect(sent.filter((message) => !message.startsWith('feed '))).toEqual([`finish ${a}`, `finish ${b}`, `evict ${a}`, `evict ${b}`]);
     await expectNotFound(store.tree(a, { expanded: [''] }, 0, 10));
   });
 });
