@@ -6,8 +6,13 @@ export const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
 export const TREE_PAGE_MAX = 500;
-/** Rows in the tree's first page, sent with a kept JSON answer; the window asks for pages this size. */
+/** Rows per page of the tree the window asks for. */
 export const TREE_PAGE_ROWS = 200;
+/**
+ * Rows of the tree sent with a kept JSON answer: a screenful and more. Fewer than a page, since
+ * every row sent makes the answer slower to arrive; the window asks for the rest after it paints.
+ */
+export const TREE_FIRST_ROWS = 64;
 export const TEXT_PAGE_MAX = 262_144;
 /** Hits per `response:search` call; a search stops at SEARCH_HITS_MAX hits. */
 export const SEARCH_PAGE_MAX = 500;

@@ -3,9 +3,9 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, TREE_PAGE_ROWS, type AppCommand, type ChannelName } from './channels';
+import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_FIRST_ROWS, TREE_PAGE_MAX, TREE_PAGE_ROWS, type AppCommand, type ChannelName } from './channels';
 
-export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, TREE_PAGE_ROWS, type ChannelName };
+export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_FIRST_ROWS, TREE_PAGE_MAX, TREE_PAGE_ROWS, type ChannelName };
 export type { HttpMethod } from './channels';
 
 const empty = z.object({}).strict();
@@ -194,13 +194,14 @@ export const treeRow = z.object({
 });
 export type TreeRow = z.infer<typeof treeRow>;
 /**
- * The first page of a kept JSON answer's tree, sent with the answer so the window shows rows
+ * The first rows of a kept JSON answer's tree, sent with the answer so the window shows rows
  * without asking for them (docs/architecture.md, "The response pipeline"): the open paths (the
- * root, and the envelope's `data` when it is a container), their first rows and how many in all.
+ * root, and the envelope's `data` when it is a container), the first TREE_FIRST_ROWS rows and how
+ * many there are in all.
  */
 export const firstTreeRows = z.object({
   expanded: z.array(z.string()),
-  rows: z.array(treeRow).max(TREE_PAGE_ROWS),
+  rows: z.array(treeRow).max(TREE_FIRST_ROWS),
   totalRows: z.number(),
 });
 export type FirstTreeRows = z.infer<typeof firstTreeRows>;

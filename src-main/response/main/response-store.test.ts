@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
-import { TREE_PAGE_ROWS } from '../../shared/contract';
+import { TREE_FIRST_ROWS } from '../../shared/contract';
 import { Redactor } from '../../redaction/redactor';
 import { createTestResponseStore, type TestStoreOptions } from '../../testing/test-response-store';
 import { createBodyWorkerFromSource } from '../../testing/ts-worker';
@@ -60,7 +60,7 @@ describe('ResponseStore: windows of a kept body', () => {
     for (const content of [text, bigBody(900 * KB).text, bigBody(3 * MB).text]) {
       const kept = await store.keep(Buffer.from(content));
       expect(kept.firstRows?.expanded).toEqual(['', '/data']);
-      const page = await store.tree(kept.responseId, { expanded: ['', '/data'] }, 0, TREE_PAGE_ROWS);
+      const page = await store.tree(kept.responseId, { expanded: ['', '/data'] }, 0, TREE_FIRST_ROWS);
       expect(kept.firstRows).toEqual({ expanded: ['', '/data'], ...page });
     }
     const notJson = await store.keep(Buffer.from('x'.repeat(300 * KB)));

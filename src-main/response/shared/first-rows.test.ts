@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TREE_PAGE_ROWS } from '../../shared/contract';
+import { TREE_FIRST_ROWS } from '../../shared/contract';
 import { firstOpenPaths, firstRowsOf } from './first-rows';
 
 /** An array that counts which of its elements were read. */
@@ -22,7 +22,7 @@ describe('the first rows sent with an answer', () => {
     expect(first.expanded).toEqual(['', '/data']);
     // root, status, data, 500 elements, error
     expect(first.totalRows).toBe(504);
-    expect(first.rows).toHaveLength(TREE_PAGE_ROWS);
+    expect(first.rows).toHaveLength(TREE_FIRST_ROWS);
     expect(first.rows.slice(0, 4).map(({ path, preview, expanded }) => ({ path, preview, expanded }))).toEqual([
       { path: '', preview: '{3 keys}', expanded: true },
       { path: '/status', preview: '1', expanded: false },
@@ -46,6 +46,6 @@ describe('the first rows sent with an answer', () => {
     const { array, read } = watchedArray(100_000);
     const first = firstRowsOf({ status: 1, data: array });
     expect(first.totalRows).toBe(100_003);
-    expect(read.size).toBeLessThanOrEqual(TREE_PAGE_ROWS);
+    expect(read.size).toBeLessThanOrEqual(TREE_FIRST_ROWS);
   });
 });

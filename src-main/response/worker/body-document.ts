@@ -2,7 +2,7 @@
 // few expansion states, the pretty-text index, the running search and the table view. Everything
 // is built on first use, so a body nobody searches or pretty-prints never pays for it.
 import { AppError } from '../../shared/app-error';
-import { TREE_PAGE_ROWS, type FirstTreeRows } from '../../shared/contract';
+import { TREE_FIRST_ROWS, type FirstTreeRows } from '../../shared/contract';
 import { TableViews, type TablePage, type TableQuery } from '../../table/table-view';
 import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
@@ -33,11 +33,11 @@ export class BodyDocument {
     return { rows: index.page(offset, limit), totalRows: index.totalRows };
   }
 
-  /** The page sent with the answer (first-rows.ts); its index stays for the window's next pages. */
+  /** The rows sent with the answer (first-rows.ts); its index stays for the window's next pages. */
   firstRows(): FirstTreeRows | null {
     if (!this.isJson) return null;
     const expanded = firstOpenPaths(this.value);
-    return { expanded, ...this.tree({ expanded, expandAll: false, collapsed: [] }, 0, TREE_PAGE_ROWS) };
+    return { expanded, ...this.tree({ expanded, expandAll: false, collapsed: [] }, 0, TREE_FIRST_ROWS) };
   }
 
   rowOf(expansion: ExpansionInput, path: string) {

@@ -14,7 +14,10 @@ export interface PagingOptions<Row, Facts> {
   /** Rows beyond the visible range that are fetched ahead of scrolling. */
   lookahead: number;
   fetchPage(key: string, offset: number, limit: number): Promise<Result<RowsPage<Row, Facts>>>;
-  /** Page 0 of a key, known before any fetch (the tree's first rows, sent with the answer). */
+  /**
+   * The first rows of a key, known before any fetch (the tree's first rows, sent with the answer):
+   * shown at once; when they are fewer than a page, the whole page is asked for all the same.
+   */
   first?: (RowsPage<Row, Facts> & { key: string }) | null;
 }
 
@@ -45,8 +48,12 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
       // Before the first answer for a key, the earlier key's reach is a fair guess of its own.
       const lastKnownPage = cache ? Math.floor(Math.max(0, cache.reach - 1) / pageRows) : 0;
       const wanted: number[] = [];
+      const whole = (page: number) => {
+        const rows = fresh?.pages.get(page);
+        return rows !== undefined && rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows);
+      };
       for (let page = Math.min(firstPage, lastKnownPage); page <= Math.min(lastPage, lastKnownPage); page += 1) {
-        if (!fresh?.pages.has(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
+        if (!whole(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
       }
       if (wanted.length === 0) return;
       for (const page of wanted) inFlight.current.add(`${key}#${page}`);

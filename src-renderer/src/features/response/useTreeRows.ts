@@ -10,8 +10,8 @@ const MAX_PAGES = 12;
 
 /**
  * The flattened rows of the response's JSON tree for an expansion, fetched from main a page at a
- * time (TREE_PAGE_ROWS, the size of the first page main sends with the answer, which is page 0 of
- * its expansion) for the visible range only; the tree itself is never built here.
+ * time for the visible range only, starting from the first rows main sent with the answer; the
+ * tree itself is never built here.
  */
 export function useTreeRows(responseId: string, expansion: Expansion, firstRows: FirstTreeRows | null) {
   const fetchPage = useCallback(
