@@ -45,7 +45,7 @@ function setup(impl: Record<string, Stub> = {}) {
   const dispatch = createIpcRouter(table as unknown as Handlers, {
     isTrustedSender: createSenderCheck(RENDERER),
     redact: (text) => text.split(SECRET).join('[REDACTED]'),
-    logError: (message, error) => logged.push({ message, error }),
+    logger: { info: () => undefined, warn: () => undefined, error: (message, error) => void logged.push({ message, error }) },
   });
   return { dispatch, calls, logged };
 }
