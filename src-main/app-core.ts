@@ -79,12 +79,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const redactor = new Redactor();
   const ctx: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
   const settings = createSettingsService({ ctx, onChanged: (changed) => deps.onSettingsChanged?.(changed) });
-  const responses = new ResponseStore({
-    worker: new BodyWorkerClient(deps.createBodyWorker),
-    spill: new SpillFolder(),
-    memoryBudgetBytes: () => settings.read().memoryBudgetMB * MB,
-    secrets: redactor,
-  });
+  const responses = openResponseStore(deps.createBodyWorker, () => settings.read().memoryBudgetMB * MB, redactor);
   const collections = createCollectionsService({ ctx, dialogs: deps.dialogs });
   const environments = createEnvironmentsService({ ctx });
   // `auth` is made below; the window can ask for the host only once start-up is over.
@@ -154,6 +149,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       await sandbox.close();
     },
   };
+}
+
+/** Kept response bodies: in memory within the budget, spilled to a temporary file beyond it, parsed in the worker. */
+function openResponseStore(createBodyWorker: BodyWorkerFactory, memoryBudgetBytes: () => number, redactor: Redactor): ResponseStore {
+  return new ResponseStore({ worker: new BodyWorkerClient(createBodyWorker), spill: new SpillFolder(), memoryBudgetBytes, secrets: redactor });
 }
 
 interface AuthParts {
