@@ -1,30 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { tempStoreContext } from '../testing/temp-store';
 import type { Settings } from '../shared/contract';
-import type { StoreContext } from '../store/document-store';
-import { createConfFactory } from '../testing/conf-factory';
 import { createSettingsService } from './settings-service';
 import { DEFAULT_SETTINGS } from './settings-store';
 
-let dir: string;
-let ctx: StoreContext;
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'hae-settings-'));
-  ctx = { dir, createConf: createConfFactory(), notify: () => undefined, now: () => 0 };
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
 describe('settings service', () => {
   it('starts from the defaults', () => {
+    const ctx = tempStoreContext('hae-settings-');
     const service = createSettingsService({ ctx });
     expect(service.get()).toEqual(DEFAULT_SETTINGS);
     expect(service.read()).toEqual(DEFAULT_SETTINGS);
   });
 
   it('merges an update into what is kept, answers the whole result and tells the shell', () => {
+    const ctx = tempStoreContext('hae-settings-');
     const told: Settings[] = [];
     const service = createSettingsService({ ctx, onChanged: (settings) => told.push(settings) });
     const updated = service.update({ theme: 'dark', timeoutSeconds: 5 });
@@ -34,6 +23,7 @@ describe('settings service', () => {
   });
 
   it('keeps the settings on disk for the next start', () => {
+    const ctx = tempStoreContext('hae-settings-');
     createSettingsService({ ctx }).update({ tokenDelivery: 'header' });
     expect(createSettingsService({ ctx }).get().tokenDelivery).toBe('header');
   });
