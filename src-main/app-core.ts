@@ -85,9 +85,10 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   // `auth` is made below; the window can ask for the host only once start-up is over.
   const variables = createVariablesService({ collections, environments, now, host: () => auth.currentHost() });
   const history = createHistoryService({ ctx, settings: settings.read, responses, redactor, now });
-  const runner = createRequestRunner({ http: deps.http ?? createHttpClient(), now, settings: settings.read, redactor, responses, variables, history });
+  const http = deps.http ?? createHttpClient();
+  const runner = createRequestRunner({ http, now, settings: settings.read, redactor, responses, variables, history });
   const sandbox = sandboxOnDemand(deps.startSandbox);
-  const auth = createAuth(deps, { ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, () => {
+  const auth = createAuth(deps, { http, ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, () => {
     // The redactor keeps every secret until quit: a late answer still carries the old token.
     responses.clear();
     bulk.forgetAll();
@@ -157,6 +158,7 @@ function openResponseStore(createBodyWorker: BodyWorkerFactory, memoryBudgetByte
 }
 
 interface AuthParts {
+  http: HttpSend;
   ctx: StoreContext;
   runner: RequestRunner;
   redactor: Redactor;
@@ -168,12 +170,13 @@ interface AuthParts {
 /** The session keeper, told where its sign-in and sign-out reach the rest of main. */
 function createAuth(deps: AppCoreDeps, parts: AuthParts, onSignedOut: () => void): AuthService {
   const { notices } = parts;
+  const now = deps.now ?? Date.now;
   return new AuthService({
-    tokens: createTokenClient({ http: deps.http ?? createHttpClient(), now: deps.now ?? Date.now, timeoutMs: parts.timeoutMs }),
+    tokens: createTokenClient({ http: parts.http, now, timeoutMs: parts.timeoutMs }),
     vault: deps.vault,
     store: openAuthStore(parts.ctx),
     redactor: parts.redactor,
-    now: deps.now ?? Date.now,
+    now,
     notify: (m) => notices.push(m),
     notices: () => [...notices],
     startSandbox: () => parts.sandbox.credentials(),
