@@ -2,8 +2,8 @@
 // signed-in runner (token refresh included), merged, and exported. Pulls live in main memory.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
-import type { BulkProgressView, SavedRequest } from '../shared/contract';
-import type { Exporter } from '../export/exporter';
+import type { BulkProgressView, Handlers, SavedRequest } from '../shared/contract';
+import type { RowFiles } from '../export/row-files';
 import { flatTableRows } from '../export/csv';
 import { flattenRows } from '../export/flatten-rows';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
@@ -17,7 +17,7 @@ export interface BulkServiceDeps {
   runner: Pick<RequestRunner, 'call'>;
   tokenSource(): TokenSource;
   variables: VariableSource;
-  exporter: Pick<Exporter, 'rowsCsv' | 'rowsJson'>;
+  rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson'>;
   now(): number;
 }
 
@@ -43,7 +43,7 @@ export function createBulkService(deps: BulkServiceDeps) {
   }
 
   return {
-    start(input: { request: SavedRequest; collectionId: string | null; startDate: string; endDate: string }): BulkProgressView {
+    start(input) {
       if (input.request.method !== 'GET') throw new AppError('invalid_input', 'Pull range only reads data: use it with a GET request.');
       const windows = splitRange(input.startDate, input.endDate);
       const resolved = deps.variables.resolve(input.request, input.collectionId);
@@ -59,12 +59,12 @@ export function createBulkService(deps: BulkServiceDeps) {
       void pull.start();
       return view(pullId);
     },
-    status: view,
-    async cancel(pullId: string): Promise<BulkProgressView> {
+    status: ({ pullId }) => view(pullId),
+    async cancel({ pullId }) {
       await get(pullId).cancel();
       return view(pullId);
     },
-    resume(pullId: string): BulkProgressView {
+    resume({ pullId }) {
       const pull = get(pullId);
       const state = pull.progress().state;
       if (state !== 'failed' && state !== 'cancelled') throw new AppError('invalid_input', 'Only a failed or cancelled pull can be resumed.');
@@ -76,14 +76,14 @@ export function createBulkService(deps: BulkServiceDeps) {
       for (const pull of pulls.values()) void pull.cancel();
       pulls.clear();
     },
-    async export(pullId: string, format: 'json' | 'ndjson' | 'csv') {
+    async export({ pullId, format }) {
       const rows = get(pullId).rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
-      if (format !== 'csv') return deps.exporter.rowsJson(rows, format, 'pull');
-      const saved = await deps.exporter.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
+      if (format !== 'csv') return deps.rowFiles.rowsJson(rows, format, 'pull');
+      const saved = await deps.rowFiles.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
-  };
+  } satisfies Handlers['bulk'] & { forgetAll(): void };
 }
 
 /** The request with this window's dates in place of any typed ones. */

@@ -495,11 +495,14 @@ export type Api = {
 /** The `window.api` method behind a channel name, e.g. `ApiMethod<'auth:login'>` is `api.auth.login`. */
 export type ApiMethod<C extends ChannelName> = C extends `${infer D extends Domain}:${infer V}` ? (V extends keyof Api[D] ? Api[D][V] : never) : never;
 
-/** What main implements for each channel: validated input in, plain output out (may throw AppError). */
+/**
+ * What main implements for each channel: validated input in, plain output out, or a promise of it
+ * (may throw AppError). Each service satisfies its domain's entry (docs/architecture.md, "The IPC contract").
+ */
 export type Handlers = {
   [D in Domain]: {
     [V in keyof Contract[D]]: Contract[D][V] extends SpecShape
-      ? (input: z.output<Contract[D][V]['input']>) => Promise<z.input<Contract[D][V]['output']>>
+      ? (input: z.output<Contract[D][V]['input']>) => z.input<Contract[D][V]['output']> | Promise<z.input<Contract[D][V]['output']>>
       : never;
   };
 };

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { Menu } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
 import { TextField } from '../../components/TextField';
@@ -25,7 +25,6 @@ type Message = { tone: 'status' | 'error'; text: string };
  * rendered, and main sends only those.
  */
 export function TableView({ responseId }: { responseId: string }) {
-  const reportError = useReportError();
   const ids = useId();
   const [pointerText, setPointerText] = useState('');
   const [filterText, setFilterText] = useState('');
