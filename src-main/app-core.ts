@@ -5,7 +5,9 @@ import type { AppCommand } from './shared/channels';
 import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
 import { createTokenClient } from './auth/token-client';
-import { createHttpClient, type HttpSend } from './http/http-client';
+import type { HttpSend } from './http/http-client';
+import { createNetworkService } from './network/network-service';
+import type { SystemProxyPort } from './ports/network';
 import { createRequestRunner } from './http/request-runner';
 import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { readCurrentUser } from './auth/current-user';
@@ -39,6 +41,10 @@ export interface AppCoreDeps {
   createConf: ConfFactory;
   vault: Vault;
   http?: HttpSend;
+  /** Electron's per-URL proxy answer for Settings > Network's "System" choice (absent: direct). */
+  systemProxy?: SystemProxyPort;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
@@ -71,11 +77,12 @@ const MB = 1024 * 1024;
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const now = deps.now ?? Date.now;
-  const http = deps.http ?? createHttpClient();
   const notices: string[] = [];
   const redactor = new Redactor();
   const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
   const settings = openSettingsStore(storeContext);
+  const network = createNetworkService({ ctx: storeContext, vault: deps.vault, redactor, settings, dialogs: deps.dialogs, env: deps.env ?? process.env, systemProxy: deps.systemProxy });
+  const http = deps.http ?? network.http;
   const responses = new ResponseStore({
     worker: new BodyWorkerClient(deps.createBodyWorker),
     spill: new SpillFolder(),
@@ -171,6 +178,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
         return settings.read();
       },
     },
+    network: network.handlers,
     request: {
       send: (input) =>
         logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
