@@ -2,7 +2,7 @@
 // makes, a real CONNECT proxy in front of it, and the real core. The sandbox is named
 // sandbox.test, which only the proxy resolves (to 127.0.0.1): loopback never goes through a proxy,
 // so a name the desktop cannot resolve is how these tests prove the requests took the proxy.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -28,7 +28,7 @@ beforeAll(async () => {
   writeFileSync(pemPath, certificates.caPem);
   sandbox = await startSandbox({ tls: { key: certificates.key, cert: certificates.cert }, urlHost: 'sandbox.test' });
   sandboxHost = new URL(sandbox.url).host;
-  proxy = await startTestProxy({ names: { 'sandbox.test': '127.0.0.1' } });
+  proxy = await startTestProxy({ names: { 'sandbox.test': '127.0.0.1', 'other.test': '127.0.0.1' } });
   lockedProxy = await startTestProxy({ names: { 'sandbox.test': '127.0.0.1' }, login: LOGIN });
 });
 afterAll(async () => {
@@ -91,8 +91,18 @@ describe('through a CONNECT proxy to the sandbox over HTTPS', () => {
     const f = await core();
     await manualProxy(f, proxy.url);
     const result = await f.login();
-    expect(result).toMatchObject({ ok: false, error: { code: 'tls_failed', message: UNTRUSTED(sandbox.url.replace('https://', '').replace(/:\d+$/, '')) } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'tls_failed', message: UNTRUSTED('sandbox.test') } });
     expect(proxy.tunnels).toContain(sandboxHost);
+    expect(sandbox.stats().passwordGrants).toBe(0);
+  });
+
+  it('refuses a trusted certificate that names another host', async () => {
+    const f = await core();
+    await manualProxy(f, proxy.url);
+    await trustTestCa(f);
+    const result = await f.login({ host: sandbox.url.replace('sandbox.test', 'other.test') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'tls_failed' } });
+    expect((result as { error: { message: string } }).error.message).toMatch(/^The certificate presented for other\.test belongs to another name \(it names sandbox\.test, localhost, 127\.0\.0\.1\)/);
     expect(sandbox.stats().passwordGrants).toBe(0);
   });
 
@@ -112,5 +122,135 @@ describe('through a CONNECT proxy to the sandbox over HTTPS', () => {
     expect(state.proxyCredential).toBe('encrypted');
     await everyKindOfRequest(f);
     expect(lockedProxy.tunnels.length).toBeGreaterThan(0);
+  });
+
+  it('says so when the proxy refuses the login, or needs one and none is set', async () => {
+    const f = await core();
+    await manualProxy(f, lockedProxy.url, LOGIN.username);
+    await trustTestCa(f);
+    data(await f.call('network:saveProxyPassword', { password: 'not-the-password' }));
+    expect(await f.login()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'proxy_failed',
+        message: `The proxy set in Settings > Network (${lockedProxy.url}) did not accept the user name and password (407 Proxy Authentication Required). Check the proxy user name and password in Settings > Network.`,
+      },
+    });
+    await manualProxy(f, lockedProxy.url);
+    const noLogin = await f.login();
+    expect(noLogin).toMatchObject({ ok: false, error: { code: 'proxy_failed' } });
+    expect((noLogin as { error: { message: string } }).error.message).toContain('needs a user name and password (407');
+    expect(sandbox.stats().passwordGrants).toBe(0);
+  });
+
+  it('says the proxy cannot be reached, and does not try the API host another way', async () => {
+    const gone = await startTestProxy();
+    await gone.close();
+    const f = await core();
+    await manualProxy(f, gone.url);
+    expect(await f.login()).toMatchObject({
+      ok: false,
+      error: { code: 'proxy_failed', message: `Could not reach the proxy set in Settings > Network (${gone.url}) (ECONNREFUSED), so ${sandbox.url} was not contacted. Check the proxy address in Settings > Network, or your connection.` },
+    });
+  });
+
+  it('keeps a saved password for the proxy and user it was given for only', async () => {
+    const f = await core();
+    await manualProxy(f, lockedProxy.url, LOGIN.username);
+    await trustTestCa(f);
+    data(await f.call('network:saveProxyPassword', { password: LOGIN.password }));
+    // The address changes (as an edited settings file or a compromised window could make it):
+    // the password stays behind, and the other proxy is asked without it.
+    await manualProxy(f, proxy.url, LOGIN.username);
+    expect(data<{ proxyCredential: string }>(await f.call('network:state')).proxyCredential).toBe('other-proxy');
+    await manualProxy(f, lockedProxy.url, LOGIN.username);
+    expect(data<{ proxyCredential: string }>(await f.call('network:state')).proxyCredential).toBe('encrypted');
+    data(await f.login());
+    expect(f.logs.join('\n')).not.toContain(LOGIN.password);
+  });
+});
+
+describe('the proxy choices', () => {
+  it('takes HTTPS_PROXY from the environment, with a login in its address', async () => {
+    const address = new URL(lockedProxy.url);
+    address.username = LOGIN.username;
+    address.password = LOGIN.password;
+    const f = await core({ network: { env: { HTTPS_PROXY: address.href } } });
+    data(await f.call('settings:update', { proxyMode: 'environment' }));
+    await trustTestCa(f);
+    data(await f.login());
+    expect(lockedProxy.tunnels).toContain(sandboxHost);
+  });
+
+  it('goes direct for hosts NO_PROXY names (lower-case names first)', async () => {
+    const f = await core({ network: { env: { https_proxy: proxy.url, HTTPS_PROXY: 'http://127.0.0.1:9', no_proxy: 'example.org,.test' } } });
+    data(await f.call('settings:update', { proxyMode: 'environment' }));
+    await trustTestCa(f);
+    // Only the proxy knows sandbox.test: straight to it, the name is not found.
+    const result = await f.login();
+    expect(result).toMatchObject({ ok: false, error: { code: 'host_unreachable' } });
+    expect(proxy.tunnels).toEqual([]);
+  });
+
+  it('asks the desktop for the system proxy of each URL and takes the first it can use', async () => {
+    const asked: string[] = [];
+    const port = new URL(proxy.url).port;
+    const systemProxy = { resolveProxy: async (url: string) => (asked.push(url), `SOCKS5 127.0.0.1:1080; PROXY 127.0.0.1:${port}; DIRECT`) };
+    const f = await core({ network: { systemProxy } });
+    expect(data<{ proxyMode: string }>(await f.call('settings:get')).proxyMode).toBe('system');
+    await trustTestCa(f);
+    data(await f.login());
+    expect(asked).toContain(`${sandbox.url}/oauth2/token.php`);
+    expect(proxy.tunnels).toContain(sandboxHost);
+  });
+
+  it('checks certificates on a direct connection too', async () => {
+    const f = await core();
+    data(await f.call('settings:update', { proxyMode: 'none' }));
+    const result = await f.login({ host: `https://127.0.0.1:${new URL(sandbox.url).port}` });
+    expect(result).toMatchObject({ ok: false, error: { code: 'tls_failed', message: UNTRUSTED('127.0.0.1') } });
+  });
+
+  it('never sends loopback through a proxy, whatever the choice', async () => {
+    const f = await core({ network: { systemProxy: { resolveProxy: async () => `PROXY ${new URL(proxy.url).host}` } } });
+    await trustTestCa(f);
+    const loopback = `https://127.0.0.1:${new URL(sandbox.url).port}`;
+    data(await f.login({ host: loopback }));
+    await manualProxy(f, proxy.url);
+    data(await f.call('request:send', getRequest('me')));
+    expect(proxy.tunnels).toEqual([]);
+  });
+});
+
+describe('the extra trusted certificates file', () => {
+  it('refuses a file that holds no certificate, and keeps the one chosen before', async () => {
+    const notPem = join(mkdtempSync(join(tmpdir(), 'hae-net-')), 'notes.pem');
+    writeFileSync(notPem, 'not a certificate');
+    let chosen = pemPath;
+    const f = await core({ dialogs: { openFile: async () => chosen } });
+    await trustTestCa(f);
+    chosen = notPem;
+    const refused = await f.call('network:chooseCertificates');
+    expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_file' } });
+    expect((refused as { error: { message: string } }).error.message).toContain('holds no certificate');
+    expect(data<{ extraCertificatesFile: string | null }>(await f.call('settings:get')).extraCertificatesFile).toBe(pemPath);
+  });
+
+  it('tells the user when the chosen file has gone, and sends nothing', async () => {
+    const copy = join(mkdtempSync(join(tmpdir(), 'hae-net-')), 'corp.pem');
+    writeFileSync(copy, readFileSync(pemPath));
+    const f = await core({ dialogs: { openFile: async () => copy } });
+    await trustTestCa(f);
+    rmSync(copy);
+    const result = await f.login();
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_file', message: `The extra trusted certificates file ${copy} no longer exists. Choose it again or remove it in Settings > Network.` } });
+    expect(data<{ certificatesProblem: string | null }>(await f.call('network:state')).certificatesProblem).toContain('no longer exists');
+    expect(sandbox.stats().passwordGrants).toBe(0);
+  });
+
+  it('cannot be set by settings:update: only the native dialog adds trust', async () => {
+    const f = await core();
+    const result = await f.call('settings:update', { extraCertificatesFile: pemPath } as never);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 });
