@@ -250,6 +250,10 @@ describe('the extra trusted certificates file', () => {
 
   it('cannot be set by settings:update: only the native dialog adds trust', async () => {
     const f = await core();
+    // Nor can a proxy address carry a login or a path.
+    for (const proxyUrl of ['http://alex:pw@proxy.corp:8080', 'http://proxy.corp:8080/x', 'socks5://proxy.corp:1080']) {
+      expect(await f.call('settings:update', { proxyUrl })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
     const result = await f.call('settings:update', { extraCertificatesFile: pemPath } as never);
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });

@@ -104,7 +104,8 @@ function isProxyAddress(text: string): boolean {
   if (text === '') return true;
   try {
     const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && !url.username && !url.password && url.origin === text.replace(/\/$/, '');
+    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare;
   } catch {
     return false;
   }

@@ -13,7 +13,7 @@ export function proxyAddressProblem(text: string, mode: ProxyMode): string | nul
     const url = new URL(typed);
     if (url.protocol !== 'http:' && url.protocol !== 'https:') return 'The proxy address must start with http:// or https://.';
     if (url.username || url.password) return 'Put the user name and password in their own fields, not in the address.';
-    if (url.origin !== typed.replace(/\/$/, '')) return 'Enter only the address and port, like http://proxy.example.com:8080, without a path.';
+    if (url.pathname !== '/' || url.search || url.hash) return 'Enter only the address and port, like http://proxy.example.com:8080, without a path.';
     return null;
   } catch {
     return 'This is not a proxy address; use the form http://proxy.example.com:8080.';
@@ -54,7 +54,8 @@ export function useNetworkForm() {
     const error = proxyAddressProblem(proxyUrl, mode);
     setAddressError(error);
     if (error) return null;
-    return { proxyMode: mode, proxyUrl: proxyUrl.trim().replace(/\/$/, ''), proxyUsername: username.trim() };
+    const typed = proxyUrl.trim();
+    return { proxyMode: mode, proxyUrl: typed ? new URL(typed).origin : '', proxyUsername: username.trim() };
   }
 
   /** After Settings are saved: a typed password is sealed for the proxy just saved, then cleared. */
