@@ -67,6 +67,13 @@ test('Settings > Network: manual proxy with a write-only password, and an extra 
   expect(readFileSync(join(app.userDataDir, 'settings.json'), 'utf8')).not.toContain(PASSWORD);
   expect(await app.core.handlers.settings.get({})).toMatchObject({ proxyMode: 'manual', proxyUrl: 'http://proxy.example.com:8080', proxyUsername: 'alex', extraCertificatesFile: pemPath });
 
+  // Both can be undone from here.
+  await network.getByRole('button', { name: 'Forget proxy password' }).click();
+  await expect(network.getByText('No proxy password saved.')).toBeVisible();
+  await expect(network.getByLabel('Proxy password')).toHaveAttribute('placeholder', '');
+  await network.getByRole('button', { name: 'Remove certificates file' }).click();
+  await expect(network.getByText(/^No extra file\./)).toBeVisible();
+
   // The sandbox is on this computer: it is reached directly, whatever the proxy.
   await settingsDialog(page).getByRole('button', { name: 'Close' }).click();
   await pathField(page).fill('employees');

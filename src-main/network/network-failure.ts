@@ -45,6 +45,8 @@ export function describeCertificateRefusal(refused: CertificateRefusedError): Ap
   return new AppError('tls_failed', `The certificate of ${host}, issued by '${issuer}', could not be verified (${reason}), so the connection was stopped. ${ADD_CERTIFICATE}`);
 }
 
+/** CONNECT answers that mean the proxy tried and failed to reach the host, not that it refused. */
+const BEYOND_PROXY = new Set(['404', '500', '502', '503', '504']);
 const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** What a proxy did to the request, or null when the failure lies beyond it (the API host, the body). */
@@ -57,6 +59,9 @@ export function describeProxyFailure(failure: ProxiedRequestError, target: strin
     const fix = route.source === 'environment' ? 'Put the right user name and password in the proxy address of HTTPS_PROXY.' : route.source === 'manual' ? 'Check the proxy user name and password in Settings > Network.' : 'Choose Manual in Settings > Network and enter the proxy with your user name and password.';
     const what = route.username !== undefined ? 'did not accept the user name and password' : 'needs a user name and password';
     return new AppError('proxy_failed', `${capitalised(proxy)} ${what} (407 Proxy Authentication Required). ${fix}`);
+  }
+  if (status && BEYOND_PROXY.has(status)) {
+    return new AppError('proxy_failed', `${capitalised(proxy)} could not reach ${target} (status ${status}). Check the API host; if it is right, the host may be down or the proxy unable to find it.`);
   }
   if (status) {
     return new AppError('proxy_failed', `${capitalised(proxy)} refused to connect to ${target} (status ${status}). The proxy may block this address; ask your IT department, or check the proxy in Settings > Network.`);

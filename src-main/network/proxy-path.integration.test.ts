@@ -47,7 +47,9 @@ function data<T>(result: Result<unknown>): T {
 }
 
 async function core(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
-  const f = await startCore({ sandbox, dialogs: { openFile: async () => pemPath, saveFile: async () => null }, ...options });
+  const downloads = mkdtempSync(join(tmpdir(), 'hae-net-download-'));
+  const saveFile = async () => join(downloads, 'employees.json');
+  const f = await startCore({ sandbox, dialogs: { openFile: async () => pemPath, saveFile }, ...options });
   open.push(f);
   return f;
 }
@@ -72,7 +74,7 @@ async function pullRange(f: CoreFixture): Promise<BulkProgressView> {
   throw new Error('the pull did not finish');
 }
 
-/** Sign-in, a send, a token refresh and a Pull range: everything that reaches the API host. */
+/** Sign-in, a send, a token refresh, a download and a Pull range: everything that reaches the API host. */
 async function everyKindOfRequest(f: CoreFixture): Promise<void> {
   data(await f.login());
   const me = data<{ httpStatus: number }>(await f.call('request:send', getRequest('me')));
@@ -81,6 +83,9 @@ async function everyKindOfRequest(f: CoreFixture): Promise<void> {
   const afterExpiry = data<{ httpStatus: number; refreshed: boolean }>(await f.call('request:send', getRequest('me')));
   expect(afterExpiry).toMatchObject({ httpStatus: 200, refreshed: true });
   expect(sandbox.stats().refreshGrants + sandbox.stats().passwordGrants).toBeGreaterThanOrEqual(2);
+  const saved = data<{ saved: boolean; path: string; bytes: number }>(await f.call('request:download', getRequest('employees')));
+  expect(saved.saved).toBe(true);
+  expect(JSON.parse(readFileSync(saved.path, 'utf8')).status).toBe(1);
   const pull = await pullRange(f);
   expect(pull.state, pull.message).toBe('done');
   expect(pull.rows).toBeGreaterThan(0);
@@ -141,6 +146,17 @@ describe('through a CONNECT proxy to the sandbox over HTTPS', () => {
     expect(noLogin).toMatchObject({ ok: false, error: { code: 'proxy_failed' } });
     expect((noLogin as { error: { message: string } }).error.message).toContain('needs a user name and password (407');
     expect(sandbox.stats().passwordGrants).toBe(0);
+  });
+
+  it('says when the proxy cannot reach the host', async () => {
+    const f = await core();
+    await manualProxy(f, proxy.url);
+    // Only the proxy resolves sandbox.test; nothing listens on port 1 behind it.
+    expect(await f.login({ host: 'https://sandbox.test:1' })).toMatchObject({
+      ok: false,
+      error: { code: 'proxy_failed', message: `The proxy set in Settings > Network (${proxy.url}) could not reach https://sandbox.test:1 (status 500). Check the API host; if it is right, the host may be down or the proxy unable to find it.` },
+    });
+    expect(proxy.tunnels).toEqual(['sandbox.test:1']);
   });
 
   it('says the proxy cannot be reached, and does not try the API host another way', async () => {
