@@ -42,9 +42,9 @@ export function createNetworkService(deps: NetworkDeps): { http: HttpSend; handl
     const { proxyUrl, proxyUsername } = deps.settings.read();
     return proxyUrl && proxyUsername ? proxyBinding(proxyUrl, proxyUsername) : null;
   };
-  const systemCertificatesNote =
-    trust.base.fromSystem > 0
-      ? `Trusted: the ${trust.base.fromSystem} certificates of this computer's certificate store and the usual public roots.`
+  const systemCertificatesNote = () =>
+    trust.base().fromSystem > 0
+      ? `Trusted: the ${trust.base().fromSystem} certificates of this computer's certificate store and the usual public roots.`
       : "Trusted: the usual public roots. This computer's certificate store cannot be read here, so add your company's certificate below if it inspects HTTPS.";
 
   async function state(): Promise<NetworkState> {
@@ -61,7 +61,7 @@ export function createNetworkService(deps: NetworkDeps): { http: HttpSend; handl
         certificatesProblem = (error as Error).message;
       }
     }
-    return { proxyCredential, proxyCredentialNote: CREDENTIAL_NOTES[proxyCredential], certificates, certificatesProblem, systemCertificatesNote };
+    return { proxyCredential, proxyCredentialNote: CREDENTIAL_NOTES[proxyCredential], certificates, certificatesProblem, systemCertificatesNote: systemCertificatesNote() };
   }
 
   const setCertificatesFile = (path: string | null) => deps.settings.write({ ...deps.settings.read(), extraCertificatesFile: path });

@@ -80,7 +80,9 @@ export interface TrustAnchors {
 
 /** The anchors for the file Settings names now; rebuilt only when the file (its path, size or time) changes. */
 export function createTrustStore(extraFile: () => string | null) {
-  const base = baseRoots();
+  // Read when first needed: the system store can take a moment to read, start-up should not wait.
+  let roots: BaseRoots | null = null;
+  const base = () => (roots ??= baseRoots());
   let cached: { key: string; anchors: TrustAnchors } | null = null;
   return {
     base,
@@ -90,7 +92,7 @@ export function createTrustStore(extraFile: () => string | null) {
       const key = path ? `${path}|${info?.size}|${info?.mtimeMs}` : '';
       if (cached?.key === key) return cached.anchors;
       const extra = path ? (await readExtraCertificates(path)).certificates : [];
-      const anchors = { key, context: tls.createSecureContext({ ca: [...base.certificates, ...extra] }) };
+      const anchors = { key, context: tls.createSecureContext({ ca: [...base().certificates, ...extra] }) };
       cached = { key, anchors };
       return anchors;
     },
