@@ -35,4 +35,17 @@ describe('proxy sentences', () => {
     );
     expect(describeProxyFailure(new ProxiedRequestError(route, Object.assign(new Error('reset'), { code: 'UND_ERR_SOCKET' })), 'x')).toBeNull();
   });
+
+  it('tells a missing saved password apart, and blames an https proxy for its own certificate', () => {
+    const manual = { proxy: 'http://proxy.corp:8080', source: 'manual' as const, username: 'alex' };
+    expect(describeProxyFailure(new ProxiedRequestError(manual, new Error('Proxy response (407) !== 200 when HTTP Tunneling')), 'x')?.message).toBe(
+      'The proxy set in Settings > Network (http://proxy.corp:8080) asks for a password (407 Proxy Authentication Required), and none is saved for it. Enter the proxy password in Settings > Network.',
+    );
+    const secure = { proxy: 'https://proxy.corp:8443', source: 'system' as const };
+    const refusedProxy = Object.assign(new Error('unable to get local issuer certificate'), { code: 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY' });
+    expect(describeProxyFailure(new ProxiedRequestError(secure, refusedProxy), 'x')).toMatchObject({
+      code: 'tls_failed',
+      message: expect.stringContaining('The certificate of the system proxy (https://proxy.corp:8443) could not be verified (UNABLE_TO_GET_ISSUER_CERT_LOCALLY)'),
+    });
+  });
 });

@@ -47,6 +47,7 @@ export function describeCertificateRefusal(refused: CertificateRefusedError): Ap
 
 /** CONNECT answers that mean the proxy tried and failed to reach the host, not that it refused. */
 const BEYOND_PROXY = new Set(['404', '500', '502', '503', '504']);
+const TLS_CODE = /CERT|SSL|TLS|SELF_SIGNED|UNABLE_TO_VERIFY/;
 const PROXY_UNREACHABLE = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** What a proxy did to the request, or null when the failure lies beyond it (the API host, the body). */
@@ -57,6 +58,9 @@ export function describeProxyFailure(failure: ProxiedRequestError, target: strin
   const status = /Proxy response \((\d{3})\)/.exec(cause?.message ?? '')?.[1];
   if (status === '407') {
     const fix = route.source === 'environment' ? 'Put the right user name and password in the proxy address of HTTPS_PROXY.' : route.source === 'manual' ? 'Check the proxy user name and password in Settings > Network.' : 'Choose Manual in Settings > Network and enter the proxy with your user name and password.';
+    if (route.source === 'manual' && route.username !== undefined && route.password === undefined) {
+      return new AppError('proxy_failed', `${capitalised(proxy)} asks for a password (407 Proxy Authentication Required), and none is saved for it. Enter the proxy password in Settings > Network.`);
+    }
     const what = route.username !== undefined ? 'did not accept the user name and password' : 'needs a user name and password';
     return new AppError('proxy_failed', `${capitalised(proxy)} ${what} (407 Proxy Authentication Required). ${fix}`);
   }
@@ -67,6 +71,10 @@ export function describeProxyFailure(failure: ProxiedRequestError, target: strin
     return new AppError('proxy_failed', `${capitalised(proxy)} refused to connect to ${target} (status ${status}). The proxy may block this address; ask your IT department, or check the proxy in Settings > Network.`);
   }
   const code = cause?.cause?.code ?? cause?.code ?? '';
+  // The API host's certificate is checked by certificate-check.ts; a TLS code here is the proxy's own.
+  if (route.proxy.startsWith('https:') && TLS_CODE.test(code)) {
+    return new AppError('tls_failed', `The certificate of ${proxy} could not be verified (${code}), so nothing was sent through it. ${ADD_CERTIFICATE}`);
+  }
   // A tunnel that was never made: the proxy itself is out of reach.
   if (PROXY_UNREACHABLE.has(code) && !(failure.cause instanceof CertificateRefusedError)) {
     return new AppError('proxy_failed', `Could not reach ${proxy} (${code}), so ${target} was not contacted. Check the proxy address in Settings > Network, or your connection.`);

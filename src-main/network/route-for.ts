@@ -42,7 +42,8 @@ async function manualRoute(proxyUrl: string, username: string, passwords: RouteD
   const route: ProxyRoute = { proxy: new URL(proxyUrl).origin, source: 'manual' };
   if (username) {
     route.username = username;
-    route.password = (await passwords.passwordFor(proxyBinding(proxyUrl, username))) ?? '';
+    const password = await passwords.passwordFor(proxyBinding(proxyUrl, username));
+    if (password !== null) route.password = password;
   }
   return route;
 }
