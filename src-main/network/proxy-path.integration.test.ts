@@ -2,7 +2,7 @@
 // makes, a real CONNECT proxy in front of it, and the real core. The sandbox is named
 // sandbox.test, which only the proxy resolves (to 127.0.0.1): loopback never goes through a proxy,
 // so a name the desktop cannot resolve is how these tests prove the requests took the proxy.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -127,6 +127,11 @@ describe('through a CONNECT proxy to the sandbox over HTTPS', () => {
     expect(state.proxyCredential).toBe('encrypted');
     await everyKindOfRequest(f);
     expect(lockedProxy.tunnels.length).toBeGreaterThan(0);
+    // Sealed, never in clear: not in any file the app wrote, nor in its log.
+    for (const file of readdirSync(f.userDataDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())) {
+      expect(readFileSync(join(file.parentPath, file.name), 'utf8'), file.name).not.toContain(LOGIN.password);
+    }
+    expect(f.logs.join('\n')).not.toContain(LOGIN.password);
   });
 
   it('says so when the proxy refuses the login, or needs one and none is set', async () => {
