@@ -3,15 +3,15 @@
 // dialog. The proxy path itself is tested in Node (src-main/network/proxy-path.integration.test.ts).
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { makeTestCertificates } from '../src-main/testing/test-network';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { networkSection, pathField, responsePanel, sendButton, settingsDialog } from './support/locators';
+import { SCREENSHOT_DIR } from './support/screenshots';
 import { trySandbox } from './support/sign-in';
 
 const PASSWORD = 'proxy-pass-e2e-7731';
-const DOCS_SCREENSHOTS = resolve(import.meta.dirname, '../docs/screenshots');
 
 let app: LaunchedApp | null = null;
 test.afterEach(async () => {
@@ -55,11 +55,12 @@ test('Settings > Network: manual proxy with a write-only password, and an extra 
   await expect(network.getByText(pemPath)).toBeVisible();
   await expect(network.getByText('— Corp Inspection CA')).toBeVisible();
 
-  mkdirSync(DOCS_SCREENSHOTS, { recursive: true });
+  // For people to look at (test-results/screenshots); the README shows copies in docs/screenshots.
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(scheme);
-    await network.screenshot({ path: join(DOCS_SCREENSHOTS, `settings-network-${scheme}.png`) });
+    await network.screenshot({ path: join(SCREENSHOT_DIR, `settings-network-${scheme}.png`) });
   }
 
   // The password never came to the window, and is not in the settings file.
