@@ -6,7 +6,9 @@ import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
 import { createTokenClient } from './auth/token-client';
 import { readCurrentUser } from './auth/current-user';
-import { createHttpClient, type HttpSend } from './http/http-client';
+import type { HttpSend } from './http/http-client';
+import { createNetworkService } from './network/network-service';
+import type { SystemProxyPort } from './ports/network';
 import { createRequestRunner, type RequestRunner } from './http/request-runner';
 import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { Redactor } from './redaction/redactor';
@@ -43,6 +45,10 @@ export interface AppCoreDeps {
   createConf: ConfFactory;
   vault: Vault;
   http?: HttpSend;
+  /** Electron's per-URL proxy answer for Settings > Network's "System" choice (absent: direct). */
+  systemProxy?: SystemProxyPort;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
@@ -85,7 +91,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   // `auth` is made below; the window can ask for the host only once start-up is over.
   const variables = createVariablesService({ collections, environments, now, host: () => auth.currentHost() });
   const history = createHistoryService({ ctx, settings: settings.read, responses, redactor, now });
-  const http = deps.http ?? createHttpClient();
+  const network = createNetworkService({ ctx, vault: deps.vault, redactor, settings, dialogs: deps.dialogs, env: deps.env ?? process.env, systemProxy: deps.systemProxy });
+  const http = deps.http ?? network.http;
   const runner = createRequestRunner({ http, now, settings: settings.read, redactor, responses, variables, history });
   const sandbox = sandboxOnDemand(deps.startSandbox);
   const auth = createAuth(deps, { http, ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, () => {
@@ -112,6 +119,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       logout: () => auth.logout(),
     },
     settings,
+    network: network.handlers,
     request: createRequestChannel({ runner, tokenSource, files }),
     collections,
     environments,

@@ -12,15 +12,18 @@ export interface SettingsServiceDeps {
 export function createSettingsService({ ctx, onChanged }: SettingsServiceDeps) {
   const store = openSettingsStore(ctx);
   const read = (): Settings => store.read();
+  const write = (next: Settings): Settings => {
+    store.write(next);
+    onChanged?.(read());
+    return read();
+  };
   return {
     read,
+    /** For main only (the router offers contract verbs alone): fields the window may not set, such as the trusted certificates file. */
+    write,
     get: read,
-    update(patch) {
-      store.write({ ...read(), ...patch });
-      onChanged?.(read());
-      return read();
-    },
-  } satisfies Handlers['settings'] & { read(): Settings };
+    update: (patch) => write({ ...read(), ...patch }),
+  } satisfies Handlers['settings'] & { read(): Settings; write(next: Settings): Settings };
 }
 
 export type SettingsService = ReturnType<typeof createSettingsService>;

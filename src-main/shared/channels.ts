@@ -14,6 +14,7 @@ export const SEARCH_HITS_MAX = 10_000;
 export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'cancelReauth', 'logout'],
   settings: ['get', 'update'],
+  network: ['state', 'saveProxyPassword', 'forgetProxyPassword', 'chooseCertificates', 'clearCertificates'],
   request: ['send', 'cancel', 'download'],
   collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
   environments: ['get', 'save'],

@@ -99,6 +99,21 @@ export const environmentsShape = z
   .strict();
 export type Environments = z.infer<typeof environmentsShape>;
 
+/** Empty, or a proxy's address: http(s)://host:port, nothing else (no login: that has its own fields). */
+function isProxyAddress(text: string): boolean {
+  if (text === '') return true;
+  try {
+    const url = new URL(text);
+    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare;
+  } catch {
+    return false;
+  }
+}
+
+export const PROXY_MODES = ['system', 'environment', 'manual', 'none'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
 export const settingsShape = z
   .object({
     tokenDelivery: z.enum(['query', 'header']),
@@ -123,6 +138,19 @@ export const settingsShape = z
     theme: z.enum(['system', 'light', 'dark']),
     /** A GET that meets 502/503/504 or a dropped connection is retried with backoff. */
     retrySafeRequests: z.boolean(),
+    /** Settings > Network: where the proxy comes from (loopback never uses one). */
+    proxyMode: z.enum(PROXY_MODES),
+    /** The Manual proxy; its password is sealed in the vault, never here. */
+    proxyUrl: z
+      .string()
+      .max(2048)
+      .refine(isProxyAddress, 'The proxy must be an address like http://proxy.example.com:8080, without a path or a user name.'),
+    proxyUsername: z.string().max(512),
+    /**
+     * A PEM file of certificates trusted besides the system's. Set only through the native file
+     * dialog (network:chooseCertificates), never by settings:update: the window may not add trust.
+     */
+    extraCertificatesFile: z.string().max(4096).nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -284,6 +312,18 @@ export const treeRow = z.object({
 });
 export type TreeRow = z.infer<typeof treeRow>;
 
+/** Settings > Network's status: what is saved and trusted, never the password itself. */
+export const networkState = z.object({
+  proxyCredential: z.enum(['none', 'encrypted', 'memory', 'other-proxy']),
+  proxyCredentialNote: z.string(),
+  /** The extra trusted certificates file and the names of the certificates it holds. */
+  certificates: z.object({ path: z.string(), names: z.array(z.string()) }).nullable(),
+  /** Why the extra file cannot be used now (moved, damaged), or null. */
+  certificatesProblem: z.string().nullable(),
+  systemCertificatesNote: z.string(),
+});
+export type NetworkState = z.infer<typeof networkState>;
+
 // ---- the table ------------------------------------------------------------------------------
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
@@ -299,7 +339,16 @@ export const contract = {
   },
   settings: {
     get: channel(empty, settingsView),
-    update: channel(settingsShape.partial().strict(), settingsView),
+    update: channel(settingsShape.omit({ extraCertificatesFile: true }).partial().strict(), settingsView),
+  },
+  network: {
+    state: channel(empty, networkState),
+    /** Seals the Manual proxy's password for the saved proxy address and user name. */
+    saveProxyPassword: channel(z.object({ password: z.string().min(1).max(1024) }).strict(), networkState),
+    forgetProxyPassword: channel(empty, networkState),
+    /** Opens the native file dialog; the chosen PEM file is checked before Settings names it. */
+    chooseCertificates: channel(empty, networkState),
+    clearCertificates: channel(empty, networkState),
   },
   request: {
     send: channel(requestInput, responseSummary),
@@ -517,6 +566,8 @@ export type ErrorCode =
   | 'invalid_client'
   | 'invalid_credentials'
   | 'host_unreachable'
+  | 'tls_failed'
+  | 'proxy_failed'
   | 'not_token_endpoint'
   | 'auth_failed'
   | 'timeout'
