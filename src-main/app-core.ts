@@ -24,6 +24,7 @@ import { createExporter } from './export/exporter';
 import type { ClipboardPort, NativeDialogs } from './ports/native';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
+import { createChartService } from './chart/chart-service';
 import { appInfo } from './about/app-info';
 import { join } from 'node:path';
 import { createLogger, createRotatingFileSink } from './logging/logger';
@@ -131,6 +132,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const table = createTableService({ responses, exporter });
   const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
+  const chart = createChartService({ responses, pullRows: (pullId) => bulk.rows(pullId), exporter, dialogs: deps.dialogs });
 
   const workspace = openWorkspaceStore(storeContext);
   deps.onSettingsChanged?.(settings.read());
@@ -217,6 +219,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       cancel: ({ pullId }) => bulk.cancel(pullId),
       resume: async ({ pullId }) => bulk.resume(pullId),
       export: ({ pullId, format }) => bulk.export(pullId, format),
+    },
+    chart: {
+      data: (input) => chart.data(input),
+      exportCsv: (input) => chart.exportCsv(input),
+      exportPng: (input) => chart.exportPng(input),
     },
     app: {
       info: async () => appInfo(deps.appVersion, process.platform),

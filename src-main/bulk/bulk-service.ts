@@ -60,6 +60,8 @@ export function createBulkService(deps: BulkServiceDeps) {
       return view(pullId);
     },
     status: view,
+    /** The merged rows so far, for a chart of the pull (src-main/chart/). */
+    rows: (pullId: string): readonly unknown[] => get(pullId).rows(),
     async cancel(pullId: string): Promise<BulkProgressView> {
       await get(pullId).cancel();
       return view(pullId);
