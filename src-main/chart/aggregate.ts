@@ -6,7 +6,7 @@ import { CHART_BUCKETS_MAX } from '../shared/channels';
 import type { ChartData, ChartSpec } from '../shared/contract';
 import { discoverFields } from './chart-fields';
 import { resolveSpec, type ResolvedSpec } from './chart-defaults';
-import { categoryOf, dayOf, isoOfDay, numberOf, valueAt } from './chart-values';
+import { categoryOf, dayOf, isoOfDay, isRecord, numberOf, valueAt } from './chart-values';
 
 /** Categories on the x axis: the largest ones, the rest together as "Other". */
 export const CATEGORIES_MAX = 50;
@@ -57,7 +57,8 @@ function tally(rows: readonly unknown[], spec: ResolvedSpec, notes: string[]) {
   const days: number[] = [];
   const [xKey, yKeys, splitKeys] = [spec.x.keys, spec.yField?.keys, spec.split?.keys];
   let [noX, noY, used] = [0, 0, 0];
-  for (const row of rows) {
+  for (const item of rows) {
+    const row = isRecord(item) ? item : { value: item };
     const raw = valueAt(row, xKey);
     const x = spec.x.kind === 'date' ? dayOf(raw, xKey.at(-1)!) : (categoryOf(raw) ?? NONE);
     if (x === null) {

@@ -19,7 +19,8 @@ export interface ChartField {
 const SAMPLE_ROWS = 2000;
 const DEPTH_MAX = 4;
 const DISTINCT_MAX = 1000;
-/** Identifiers are numbers but not quantities: offered as categories, never summed. */
+/** Identifiers are numbers but not quantities: offered as categories, never summed. A field of
+ * mostly numbers is a number field (a stray "n/a" is left out of a sum, with a note). */
 const ID_KEY = /(^id$|_id$|Id$|^userid$|^eid$)/;
 
 interface Tally {
@@ -68,6 +69,6 @@ function count(tally: Tally, key: string, value: unknown): void {
 function kindOf(tally: Tally): FieldKind | null {
   if (tally.present === 0) return null;
   if (tally.dates >= tally.present * 0.9) return 'date';
-  if (tally.numbers === tally.present && !ID_KEY.test(tally.keys.at(-1)!)) return 'number';
+  if (tally.numbers >= tally.present * 0.8 && !ID_KEY.test(tally.keys.at(-1)!)) return 'number';
   return 'category';
 }
