@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkProgressView, ChartData, ChartSpec, ResponseSummary, Result } from '../shared/contract';
-import { SANDBOX_DEMO } from '../sandbox/server';
+import { callApi, signIn } from '../sandbox/test-support';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
 
 const open: CoreFixture[] = [];
@@ -13,7 +13,6 @@ afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
 
-let savePath = '';
 let dialogs = 0;
 async function signedIn(): Promise<CoreFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'hae-chart-'));
@@ -21,7 +20,7 @@ async function signedIn(): Promise<CoreFixture> {
     dialogs: {
       saveFile: async ({ defaultName }) => {
         dialogs += 1;
-        return (savePath = join(dir, defaultName));
+        return join(dir, defaultName);
       },
     },
   });
@@ -37,12 +36,8 @@ function data<T>(result: Result<unknown>): T {
 
 /** The sandbox's answer, asked directly with a token of its own. */
 async function sandboxData(f: CoreFixture, pathAndQuery: string): Promise<unknown> {
-  const res = await fetch(`${f.sandbox.url}/oauth2/token.php`, {
-    method: 'POST',
-    body: new URLSearchParams({ grant_type: 'password', client_id: SANDBOX_DEMO.clientId, client_secret: SANDBOX_DEMO.clientSecret, username: SANDBOX_DEMO.username, password: SANDBOX_DEMO.password }),
-  });
-  const { access_token } = (await res.json()) as { access_token: string };
-  return ((await (await fetch(`${f.sandbox.url}/api/v2/${pathAndQuery}&access_token=${access_token}`)).json()) as { data: unknown }).data;
+  const { access_token } = await signIn(f.sandbox);
+  return (await callApi(f.sandbox, access_token, `/${pathAndQuery}`)).json.data;
 }
 
 type Shift = { start_date: { year: number; month: number; day: number }; location: { name: string } | null; title: string };

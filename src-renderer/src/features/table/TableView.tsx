@@ -7,6 +7,7 @@ import { SearchField } from '../../components/SearchField';
 import { TextField } from '../../components/TextField';
 import { useDebounced } from '../../components/useDebounced';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useRowQuery } from '../../state/rowQueries';
 import { columnMenu } from './columnMenu';
 import { GridHeaderRow } from './GridHeaderRow';
 import { copyText, gridMove, HEADER, nextSort, shortText, type Cell } from './tableText';
@@ -27,8 +28,10 @@ type Message = { tone: 'status' | 'error'; text: string };
 export function TableView({ responseId }: { responseId: string }) {
   const reportError = useReportError();
   const ids = useId();
-  const [pointerText, setPointerText] = useState('');
-  const [filterText, setFilterText] = useState('');
+  // Shared with the Chart view, which draws the same rows (state/rowQueries.ts).
+  const [{ pointer: pointerText, filter: filterText }, setRowQuery] = useRowQuery(responseId);
+  const setPointerText = (pointer: string) => setRowQuery({ pointer });
+  const setFilterText = (filter: string) => setRowQuery({ filter });
   const pointer = useDebounced(pointerText.trim(), 300);
   const filter = useDebounced(filterText, 200);
   const [sort, setSort] = useState<TableSort>(null);
