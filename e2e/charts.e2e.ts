@@ -8,6 +8,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { pathField, responsePanel, sendButton } from './support/locators';
+import { openPullRange } from './support/pull-range';
 import { sandboxData } from './support/sandbox-oracle';
 import { screenshot } from './support/screenshots';
 import { trySandbox } from './support/sign-in';
@@ -136,5 +137,39 @@ test('the chart draws the rows the table shows as filtered, and says why a list 
   await panel.getByRole('searchbox', { name: 'Filter rows' }).fill('no such text anywhere');
   await expect(panel).toContainText('No row contains “no such text anywhere”, so there is nothing to chart.');
   await expect(panel.getByRole('img')).toHaveCount(0);
+  expect(consoleErrors(app)).toEqual([]);
+});
+
+test('a Pull range is charted by week from the rows main keeps', async () => {
+  app = await launchApp({ viewport: { width: 1500, height: 950 } });
+  const { page } = app;
+  await trySandbox(page);
+  const panel = await openPullRange(page, '2026-01-05', '2026-03-29');
+  await panel.getByRole('button', { name: 'Start pull' }).click();
+  await expect(panel.getByText('Done', { exact: true })).toBeVisible({ timeout: 30_000 });
+  const pulled = Number(/([\d,]+) rows$/.exec((await panel.getByText(/of \d+ windows · [\d,]+ rows$/).textContent())!)![1]!.replace(/,/g, ''));
+  expect(pulled).toBeGreaterThan(100);
+
+  const show = panel.getByRole('button', { name: 'Show chart' });
+  await expect(show).toHaveAttribute('aria-expanded', 'false');
+  await show.click();
+  await expect(panel.getByRole('button', { name: 'Hide chart' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(panel.getByRole('img', { name: /^Chart: Count of rows per week, 12 weeks from 2026-01-05 to 2026-03-23\./ })).toBeVisible();
+  await expect(panel.getByLabel('Group dates by')).toHaveValue('auto');
+  await expect(panel.getByRole('option', { name: 'Automatic (week)' })).toBeAttached();
+  await panel.getByRole('button', { name: 'Show data table' }).click();
+  const weeks = await tableRows(panel.getByRole('table', { name: 'Count of rows per week' }));
+  expect(weeks).toHaveLength(12);
+  expect(weeks.reduce((sum, row) => sum + Number(row[1]!.replace(/,/g, '')), 0)).toBe(pulled);
+
+  // By month instead: three months, the same rows.
+  await panel.getByLabel('Group dates by').selectOption('month');
+  const months = await (async () => {
+    const table = panel.getByRole('table', { name: 'Count of rows per month' });
+    await expect(table.locator('tbody tr')).toHaveCount(3);
+    return tableRows(table);
+  })();
+  expect(months.map((row) => row[0])).toEqual(['2026-01', '2026-02', '2026-03']);
+  expect(months.reduce((sum, row) => sum + Number(row[1]!.replace(/,/g, '')), 0)).toBe(pulled);
   expect(consoleErrors(app)).toEqual([]);
 });

@@ -37,7 +37,7 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
   }
   const [tableShown, setTableShown] = useState(false);
   const plot = useRef<uPlot | null>(null);
-  const { data, error, loading } = useChartData(source, spec);
+  const { data, error, loading } = useChartData(source, spec, resetKey);
   const exports = useChartExports(source, spec, plot);
   const usedNote = data && data.used !== data.rows ? ` (${data.used.toLocaleString('en-US')} of ${data.rows.toLocaleString('en-US')} rows used)` : '';
 

@@ -7,10 +7,13 @@ export const AUTO_SPEC: ChartSpec = { x: null, bucket: 'auto', y: null, yField: 
 
 type State = { key: string; data: ChartData | null; error: string | null };
 
-/** The series main computed for these rows and this spec; an answer to an older ask is dropped. */
-export function useChartData(source: ChartSource, spec: ChartSpec) {
+/**
+ * The series main computed for these rows and this spec; an answer to an older ask is dropped.
+ * `version` asks again when the rows themselves changed (a resumed pull).
+ */
+export function useChartData(source: ChartSource, spec: ChartSpec, version: string) {
   const reportError = useReportError();
-  const key = JSON.stringify([source, spec]);
+  const key = JSON.stringify([source, spec, version]);
   const [state, setState] = useState<State>({ key: '', data: null, error: null });
   useEffect(() => {
     let current = true;
