@@ -10,7 +10,7 @@ import { launchApp, type LaunchedApp } from './support/launch-app';
 import { pathField, responsePanel, sendButton } from './support/locators';
 import { openPullRange } from './support/pull-range';
 import { sandboxData } from './support/sandbox-oracle';
-import { screenshot } from './support/screenshots';
+import { screenshotOf } from './support/screenshots';
 import { trySandbox } from './support/sign-in';
 
 let app: LaunchedApp | null = null;
@@ -38,7 +38,7 @@ async function chartDrawn(page: Page, theme: 'light' | 'dark') {
 
 test('charts shifts per day, with a data table that matches the sandbox, in both themes, and exports PNG and CSV', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hae-chart-'));
-  app = await launchApp({ dialogs: { saveFile: async ({ defaultName }) => join(dir, defaultName) } });
+  app = await launchApp({ viewport: { width: 1600, height: 1000 }, dialogs: { saveFile: async ({ defaultName }) => join(dir, defaultName) } });
   const { page } = app;
   await page.emulateMedia({ colorScheme: 'light' });
   await trySandbox(page);
@@ -72,23 +72,28 @@ test('charts shifts per day, with a data table that matches the sandbox, in both
   await expect(table.getByRole('columnheader', { name: 'start_date (by day)' })).toBeVisible();
   const rows = await tableRows(table);
   expect(rows).toEqual([...perDay.keys()].sort().map((day) => [day, String(perDay.get(day))]));
-  await screenshot(page, 'chart-light');
+  await panel.getByRole('button', { name: 'Hide data table' }).click();
+  await expect(table).toHaveCount(0);
+  await screenshotOf(responsePanel(page), 'chart-light');
 
   // Split by location: one series per location, the table follows.
   await panel.getByLabel('Split by').selectOption('location.name');
+  await panel.getByRole('button', { name: 'Show data table' }).click();
   const locations = new Set(shifts.map((shift) => shift.location?.name ?? '(none)'));
   await expect(panel.getByRole('table', { name: 'Count of rows per day, by location.name' }).getByRole('columnheader')).toHaveCount(locations.size + 1);
   await expect(panel.getByRole('img', { name: /^Chart: Count of rows per day, by location.name, / })).toHaveAccessibleName(new RegExp(`, ${locations.size} series\\.`));
-  await screenshot(page, 'chart-split-light');
 
   // Dark theme (the System setting follows the OS): the chart is drawn again in dark colours.
   await page.emulateMedia({ colorScheme: 'dark' });
   await chartDrawn(page, 'dark');
-  await screenshot(page, 'chart-split-dark');
+  await panel.getByRole('button', { name: 'Hide data table' }).click();
+  await screenshotOf(responsePanel(page), 'chart-split-dark');
   await panel.getByLabel('Split by').selectOption('');
   await chartDrawn(page, 'dark');
+  await panel.getByRole('button', { name: 'Show data table' }).click();
   await expect(table.getByRole('columnheader')).toHaveCount(2);
-  await screenshot(page, 'chart-dark');
+  await expect(table.locator('tbody tr')).toHaveCount(rows.length);
+  await screenshotOf(responsePanel(page), 'chart-dark-table');
 
   // PNG: what is drawn, saved by main.
   await panel.getByRole('button', { name: 'Export PNG' }).click();
@@ -171,5 +176,30 @@ test('a Pull range is charted by week from the rows main keeps', async () => {
   })();
   expect(months.map((row) => row[0])).toEqual(['2026-01', '2026-02', '2026-03']);
   expect(months.reduce((sum, row) => sum + Number(row[1]!.replace(/,/g, '')), 0)).toBe(pulled);
+  expect(consoleErrors(app)).toEqual([]);
+});
+
+test('a payroll report is charted as hours per employee, largest first', async () => {
+  app = await launchApp({ viewport: { width: 1600, height: 1000 } });
+  const { page } = app;
+  await trySandbox(page);
+  const query = { type: 'confirmedhours', start_date: '2026-03-02', end_date: '2026-03-15', employee: 'all' };
+  await pathField(page).fill(`payroll/report?${new URLSearchParams(query)}`);
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+  await responsePanel(page).getByRole('tab', { name: 'Chart' }).click();
+  const panel = page.getByRole('tabpanel', { name: 'Chart' });
+  await expect(panel.getByRole('img', { name: /^Chart: Sum of hours\.total per employee, \d+ values from / })).toBeVisible();
+  await expect(panel.getByLabel('Y axis')).toHaveValue('sum:hours.total');
+  await expect(panel.getByLabel('Group dates by')).toBeDisabled();
+
+  const report = (await sandboxData(app.sandbox()!.url, 'payroll/report', query)) as Record<string, { employee: string; hours: { total: number } }>;
+  const hours = new Map<string, number>();
+  for (const [key, row] of Object.entries(report)) if (/^\d+$/.test(key)) hours.set(row.employee, (hours.get(row.employee) ?? 0) + row.hours.total);
+  await screenshotOf(responsePanel(page), 'chart-payroll-light');
+  await panel.getByRole('button', { name: 'Show data table' }).click();
+  const rows = await tableRows(panel.getByRole('table', { name: 'Sum of hours.total per employee' }));
+  expect(rows.map((row) => row[0])).toEqual([...hours.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name));
+  for (const [name, total] of rows) expect(Number(total!.replace(/,/g, ''))).toBeCloseTo(hours.get(name!)!, 2);
   expect(consoleErrors(app)).toEqual([]);
 });

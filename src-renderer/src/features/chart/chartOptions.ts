@@ -56,7 +56,7 @@ export function chartOptions(data: ChartData, palette: ChartPalette, size: { wid
         labelFont: '12px system-ui, sans-serif',
         font: '11px system-ui, sans-serif',
         ...(categories ? categoryAxisValues(data.labels) : {}),
-        ...(longLabels ? { rotate: -35, size: 80 } : {}),
+        ...(longLabels ? { rotate: 35, size: 90 } : {}),
       },
       { ...axisStyle, label: data.yLabel, labelFont: '12px system-ui, sans-serif', font: '11px system-ui, sans-serif', size: 60 },
     ],
