@@ -6,6 +6,8 @@ import { ChartControls } from './ChartControls';
 import { ChartTable } from './ChartTable';
 import { AUTO_SPEC, useChartData } from './useChartData';
 import { useChartExports } from './useChartExports';
+// The row toolbar and status line look as in the Table view.
+import '../table/table.css';
 import './chart.css';
 
 type Props = {
@@ -53,11 +55,11 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
         </button>
       </div>
       {data && <ChartControls data={data} spec={spec} onChange={setSpec} />}
-      <div className="chart-status-line">
-        <span role="status" className="chart-count">
+      <div className="table-status-line">
+        <span role="status" className="table-count">
           {loading ? 'Adding up the rows…' : data ? `${data.rows.toLocaleString('en-US')} rows${usedNote}` : ''}
         </span>
-        <span role="status" className={exports.message?.tone === 'status' ? 'chart-message' : 'visually-hidden'}>
+        <span role="status" className={exports.message?.tone === 'status' ? 'table-message' : 'visually-hidden'}>
           {exports.busy ? 'Exporting…' : exports.message?.tone === 'status' ? exports.message.text : ''}
         </span>
       </div>

@@ -1,5 +1,5 @@
 import { SearchField } from '../../components/SearchField';
-import { TextField } from '../../components/TextField';
+import { RowsAtField } from '../table/RowsAtField';
 import { useDebounced } from '../../components/useDebounced';
 import { useRowQuery } from '../../state/rowQueries';
 import { ChartView } from './ChartView';
@@ -15,17 +15,8 @@ export function ResponseChart({ responseId }: { responseId: string }) {
       resetKey={`${responseId} ${pointer}`}
       rowFields={
         <>
-          <TextField
-            label="Rows at"
-            className="field-inline chart-pointer"
-            placeholder="/data"
-            spellCheck={false}
-            autoComplete="off"
-            title="A JSON Pointer to the list, like /data; empty picks the response's main list. Shared with the Table view."
-            value={pointerText}
-            onChange={(value) => setRowQuery({ pointer: value })}
-          />
-          <SearchField label="Filter rows" value={filterText} onChange={(value) => setRowQuery({ filter: value })} className="chart-filter" />
+          <RowsAtField value={pointerText} onChange={(value) => setRowQuery({ pointer: value })} />
+          <SearchField label="Filter rows" value={filterText} onChange={(value) => setRowQuery({ filter: value })} className="table-filter" />
         </>
       }
     />
