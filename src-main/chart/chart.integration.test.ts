@@ -7,8 +7,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BulkProgressView, ChartData, ChartSpec, ResponseSummary, Result } from '../shared/contract';
 import { callApi, signIn } from '../sandbox/test-support';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
+import { makeShiftsBody, shiftsBodyBytes, shiftsRoute } from '../testing/large-shifts';
+import { startScriptedHost } from '../testing/scripted-host';
 
-const open: CoreFixture[] = [];
+const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   while (open.length) await open.pop()!.close();
 });
@@ -138,5 +140,25 @@ describe('charts through IPC', () => {
     const shifts = data<ResponseSummary>(await f.call('request:send', getRequest('shifts', [['start_date', '2026-03-02'], ['end_date', '2026-03-03']])));
     const none = await f.call('chart:data', { source: { kind: 'response', responseId: shifts.responseId, pointer: '', filter: 'no such text anywhere' }, spec: AUTO });
     expect(none).toMatchObject({ ok: false, error: { message: 'No row contains “no such text anywhere”, so there is nothing to chart.' } });
+  });
+
+  it('charts a big body parsed in batches in the worker, by month, as JSON.parse of it counts', { timeout: 120_000 }, async () => {
+    const body = makeShiftsBody(8 * 1024 * 1024);
+    const host = await startScriptedHost({ '/api/v2/shifts': shiftsRoute(body) });
+    const f = await startCore();
+    open.push(host, f);
+    expect((await f.login({ host: host.url })).ok).toBe(true);
+    const summary = data<ResponseSummary>(await f.call('request:send', getRequest('shifts')));
+    expect(summary.sizeBytes).toBeGreaterThan(8 * 1024 * 1024);
+
+    const shifts = (JSON.parse(shiftsBodyBytes(body, null).toString('utf8')) as { data: Shift[] }).data;
+    const perMonth = new Map<string, number>();
+    for (const shift of shifts) perMonth.set(isoOf(shift.start_date).slice(0, 7), (perMonth.get(isoOf(shift.start_date).slice(0, 7)) ?? 0) + 1);
+    const source = { kind: 'response' as const, responseId: summary.responseId, pointer: '', filter: '' };
+    const chart = data<ChartData>(await f.call('chart:data', { source, spec: { ...AUTO, bucket: 'month' } }));
+    expect(chart.rows).toBe(body.shifts);
+    expect(chart.labels).toEqual([...perMonth.keys()].sort());
+    expect(chart.series[0]!.values).toEqual(chart.labels.map((month) => perMonth.get(month)));
+    expect(JSON.stringify(chart).length).toBeLessThan(20_000);
   });
 });

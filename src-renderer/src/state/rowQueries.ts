@@ -24,6 +24,10 @@ export function setRowQuery(responseId: string, change: Partial<RowQuery>): void
   });
 }
 
+export function rowQueryOf(responseId: string): RowQuery {
+  return rowQueries.get().get(responseId) ?? EMPTY;
+}
+
 /** The response's row query as typed (not debounced), and a setter for part of it. */
 export function useRowQuery(responseId: string): [RowQuery, (change: Partial<RowQuery>) => void] {
   const query = useStoreValue(rowQueries, (all) => all.get(responseId) ?? EMPTY);

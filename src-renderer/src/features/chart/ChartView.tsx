@@ -19,7 +19,7 @@ type Props = {
 };
 
 /** A sentence naming the chart and its extent, for the picture's accessible name. */
-function describe(data: ChartData): string {
+function accessibleName(data: ChartData): string {
   const range = data.labels.length ? `, ${data.labels.length} ${data.spec.bucket ?? 'value'}${data.labels.length === 1 ? '' : 's'} from ${data.labels[0]} to ${data.labels.at(-1)}` : '';
   const series = data.series.length > 1 ? `, ${data.series.length} series` : '';
   return `Chart: ${data.title}${range}${series}. The data table below has the numbers.`;
@@ -39,7 +39,7 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
   }
   const [tableShown, setTableShown] = useState(false);
   const plot = useRef<uPlot | null>(null);
-  const { data, error, loading } = useChartData(source, spec, resetKey);
+  const { data, last, error, loading } = useChartData(source, spec, resetKey);
   const exports = useChartExports(source, spec, plot);
   const usedNote = data && data.used !== data.rows ? ` (${data.used.toLocaleString('en-US')} of ${data.rows.toLocaleString('en-US')} rows used)` : '';
 
@@ -54,7 +54,7 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
           Export CSV
         </button>
       </div>
-      {data && <ChartControls data={data} spec={spec} onChange={setSpec} />}
+      {last && <ChartControls data={last} spec={spec} onChange={setSpec} />}
       <div className="table-status-line">
         <span role="status" className="table-count">
           {loading ? 'Adding up the rows…' : data ? `${data.rows.toLocaleString('en-US')} rows${usedNote}` : ''}
@@ -76,7 +76,7 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
             <figcaption id={`${ids}-title`} className="chart-title">
               {data.title}
             </figcaption>
-            <ChartCanvas data={data} label={describe(data)} plot={plot} />
+            <ChartCanvas data={data} label={accessibleName(data)} plot={plot} />
             {data.notes.map((note) => (
               <p key={note} className="chart-note">
                 {note}

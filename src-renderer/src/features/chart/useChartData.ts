@@ -32,5 +32,11 @@ export function useChartData(source: ChartSource, spec: ChartSpec, version: stri
       current = false;
     };
   }, [key, reportError]);
-  return { data: state.error ? null : state.data, error: state.error, loading: state.key !== key };
+  return {
+    data: state.error ? null : state.data,
+    /** The last chart drawn, even after a failed ask: its pickers let the user choose again. */
+    last: state.data,
+    error: state.error,
+    loading: state.key !== key,
+  };
 }
