@@ -101,6 +101,23 @@ describe('charts through IPC', () => {
     expect(lines.slice(1)).toEqual(chart.labels.map((name, i) => `${name},${chart.series[0]!.values[i]}`));
   });
 
+  it('sums timeclock hours per week of the clock-in day by default', async () => {
+    const f = await signedIn();
+    const query: Array<[string, string]> = [['start_date', '2026-03-02'], ['end_date', '2026-03-29']];
+    const summary = data<ResponseSummary>(await f.call('request:send', getRequest('timeclocks', query)));
+    type Punch = { in_time: Shift['start_date']; length: { hours: number; mins: number } };
+    const punches = (await sandboxData(f, 'timeclocks?start_date=2026-03-02&end_date=2026-03-29')) as Punch[];
+    const source = { kind: 'response' as const, responseId: summary.responseId, pointer: '', filter: '' };
+    const chart = data<ChartData>(await f.call('chart:data', { source, spec: AUTO }));
+    expect(chart.spec).toMatchObject({ x: 'in_time', bucket: 'week', y: 'sum', yField: 'length' });
+    expect(chart.labels).toEqual(['2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23']);
+    const weekOf = (punch: Punch) => chart.labels.filter((monday) => monday <= isoOf(punch.in_time)).at(-1)!;
+    chart.labels.forEach((monday, i) => {
+      const hours = punches.filter((punch) => weekOf(punch) === monday).reduce((sum, punch) => sum + punch.length.hours + punch.length.mins / 60, 0);
+      expect(chart.series[0]!.values[i]).toBeCloseTo(hours, 3);
+    });
+  });
+
   it('charts a Pull range by week from the rows main keeps', async () => {
     const f = await signedIn();
     const request = { method: 'GET' as const, path: 'shifts', query: [], body: { kind: 'none' as const } };
