@@ -166,6 +166,7 @@ test('a Pull range is charted by week from the rows main keeps', async () => {
   const weeks = await tableRows(panel.getByRole('table', { name: 'Count of rows per week' }));
   expect(weeks).toHaveLength(12);
   expect(weeks.reduce((sum, row) => sum + Number(row[1]!.replace(/,/g, '')), 0)).toBe(pulled);
+  await screenshotOf(panel, 'chart-pull');
 
   // By month instead: three months, the same rows.
   await panel.getByLabel('Group dates by').selectOption('month');

@@ -7,6 +7,14 @@ import type { ChartPalette } from './chartTheme';
 const OTHER = 'Other';
 /** Category labels shown before they are thinned out (every n-th) so they do not overlap. */
 const CATEGORY_LABELS_SHOWN = 25;
+/** Room a level date label needs ("Mar 23"), and a slanted category label. */
+const DATE_LABEL_PX = 64;
+const CATEGORY_LABEL_PX = 22;
+
+/** Every n-th of `count` labels, so that they fit the chart's width. */
+function stride(count: number, width: number, labelPx: number, most: number): number {
+  return Math.ceil(count / Math.max(2, Math.min(most, Math.floor(width / labelPx))));
+}
 
 export function seriesColor(palette: ChartPalette, data: ChartData, index: number): string {
   const name = data.series[index]?.name;
@@ -26,10 +34,26 @@ function xRange(data: ChartData): [number, number] {
   return [xs[0]! - step / 2, xs.at(-1)! + step / 2];
 }
 
-function categoryAxisValues(labels: readonly string[]) {
-  const every = Math.ceil(labels.length / CATEGORY_LABELS_SHOWN);
+/** Date ticks at bucket starts (Mondays for weeks), written in UTC as main's buckets are. */
+function dateAxisValues(data: ChartData) {
+  const starts = data.xStarts!;
+  const monthly = data.spec.bucket === 'month';
+  const format = new Intl.DateTimeFormat('en-US', monthly ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { month: 'short', day: 'numeric', timeZone: 'UTC' });
   return {
-    splits: () => labels.map((_, i) => i).filter((i) => i % every === 0),
+    splits: (u: uPlot) => {
+      const every = stride(starts.length, u.width, monthly ? DATE_LABEL_PX + 16 : DATE_LABEL_PX, starts.length);
+      return starts.filter((_, i) => i % every === 0);
+    },
+    values: (_u: uPlot, splits: number[]) => splits.map((start) => format.format(start * 1000)),
+  };
+}
+
+function categoryAxisValues(labels: readonly string[]) {
+  return {
+    splits: (u: uPlot) => {
+      const every = stride(labels.length, u.width, CATEGORY_LABEL_PX, CATEGORY_LABELS_SHOWN);
+      return labels.map((_, i) => i).filter((i) => i % every === 0);
+    },
     values: (_u: uPlot, splits: number[]) => splits.map((i) => labels[i] ?? ''),
   };
 }
@@ -55,7 +79,7 @@ export function chartOptions(data: ChartData, palette: ChartPalette, size: { wid
         label: data.xLabel,
         labelFont: '12px system-ui, sans-serif',
         font: '11px system-ui, sans-serif',
-        ...(categories ? categoryAxisValues(data.labels) : {}),
+        ...(categories ? categoryAxisValues(data.labels) : dateAxisValues(data)),
         ...(longLabels ? { rotate: 35, size: 90 } : {}),
       },
       { ...axisStyle, label: data.yLabel, labelFont: '12px system-ui, sans-serif', font: '11px system-ui, sans-serif', size: 60 },
