@@ -29,6 +29,8 @@ export function ChartCanvas({ data, label, plot }: Props) {
     const chart = new uPlot(chartOptions(data, paletteFor(theme), size()), chartDataFor(data), element);
     plot.current = chart;
     const resize = new ResizeObserver(() => {
+      // A hidden tab panel has no width: keep the size it had until it shows again.
+      if (!element.clientWidth) return;
       const next = size();
       if (next.width !== chart.width) chart.setSize(next);
     });
