@@ -28,12 +28,14 @@ import { createRowFiles } from './export/row-files';
 import { createExportService } from './export/export-service';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
+import { createChartService } from './chart/chart-service';
 import { createAppService } from './about/app-info';
 import { createWorkspaceService } from './workspace/workspace-service';
 import { createRequestChannel } from './channels/request-channel';
 import { createResponseChannel } from './channels/response-channel';
 import { CHANNEL_LOGS } from './logging/channel-logs';
 import { openMainLog } from './logging/main-log';
+import type { Logger } from './logging/logger';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -132,21 +134,14 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     export: createExportService({ files, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
     table: createTableService({ responses, rowFiles }),
     bulk,
+    chart: createChartService({ responses, pullRows: (pullId) => bulk.rows(pullId), rowFiles, files }),
     app: createAppService({ version: deps.appVersion, platform: process.platform }),
     workspace: createWorkspaceService({ ctx }),
     response: createResponseChannel(responses),
   };
 
-  const dispatch = createIpcRouter(handlers, {
-    isTrustedSender: deps.isTrustedSender,
-    // Long secrets only: every answer may echo what the window sent (docs/architecture.md, "Redaction").
-    redact: redactor.redactLong,
-    logger: log.logger,
-    logs: CHANNEL_LOGS,
-  });
-
   return {
-    dispatch,
+    dispatch: openRouter(handlers, deps.isTrustedSender, redactor, log.logger),
     handlers,
     auth,
     redactor,
@@ -158,6 +153,12 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       await sandbox.close();
     },
   };
+}
+
+/** The one audited IPC path over the handler table, logging each action (docs/architecture.md, "The IPC contract"). */
+function openRouter(handlers: Handlers, isTrustedSender: AppCoreDeps['isTrustedSender'], redactor: Redactor, logger: Logger): Dispatch {
+  // Long secrets only: every answer may echo what the window sent (docs/architecture.md, "Redaction").
+  return createIpcRouter(handlers, { isTrustedSender, redact: redactor.redactLong, logger, logs: CHANNEL_LOGS });
 }
 
 /** Kept response bodies: in memory within the budget, spilled to a temporary file beyond it, parsed in the worker. */

@@ -60,6 +60,8 @@ export function createBulkService(deps: BulkServiceDeps) {
       return view(pullId);
     },
     status: ({ pullId }) => view(pullId),
+    /** The merged rows so far, for a chart of the pull (src-main/chart/). */
+    rows: (pullId: string): readonly unknown[] => get(pullId).rows(),
     async cancel({ pullId }) {
       await get(pullId).cancel();
       return view(pullId);
@@ -83,7 +85,7 @@ export function createBulkService(deps: BulkServiceDeps) {
       const saved = await deps.rowFiles.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
-  } satisfies Handlers['bulk'] & { forgetAll(): void };
+  } satisfies Handlers['bulk'] & { forgetAll(): void; rows(pullId: string): readonly unknown[] };
 }
 
 /** The request with this window's dates in place of any typed ones. */

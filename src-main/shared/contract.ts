@@ -3,7 +3,7 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
+import { CHANNELS, CHART_SERIES_MAX, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
 
 export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
 export type { HttpMethod } from './channels';
@@ -290,6 +290,54 @@ export const bulkProgress = z.object({
 });
 export type BulkProgressView = z.infer<typeof bulkProgress>;
 
+// ---- charts (src-main/chart/) ------------------------------------------------------------------
+
+/** Which rows a chart aggregates: a kept response (as the table view filters it) or a Pull range. */
+export const chartSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), responseId: id, pointer: tableQuery.pointer, filter: tableQuery.filter }).strict(),
+  z.object({ kind: z.literal('pull'), pullId: id }).strict(),
+]);
+export type ChartSource = z.infer<typeof chartSource>;
+
+const fieldPath = z.string().min(1).max(1024);
+/** What to draw; a null x (or y) asks main for the default that suits the rows. */
+export const chartSpec = z
+  .object({
+    x: fieldPath.nullable(),
+    bucket: z.enum(['auto', 'day', 'week', 'month']),
+    y: z.enum(['count', 'sum', 'avg']).nullable(),
+    yField: fieldPath.nullable(),
+    split: fieldPath.nullable(),
+    top: z.number().int().min(1).max(CHART_SERIES_MAX),
+  })
+  .strict();
+export type ChartSpec = z.infer<typeof chartSpec>;
+
+export const chartData = z.object({
+  fields: z.array(z.object({ path: z.string(), kind: z.enum(['date', 'number', 'category']), distinct: z.number() })),
+  /** The spec drawn, defaults filled in; `bucket` is the one used (null for a category axis). */
+  spec: z.object({
+    x: z.string(),
+    bucket: z.enum(['day', 'week', 'month']).nullable(),
+    y: z.enum(['count', 'sum', 'avg']),
+    yField: z.string().nullable(),
+    split: z.string().nullable(),
+    top: z.number(),
+  }),
+  title: z.string(),
+  xLabel: z.string(),
+  yLabel: z.string(),
+  /** One label per bucket; for dates, `xStarts` holds each bucket's first day (seconds since 1970, UTC). */
+  labels: z.array(z.string()),
+  xStarts: z.array(z.number()).nullable(),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  rows: z.number(),
+  used: z.number(),
+  /** Sentences about what was left out (caps, rows without a value). */
+  notes: z.array(z.string()),
+});
+export type ChartData = z.infer<typeof chartData>;
+
 /**
  * Which tree rows are open: the paths in `expanded`; or, with `expandAll`, every path except those
  * in `collapsed` (so "expand all" needs no list of every path).
@@ -450,6 +498,15 @@ export const contract = {
     export: channel(
       z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv']) }).strict(),
       savedFile.extend({ rows: z.number() }),
+    ),
+  },
+  chart: {
+    data: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), chartData),
+    exportCsv: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), savedFile.extend({ rows: z.number() })),
+    // The picture drawn in the window, as base64 PNG (at most 12 MB of bytes); main checks the signature.
+    exportPng: channel(
+      z.object({ png: z.string().min(8).max(16_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'), name: z.string().max(120) }).strict(),
+      savedFile.extend({ bytes: z.number() }),
     ),
   },
   app: {
