@@ -28,6 +28,7 @@ import { appInfo } from './about/app-info';
 import { join } from 'node:path';
 import { createLogger, createRotatingFileSink } from './logging/logger';
 import { openWorkspaceStore } from './workspace/workspace-store';
+import { createCompareService } from './compare/compare-service';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -111,6 +112,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     onSignedOut: () => {
       responses.clear();
       bulk.forgetAll();
+      compare.forgetAll();
     },
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
     // The session bar shows the new expiry at once, not at the next poll.
@@ -131,6 +133,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
 
   const table = createTableService({ responses, exporter });
   const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
+  const compare = createCompareService({ responses, history, exporter });
 
   const workspace = openWorkspaceStore(storeContext);
   deps.onSettingsChanged?.(settings.read());
@@ -233,6 +236,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       text: ({ responseId, offset, length, pretty }) => responses.text(responseId, offset, length, pretty),
       rowOf: ({ responseId, path, ...expansion }) => responses.rowOf(responseId, expansion, path),
       search: ({ responseId, query, mode, offset, limit }) => responses.search(responseId, { mode, query }, offset, limit),
+    },
+    compare: {
+      start: (input) => logged('Compare two responses', compare.start(input), (summary) => `${summary.counts.rows} differences`),
+      page: (input) => compare.page(input),
+      export: (input) => logged(`Comparison export as ${input.format.toUpperCase()}`, compare.export(input)),
     },
   };
 
