@@ -9,3 +9,5 @@ export const sendButton = (page: Page) => page.getByRole('button', { name: 'Send
 export const signOutButton = (page: Page) => page.getByRole('button', { name: 'Sign out' });
 export const reauthDialog = (page: Page) => page.getByRole('dialog', { name: 'Sign in again' });
 export const collectionsTree = (page: Page) => page.getByRole('tree', { name: 'Collections' });
+export const historyList = (page: Page) => page.getByRole('list', { name: 'History' });
+export const compareDialog = (page: Page) => page.getByRole('dialog', { name: 'Compare responses' });

@@ -13,6 +13,7 @@ import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
 import { ResponseExport } from '../export/ResponseExport';
+import { CompareWith } from '../compare/CompareWith';
 import './response.css';
 
 const tableView = lazyView(() => import('../table/TableView').then((module) => module.TableView));
@@ -72,6 +73,7 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
           <ResponseExport summary={summary} csv={view !== 'table'} />
+          {json && <CompareWith summary={summary} />}
           <Tabs
             label="Response views"
             selected={view}
