@@ -64,10 +64,10 @@ function ChangeRow({ row, onJump }: { row: CompareRow; onJump: Props['onJump'] }
       {row.key !== null && <span className="compare-key mono" title={row.key}>{row.key}</span>}
       <span className="compare-path mono" title={field}>{field}</span>
       <span className="compare-values mono" title={`${row.before ?? '(missing)'} → ${row.after ?? '(missing)'}`}>
-        <span className="compare-before">{row.before ?? '(missing)'}</span>
+        <Value text={row.before} className="compare-before" />
         <span aria-hidden="true"> → </span>
         <span className="visually-hidden"> becomes </span>
-        <span className="compare-after">{row.after ?? '(missing)'}</span>
+        <Value text={row.after} className="compare-after" />
       </span>
       <button type="button" className="button button-quiet button-small" disabled={row.beforePath === null} aria-label={`Show ${name} in before`} onClick={() => onJump('before', row.beforePath!)}>
         Before
@@ -78,3 +78,6 @@ function ChangeRow({ row, onJump }: { row: CompareRow; onJump: Props['onJump'] }
     </>
   );
 }
+
+const Value = ({ text, className }: { text: string | null; className: string }) =>
+  text === null ? <span className="muted">(missing)</span> : <span className={className}>{text}</span>;
