@@ -5,28 +5,31 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CompareRow, CompareSummary, HistoryEntry, ResponseSummary } from '../shared/contract';
+import type { CompareRow, CompareSummary, HistoryEntry, ResponseSummary, Result } from '../shared/contract';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
 import { editShifts } from '../testing/sandbox-shifts';
 
-const cleanup: Array<() => Promise<void> | void> = [];
+let fixture: CoreFixture | null = null;
+let dir: string | null = null;
 afterEach(async () => {
-  while (cleanup.length) await cleanup.pop()!();
+  await fixture?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  [fixture, dir] = [null, null];
 });
 
-function data<T>(result: { ok: boolean }): T {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return (result as unknown as { data: T }).data;
+/** The answer's data; a refusal fails the test with main's sentence. */
+function data<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.error.code}: ${result.error.message}`);
+  return result.data as T;
 }
 
 const DAY = new Date().toISOString().slice(0, 10);
 const shiftsOfDay = () => getRequest('shifts', [['start_date', DAY], ['end_date', DAY]]);
 
 async function signedIn(saveTo: string) {
-  const f = await startCore({ dialogs: { saveFile: async () => saveTo } });
-  cleanup.push(() => f.close());
-  data(await f.login());
-  return f;
+  fixture = await startCore({ dialogs: { saveFile: async () => saveTo } });
+  data(await fixture.login());
+  return fixture;
 }
 
 async function compareAfterEdits(f: CoreFixture) {
@@ -42,8 +45,7 @@ async function compareAfterEdits(f: CoreFixture) {
 
 describe('compare through the core', () => {
   it('counts the shifts another user added, removed and edited, and pages and exports the differences', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'hae-compare-'));
-    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    dir = mkdtempSync(join(tmpdir(), 'hae-compare-'));
     const csvPath = join(dir, 'comparison.csv');
     const f = await signedIn(csvPath);
     const { edits, later, summary } = await compareAfterEdits(f);
