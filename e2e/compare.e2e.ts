@@ -42,6 +42,8 @@ test('a history entry compared with a later /shifts answer counts what changed, 
   // From the response panel: the earlier answer, kept in history.
   await responsePanel(page).getByRole('button', { name: 'Compare with…' }).click();
   const pick = page.getByRole('dialog', { name: 'Compare with…' });
+  await expect(pick.getByRole('region', { name: 'History' }).getByRole('button')).toHaveCount(1);
+  await screenshot(page, 'compare-with');
   await pick.getByRole('region', { name: 'History' }).getByRole('button', { name: /^GET shifts/ }).click();
   const view = compareDialog(page);
   await expect(view.getByRole('status').filter({ hasText: 'added' })).toHaveText('3 shifts added, 2 removed, 4 changed');
@@ -89,7 +91,14 @@ test('a history entry compared with a later /shifts answer counts what changed, 
     await tick.focus();
     await page.keyboard.press('Space');
   }
+  await screenshot(page, 'compare-history-ticks');
   await page.getByRole('button', { name: 'Compare', exact: true }).click();
-  await expect(compareDialog(page).getByRole('status').filter({ hasText: 'added' })).toHaveText('3 shifts added, 2 removed, 4 changed');
+  const summary = compareDialog(page).getByRole('status').filter({ hasText: 'added' });
+  await expect(summary).toHaveText('3 shifts added, 2 removed, 4 changed');
+  // Matched by title instead, an edited shift is one title gone and another come.
+  await compareDialog(page).getByLabel('Match records by').selectOption('title');
+  await expect(summary).toHaveText(/^\d+ shifts added, \d+ removed/);
+  await expect(summary).not.toContainText('4 changed');
+  await expect(compareDialog(page).getByLabel('Match records by')).toHaveValue('title');
   expect(app.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'))).toEqual([]);
 });

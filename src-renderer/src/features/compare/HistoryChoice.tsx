@@ -22,13 +22,22 @@ export function useHistoryChoice() {
 
 export type HistoryChoice = ReturnType<typeof useHistoryChoice>;
 
-/** The history toolbar's "Compare": enabled with exactly two entries ticked. */
+/** Shown once an entry is ticked: how many, "Compare" (with exactly two) and "Clear selection". */
 export function CompareChosen({ choice }: { choice: HistoryChoice }) {
   const count = choice.chosen.length;
-  const hint = count === 2 ? 'Compare the two selected responses' : `Select two entries with a kept response to compare (${count} selected)`;
+  if (count === 0) return null;
+  const hint = count === 1 ? 'Tick one more entry to compare.' : count === 2 ? 'Compare the two ticked responses.' : 'Tick only two entries to compare.';
   return (
-    <button type="button" className="button button-small" disabled={count !== 2} title={hint} aria-description={hint} onClick={choice.compare}>
-      Compare
-    </button>
+    <div className="history-compare-bar" role="group" aria-label="Compare history entries">
+      <span className="muted" role="status">
+        {count} selected. {hint}
+      </span>
+      <button type="button" className="button button-small button-primary" disabled={count !== 2} onClick={choice.compare}>
+        Compare
+      </button>
+      <button type="button" className="button button-small" onClick={choice.clear}>
+        Clear selection
+      </button>
+    </div>
   );
 }

@@ -87,7 +87,6 @@ export function HistoryPanel({ version, onOpen }: Props) {
     <div className="history-panel">
       <div className="sidebar-toolbar">
         <SearchField label="Search history" value={query} onChange={setQuery} className="grow" />
-        <CompareChosen choice={choice} />
         <button
           type="button"
           className="button button-small"
@@ -97,6 +96,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
+      <CompareChosen choice={choice} />
       <div className="sidebar-scroll">
         {error && (
           <p className="form-failure" role="alert">

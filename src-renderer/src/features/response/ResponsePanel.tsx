@@ -72,8 +72,10 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
-          <ResponseExport summary={summary} csv={view !== 'table'} />
-          {json && <CompareWith summary={summary} />}
+          <div className="response-actions">
+            <ResponseExport summary={summary} csv={view !== 'table'} />
+            {json && <CompareWith summary={summary} />}
+          </div>
           <Tabs
             label="Response views"
             selected={view}
