@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { editShifts } from '../src-main/testing/sandbox-shifts';
 import { parseCsv } from './support/csv';
@@ -69,6 +70,9 @@ test('a history entry compared with a later /shifts answer counts what changed, 
     await page.emulateMedia({ colorScheme });
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(colorScheme);
     await screenshot(page, `compare-view-${colorScheme}`);
+    // Contrast and names of the view's own controls, in each theme.
+    const { violations } = await new AxeBuilder({ page }).include('dialog.dialog-compare').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${colorScheme}: ${v.id} ${v.nodes[0]?.target.join(' ')}`)).toEqual([]);
   }
   await view.getByRole('button', { name: 'Export CSV' }).click();
   await expect(view.getByText(`Saved 13 differences to ${csvPath}`)).toBeVisible();
