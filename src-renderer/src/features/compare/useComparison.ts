@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CompareRow, CompareSummary } from '@shared/contract';
 import { api } from '../../api';
 import type { ComparisonRequest } from '../../state/compareStore';
@@ -9,14 +9,19 @@ type Started = { summary: CompareSummary | null; error: string | null; busy: boo
 /** Asks main to compare the two responses (again when the key changes); main keeps the result. */
 export function useComparison(request: ComparisonRequest | null, key: string | null): Started {
   const [state, setState] = useState<Started>({ summary: null, error: null, busy: true });
+  // Once compared, the same two kept responses again: a history entry is not loaded once more.
+  const compared = useRef<{ seq: number; summary: CompareSummary } | null>(null);
   useEffect(() => {
     if (!request) return;
     let live = true;
     setState((current) => ({ ...current, error: null, busy: true }));
+    const earlier = compared.current?.seq === request.seq ? compared.current.summary : null;
+    const [before, after] = earlier ? [{ responseId: earlier.beforeId }, { responseId: earlier.afterId }] : [request.before.source, request.after.source];
     void api()
-      .compare.start({ before: request.before.source, after: request.after.source, key })
+      .compare.start({ before, after, key })
       .then((result) => {
         if (!live) return;
+        if (result.ok) compared.current = { seq: request.seq, summary: result.data };
         setState(result.ok ? { summary: result.data, error: null, busy: false } : { summary: null, error: result.error.message, busy: false });
       });
     return () => {
