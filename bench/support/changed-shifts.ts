@@ -3,7 +3,7 @@
 // figure (h), which knows what the comparison must find.
 import { shiftsBodyBytes, type ShiftsBody } from '../../src-main/testing/large-shifts';
 
-export interface ShiftChanges {
+interface ShiftChanges {
   added: number;
   removed: number;
   changed: number;

@@ -7,9 +7,9 @@ import type { CsvRows } from '../export/csv';
 
 const PAGE_ROWS = 2000;
 
-export type PageReader = (offset: number, limit: number) => Promise<ComparePage>;
+type PageReader = (offset: number, limit: number) => Promise<ComparePage>;
 
-export const CSV_COLUMNS = ['key', 'path', 'before', 'after', 'kind'] as const;
+const CSV_COLUMNS = ['key', 'path', 'before', 'after', 'kind'] as const;
 
 /** The rows, the first page read before anything else (a lost comparison fails before a dialog opens). */
 async function allRows(read: PageReader): Promise<{ count: number; rows: AsyncGenerator<CompareRow> }> {

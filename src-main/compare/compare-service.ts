@@ -78,4 +78,3 @@ export function createCompareService(deps: CompareDeps) {
   };
 }
 
-export type CompareService = ReturnType<typeof createCompareService>;

@@ -6,17 +6,17 @@ import { z } from 'zod';
 const shortId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be a short identifier');
 
 /** Rows per `compare:page` call. */
-export const COMPARE_PAGE_MAX = 500;
-export const COMPARE_GROUPS = ['added', 'removed', 'changed'] as const;
-export const COMPARE_FILTERS = ['all', ...COMPARE_GROUPS] as const;
+const COMPARE_PAGE_MAX = 500;
+const COMPARE_GROUPS = ['added', 'removed', 'changed'] as const;
+const COMPARE_FILTERS = ['all', ...COMPARE_GROUPS] as const;
 /**
  * What one row says. `added` / `removed`: a whole record (or, compared path by path, a value)
  * only on one side; the others are fields of a record on both sides.
  */
-export const CHANGE_KINDS = ['added', 'removed', 'changed', 'type changed', 'field added', 'field removed'] as const;
+const CHANGE_KINDS = ['added', 'removed', 'changed', 'type changed', 'field added', 'field removed'] as const;
 
 /** One side of a comparison: a response kept in main, or a history entry whose body was kept. */
-export const compareSource = z.union([z.object({ responseId: shortId }).strict(), z.object({ historyId: shortId }).strict()]);
+const compareSource = z.union([z.object({ responseId: shortId }).strict(), z.object({ historyId: shortId }).strict()]);
 export type CompareSource = z.infer<typeof compareSource>;
 
 export const compareStartInput = z
@@ -28,7 +28,7 @@ export const compareStartInput = z
   })
   .strict();
 
-export const compareCounts = z.object({
+const compareCounts = z.object({
   added: z.number(),
   removed: z.number(),
   changed: z.number(),
@@ -59,7 +59,7 @@ export const compareSummary = z.object({
 });
 export type CompareSummary = z.infer<typeof compareSummary>;
 
-export const compareRow = z.object({
+const compareRow = z.object({
   index: z.number(),
   group: z.enum(COMPARE_GROUPS),
   kind: z.enum(CHANGE_KINDS),

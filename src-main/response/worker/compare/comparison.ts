@@ -7,7 +7,7 @@ import { diffValues, type ChangeKind } from './json-diff';
 import { keyOptions, matchRecords, recordsOf, type RecordSink } from './records';
 
 /** Rows kept: beyond it the counts go on, the rows do not (the summary says `capped`). */
-export const MAX_ROWS = 200_000;
+const MAX_ROWS = 200_000;
 /** Characters of a value in a page for the view (exports get it whole). */
 const VIEW_CHARS = 400;
 

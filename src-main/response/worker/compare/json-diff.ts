@@ -23,7 +23,7 @@ export function jsonKind(value: unknown): JsonKind {
 }
 
 /** One JSON Pointer token ("a/b" → "a~1b"). */
-export function pointerToken(token: string | number): string {
+function pointerToken(token: string | number): string {
   return typeof token === 'number' ? String(token) : token.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 

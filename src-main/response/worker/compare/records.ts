@@ -8,7 +8,7 @@ import { diffValues, jsonKind, type DiffSink } from './json-diff';
 /** Records looked at to tell records from other arrays, and to offer keys. */
 const SAMPLE = 200;
 
-export interface Records {
+interface Records {
   /** Where the array is: "" the root, "/data" the envelope's data. */
   path: string;
   array: readonly unknown[];
@@ -39,7 +39,7 @@ export function keyOptions(before: readonly unknown[], after: readonly unknown[]
   return [...(options ?? [])].sort((a, b) => (a === 'id' ? -1 : b === 'id' ? 1 : a.localeCompare(b)));
 }
 
-export interface RecordTally {
+interface RecordTally {
   added: number;
   removed: number;
   changed: number;
