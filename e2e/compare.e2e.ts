@@ -63,6 +63,13 @@ test('a history entry compared with a later /shifts answer counts what changed, 
   await differences.getByRole('button', { name: `Show ${edited} title in after` }).click();
   const tree = view.getByRole('region', { name: 'After response' });
   await expect(tree.getByRole('treeitem', { name: /title/ }).filter({ hasText: `Edited ${edited}` })).toBeVisible();
+  // And where it was in the earlier answer, loaded from history: the old title.
+  await differences.getByRole('button', { name: `Show ${edited} title in before` }).click();
+  const earlier = view.getByRole('region', { name: 'Before response' });
+  await expect(earlier.locator('[role="treeitem"][aria-current="true"]')).toContainText('title');
+  await expect(earlier.locator('[role="treeitem"][aria-current="true"]')).not.toContainText('Edited');
+  await differences.getByRole('button', { name: `Show ${edited} title in after` }).click();
+  await expect(tree.locator('[role="treeitem"][aria-current="true"]')).toContainText(`Edited ${edited}`);
 
   await view.getByRole('searchbox', { name: 'Search differences' }).fill('');
   await expect(differences.getByRole('listitem')).toHaveCount(13);
