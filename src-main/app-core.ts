@@ -29,6 +29,7 @@ import { createExportService } from './export/export-service';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
 import { createChartService } from './chart/chart-service';
+import { createCompareService } from './compare/compare-service';
 import { createAppService } from './about/app-info';
 import { createWorkspaceService } from './workspace/workspace-service';
 import { createRequestChannel } from './channels/request-channel';
@@ -101,12 +102,14 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     // The redactor keeps every secret until quit: a late answer still carries the old token.
     responses.clear();
     bulk.forgetAll();
+    compare.forgetAll();
   });
   await auth.restore();
   const tokenSource = () => auth.tokenSource();
   const files = createFileSaver({ dialogs: deps.dialogs, now });
   const rowFiles = createRowFiles({ files });
   const bulk = createBulkService({ runner, tokenSource, variables, rowFiles, now });
+  const compare = createCompareService({ responses, history, rowFiles });
   deps.onSettingsChanged?.(settings.read());
   const log = openMainLog({ dir: deps.userDataDir, echo: (line) => deps.log('info', line), redactor, now });
 
@@ -138,6 +141,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     app: createAppService({ version: deps.appVersion, platform: process.platform }),
     workspace: createWorkspaceService({ ctx }),
     response: createResponseChannel(responses),
+    compare,
   };
 
   return {

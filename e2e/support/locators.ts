@@ -12,3 +12,5 @@ export const collectionsTree = (page: Page) => page.getByRole('tree', { name: 'C
 /** The Settings dialog, and its Network section. */
 export const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
 export const networkSection = (page: Page) => settingsDialog(page).getByRole('region', { name: 'Network' });
+export const historyList = (page: Page) => page.getByRole('list', { name: 'History' });
+export const compareDialog = (page: Page) => page.getByRole('dialog', { name: 'Compare responses' });

@@ -12,4 +12,6 @@ export const CHANNEL_LOGS: ChannelLogs = {
     action: ({ method, path }) => `${method} /${path}`,
     outcome: (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`,
   },
+  'compare:start': { action: () => 'Compare two responses', outcome: (summary) => `${summary.counts.rows} differences` },
+  'compare:export': { action: ({ format }) => `Comparison export as ${format.toUpperCase()}` },
 };

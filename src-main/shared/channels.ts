@@ -30,6 +30,7 @@ export const CHANNELS = {
   response: ['tree', 'text', 'rowOf', 'search'],
   app: ['info'],
   workspace: ['get', 'save'],
+  compare: ['start', 'page', 'export'],
 } as const;
 
 type Channels = typeof CHANNELS;

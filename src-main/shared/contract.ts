@@ -3,10 +3,12 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
+import { compareExportInput, comparePage, comparePageInput, compareStartInput, compareSummary } from './compare-contract';
 import { CHANNELS, CHART_SERIES_MAX, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
 
 export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
 export type { HttpMethod } from './channels';
+export type { ComparePage, ComparePageInput, CompareRow, CompareSource, CompareSummary } from './compare-contract';
 
 const empty = z.object({}).strict();
 const companyId = z.string().regex(/^\d{1,15}$/, 'must be a numeric company id');
@@ -577,6 +579,12 @@ export const contract = {
         .strict(),
       z.object({ text: z.string(), offset: z.number(), totalChars: z.number() }),
     ),
+  },
+  /** Two kept responses compared in the body worker (docs/architecture.md, "Comparing responses"). */
+  compare: {
+    start: channel(compareStartInput, compareSummary),
+    page: channel(comparePageInput, comparePage),
+    export: channel(compareExportInput, savedFile.extend({ rows: z.number() })),
   },
 } as const;
 

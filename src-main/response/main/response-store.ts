@@ -11,7 +11,7 @@ import { randomUUID } from 'node:crypto';
 import type { TablePage, TableQuery } from '../../table/table-view';
 import type { ChartData, ChartSpec } from '../../shared/contract';
 import { decodeBody, type BodyFacts } from '../shared/body-text';
-import type { ExpansionInput, SearchPage, SearchQuery } from '../worker-protocol';
+import type { ExpansionInput, SearchPage, SearchQuery, WorkerCalls } from '../worker-protocol';
 import { BodyCache, inSharedMemory } from './body-cache';
 import { BodyReceiver } from './body-receiver';
 import type { BodyWorkerClient } from './body-worker-client';
@@ -182,6 +182,16 @@ export class ResponseStore {
       return { text: page.text, offset, totalChars: page.totalChars };
     }
     return { text: await this.cache.rawText(id, offset, length), offset, totalChars: facts.textChars };
+  }
+
+  /** A kept body's bytes in memory shared with the worker, as a comparison hands them over (src-main/compare/). */
+  sharedBytes(id: string): Promise<Buffer> {
+    return this.cache.sharedBytes(id);
+  }
+
+  /** Comparisons are made and kept by the body worker, beside the bodies (src-main/compare/). */
+  compareCall<K extends 'compare' | 'comparePage' | 'compareForget'>(op: K, input: WorkerCalls[K]['input']): Promise<WorkerCalls[K]['output']> {
+    return this.deps.worker.call(op, input);
   }
 
   /** The bytes in pieces, for a streamed export. */

@@ -28,6 +28,11 @@ export class BodyDocument {
     this.tables = new TableViews(value, isJson);
   }
 
+  /** The parsed body itself, for a comparison (response/worker/compare/). */
+  get root(): unknown {
+    return this.value;
+  }
+
   tree(expansion: ExpansionInput, offset: number, limit: number) {
     const index = this.treeIndex(expansion);
     return { rows: index.page(offset, limit), totalRows: index.totalRows };

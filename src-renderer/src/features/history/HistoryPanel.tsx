@@ -8,6 +8,7 @@ import { SearchField } from '../../components/SearchField';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
+import { CompareChosen, useHistoryChoice, type HistoryChoice } from '../compare/HistoryChoice';
 import './history.css';
 
 type Props = {
@@ -42,6 +43,8 @@ export function HistoryPanel({ version, onOpen }: Props) {
   const list = useRef<HTMLUListElement>(null);
   // Answers to an earlier query or version are dropped.
   const generation = useRef(0);
+  // Entries ticked for "Compare".
+  const choice = useHistoryChoice();
 
   const load = useCallback(
     async (offset: number) => {
@@ -68,6 +71,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
 
   async function clear() {
     setConfirming(false);
+    choice.clear();
     const result = await api().history.clear({});
     if (!result.ok) {
       setError(result.error.message);
@@ -91,6 +95,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
+      <CompareChosen choice={choice} />
       <div className="sidebar-scroll">
         {error && (
           <p className="form-failure" role="alert">
@@ -105,7 +110,8 @@ export function HistoryPanel({ version, onOpen }: Props) {
         {shown.length > 0 && (
           <ul ref={list} className="history-list" aria-label="History" onKeyDown={(event) => moveFocusInList(event, list.current, 'button.history-entry')}>
             {shown.map((entry, index) => (
-              <li key={entry.id}>
+              <li key={entry.id} className="history-item">
+                <ChooseEntry entry={entry} choice={choice} tabbable={index === Math.min(tabStop, shown.length - 1)} />
                 <HistoryRow
                   entry={entry}
                   tabbable={index === Math.min(tabStop, shown.length - 1)}
@@ -139,6 +145,22 @@ export function HistoryPanel({ version, onOpen }: Props) {
         </p>
       </ConfirmDialog>
     </div>
+  );
+}
+
+/** The tick that chooses an entry for "Compare"; only entries that kept their response have one. */
+function ChooseEntry({ entry, choice, tabbable }: { entry: HistoryEntry; choice: HistoryChoice; tabbable: boolean }) {
+  if (!entry.bodyKept) return <span className="history-choose" />;
+  const { method, path } = entry.request;
+  return (
+    <input
+      type="checkbox"
+      className="history-choose"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={`Select ${method} ${path} at ${formatWhen(entry.at)} to compare`}
+      checked={choice.isChosen(entry.id)}
+      onChange={(event) => choice.toggle(entry, event.target.checked)}
+    />
   );
 }
 

@@ -13,6 +13,7 @@ import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
 import { ResponseExport } from '../export/ResponseExport';
+import { CompareWith } from '../compare/CompareWith';
 import './response.css';
 
 const tableView = lazyView(() => import('../table/TableView').then((module) => module.TableView));
@@ -73,7 +74,10 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
-          <ResponseExport summary={summary} csv={view !== 'table' && view !== 'chart'} />
+          <div className="response-actions">
+            <ResponseExport summary={summary} csv={view !== 'table' && view !== 'chart'} />
+            {json && <CompareWith summary={summary} />}
+          </div>
           <Tabs
             label="Response views"
             selected={view}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import { reportError } from '../../app/errorRouting';
 import { JsonTree, type TreeTarget } from './JsonTree';
@@ -6,14 +6,20 @@ import { ResponseSearch } from './ResponseSearch';
 import { EVERYTHING, ONLY_ROOT, expansionInput, withAncestorsOpen, withOpen, type Expansion } from './treeExpansion';
 import type { SearchHit } from './useResponseSearch';
 
-type Props = { responseId: string; focusSearch: boolean; onSearchFocused: () => void };
+type Props = {
+  responseId: string;
+  focusSearch: boolean;
+  onSearchFocused: () => void;
+  /** A path to show, asked from outside (a comparison's row): its rows opened, scrolled to, marked. */
+  revealPath?: { path: string; seq: number } | null;
+};
 
 /**
  * The Tree view: expand all / collapse all, the search of the response and the tree. Expansion
  * lives here because both change it: a toggle opens or closes a row, a chosen hit opens the rows
  * above it. Main lays the rows out; nothing here holds more than the rows in view.
  */
-export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props) {
+export function ResponseTree({ responseId, focusSearch, onSearchFocused, revealPath = null }: Props) {
   const [expansion, setExpansionState] = useState<Expansion>(ONLY_ROOT);
   const expansionRef = useRef(expansion);
   const [target, setTarget] = useState<TreeTarget | null>(null);
@@ -25,7 +31,12 @@ export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props
     setExpansionState(next);
   };
 
-  async function reveal(hit: SearchHit, focus: boolean) {
+  useEffect(() => {
+    if (revealPath) void reveal({ path: revealPath.path }, false);
+    // Once per request (each has its own seq); reveal reads the latest expansion itself.
+  }, [revealPath]);
+
+  async function reveal(hit: Pick<SearchHit, 'path'>, focus: boolean) {
     const seq = ++reveals.current;
     const next = withAncestorsOpen(expansionRef.current, hit.path);
     setExpansion(next);
