@@ -4,6 +4,7 @@ import type { Handlers, Settings } from './shared/contract';
 import type { AppCommand } from './shared/channels';
 import { AuthService, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
+import { openAccountStore } from './accounts/account-store';
 import { createTokenClient } from './auth/token-client';
 import { createHttpClient, type HttpSend } from './http/http-client';
 import { createRequestRunner } from './http/request-runner';
@@ -93,7 +94,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const auth = new AuthService({
     tokens,
     vault: deps.vault,
-    store: openAuthStore(storeContext),
+    store: openAccountStore(storeContext, openAuthStore(storeContext)),
     redactor,
     now,
     notify: (m) => notices.push(m),
@@ -111,6 +112,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     onSignedOut: () => {
       responses.clear();
       bulk.forgetAll();
+    },
+    // Finished answers stay, each marked with its account; pulls belonged to the old session.
+    onSwitched: (accountId) => {
+      bulk.forgetAll();
+      environments.chooseFor(accountId);
     },
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
     // The session bar shows the new expiry at once, not at the next poll.
@@ -163,6 +169,12 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       cancelReauth: () => logged('Sign-in again declined', auth.cancelReauth()),
       logout: () => logged('Sign-out', auth.logout()),
     },
+    accounts: {
+      switch: ({ id }) => logged('Switch account', auth.switchTo(id)),
+      add: () => auth.addAccount(),
+      rename: ({ id, name }) => auth.renameAccount(id, name),
+      remove: ({ id }) => logged('Remove account', auth.removeAccount(id)),
+    },
     settings: {
       get: async () => settings.read(),
       update: async (patch) => {
@@ -172,8 +184,11 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       },
     },
     request: {
-      send: (input) =>
-        logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
+      send: (input) => {
+        const source = auth.tokenSource();
+        const sent = runner.send(source, input).then((summary) => ({ ...summary, account: source.account ?? null }));
+        return logged(`${input.method} /${input.path}`, sent, (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`);
+      },
       cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
       download: (input) => exporter.saveAnswer((path) => runner.download(auth.tokenSource(), input, path)),
     },

@@ -237,7 +237,7 @@ describe('history: reopening', () => {
     expect(opened.request).toEqual(req);
     const text = JSON.stringify(value);
     const summary = opened.summary!;
-    expect(summary).toEqual({ ...summaryFor(req, text), responseId: summary.responseId, requestId: entry!.id });
+    expect(summary).toEqual({ ...summaryFor(req, text), account: null, responseId: summary.responseId, requestId: entry!.id });
     expect(summary.responseId).not.toBe('live1');
     expect(summary.responseId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect((await responses.text(summary.responseId, 0, 1000, false)).text).toBe(text);

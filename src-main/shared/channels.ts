@@ -13,6 +13,7 @@ export const SEARCH_HITS_MAX = 10_000;
 
 export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'cancelReauth', 'logout'],
+  accounts: ['switch', 'add', 'rename', 'remove'],
   settings: ['get', 'update'],
   request: ['send', 'cancel', 'download'],
   collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
