@@ -295,11 +295,12 @@ export class AuthService {
     const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
     const secrets = persist ? await this.seal(vault, profile, input.appSecret, tokens.refreshToken, remember ? input.password : null) : null;
     this.stillCurrent(started);
+    const before = this.deps.store.current()?.id;
     const account = this.deps.store.save(profile, input.accountName);
     this.deps.store.write({ profile, secrets });
     if (persist) this.sealedRefreshToken = tokens.refreshToken;
     else if (!sandbox) this.inMemory.set(account.id, { appSecret: input.appSecret, password: remember ? input.password : null });
-    this.deps.onSwitched(account.id);
+    if (before !== account.id) this.deps.onSwitched(account.id);
     this.session?.end(sessionEnded('you signed in again'));
     this.session = session;
     this.profile = profile;

@@ -14,7 +14,7 @@ import { handleTokenRequest } from './token-endpoint';
 import { TokenStore } from './token-store';
 import { DEFAULT_REFRESH_BEHAVIOUR, type SandboxOptions, type SandboxServer, type SandboxStats } from './types';
 
-export type { AuthErrorStyle, RefreshBehaviour, SandboxFaults, SandboxOptions, SandboxServer, SandboxStats } from './types';
+export type { AuthErrorStyle, RefreshBehaviour, SandboxFaults, SandboxLogEntry, SandboxOptions, SandboxServer, SandboxStats } from './types';
 export { AUTH_ERROR_STYLES, DEFAULT_REFRESH_BEHAVIOUR, REFRESH_BEHAVIOURS } from './types';
 
 export const SANDBOX_DEMO = {
@@ -44,6 +44,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultSwitches(),
     org: new Org(credentials.username, clock()),
     stats: emptyStats(),
+    requestLog: [],
     authErrorStyle: options.authErrorStyle ?? 'http401',
   };
   // Aborted on close so responses waiting out a latency fault stop waiting.
@@ -84,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireAccessTokens: () => context.tokens.expireAccessTokens(),
     revokeRefreshTokens: () => context.tokens.revokeRefreshTokens(),
     stats: () => ({ ...context.stats }),
+    requestLog: () => [...context.requestLog],
     resetStats: () => Object.assign(context.stats, emptyStats()),
   };
 }
@@ -117,6 +119,8 @@ async function answer(
   const url = new URL(`http://${HOST}${target}`);
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
+  // Everything a client presented, for tests that check what reached which host.
+  context.requestLog.push({ method, target, authorization: req.headers.authorization ?? '', body: raw?.toString('utf8') ?? '' });
   const latency = context.faults.latencyMs;
   if (latency > 0) await sleep(latency, undefined, { signal: closing });
   if (raw === null) {
