@@ -14,6 +14,9 @@ const auth = (signedIn: SessionView | null): AuthState => ({
   profile: null,
   session: signedIn,
   notices: [],
+  accounts: [],
+  currentAccountId: null,
+  missing: [],
 });
 const ok = <T>(data: T) => Promise.resolve({ ok: true as const, data });
 const typed = (path: string): EditorState => {

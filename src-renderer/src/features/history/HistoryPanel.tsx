@@ -5,6 +5,8 @@ import { useReportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
+import { SelectField } from '../../components/SelectField';
+import { useAuthState } from '../../state/hooks';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
@@ -33,6 +35,9 @@ export function HistoryPanel({ version, onOpen }: Props) {
   const reportError = useReportError();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
+  // '' is every account; otherwise the saved account whose entries are listed.
+  const [accountId, setAccountId] = useState('');
+  const accounts = useAuthState()?.accounts ?? [];
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -48,7 +53,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
     async (offset: number) => {
       const gen = offset === 0 ? ++generation.current : generation.current;
       setLoading(true);
-      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE });
+      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE, ...(accountId ? { accountId } : {}) });
       if (gen !== generation.current) return;
       setLoading(false);
       if (!result.ok) {
@@ -60,7 +65,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
       setTotal(result.data.total);
       setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
     },
-    [settledQuery, reportError],
+    [settledQuery, accountId, reportError],
   );
 
   useEffect(() => {
@@ -92,6 +97,15 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
+      {accounts.length > 1 && (
+        <SelectField
+          label="Account"
+          className="field-inline history-account"
+          value={accountId}
+          options={[{ value: '', label: 'All accounts' }, ...accounts.map((account) => ({ value: account.id, label: account.name }))]}
+          onChange={setAccountId}
+        />
+      )}
       <div className="sidebar-scroll">
         {error && (
           <p className="form-failure" role="alert">
@@ -167,6 +181,7 @@ function HistoryRow({ entry, tabbable, onFocus, onOpen }: RowProps) {
           {entry.outcome}
         </span>
         {!failed && <span className="fact">{formatBytes(entry.sizeBytes)}</span>}
+        {entry.account && <span className="fact history-account-name">{entry.account.name}</span>}
         <span className="fact">{formatDuration(entry.durationMs)}</span>
       </span>
     </button>
