@@ -31,7 +31,7 @@ export function AccountMenu({ accounts, currentId, onError }: Props) {
   const items: MenuItem[] = [
     ...accounts
       .filter((account) => account.id !== currentId)
-      .map((account) => ({ label: `${account.name} (${account.sandbox ? 'sandbox' : account.host})`, onSelect: () => void act(() => appStore.session.switchAccount(account.id)) })),
+      .map((account) => ({ label: `${account.name} (${account.sandbox ? 'built-in sandbox' : account.host})`, onSelect: () => void act(() => appStore.session.switchAccount(account.id)) })),
     { label: 'Add account…', onSelect: () => void act(appStore.session.addAccount) },
     { label: 'Manage accounts…', onSelect: () => setManageOpen(true) },
   ];
