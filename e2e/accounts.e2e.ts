@@ -52,7 +52,8 @@ test('two accounts on two sandboxes: each answer lands under its account, switch
 
   // "Add account…": the setup form, blank, with a name for the new account.
   await chooseAccountMenuItem(page, 'Add account…');
-  await expect(page.getByRole('heading', { name: 'Add an account' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
+  await expect(page.getByLabel('Account name')).toHaveValue('');
   await page.getByLabel('Account name').fill('Other company');
   await signIn(page, { host: second.url, appId: SECOND.clientId, appSecret: SECOND.clientSecret, username: SECOND.username, password: SECOND.password, rememberPassword: true });
   await expect(sessionBar(page).getByLabel('Account: Other company')).toBeVisible();

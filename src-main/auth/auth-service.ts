@@ -228,6 +228,9 @@ export class AuthService {
     const doc = this.deps.store.read();
     this.profile = doc.profile;
     this.deps.store.write({ profile: doc.profile, secrets: null });
+    // The account stays saved (without secrets) but is no longer chosen: the setup form is filled
+    // from its profile and a sign-in there saves to it again.
+    this.deps.store.select(null);
     this.deps.onSignedOut();
     return this.state();
   }

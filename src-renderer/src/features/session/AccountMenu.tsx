@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { AccountView } from '@shared/contract';
-import { Menu, type MenuItem } from '../../components/Menu';
+import { Menu, menuButtonProps, type MenuItem } from '../../components/Menu';
 import { appStore } from '../../state/appStore';
 import { ManageAccountsDialog } from './ManageAccountsDialog';
 
@@ -42,9 +42,7 @@ export function AccountMenu({ accounts, currentId, onError }: Props) {
         ref={button}
         type="button"
         className="button"
-        aria-haspopup="menu"
-        aria-expanded={anchor !== null}
-        aria-controls={anchor ? `${ids}-menu` : undefined}
+        {...menuButtonProps(`${ids}-menu`, anchor !== null)}
         disabled={busy}
         onClick={() => setAnchor(anchor ? null : button.current!.getBoundingClientRect())}
         onKeyDown={(event) => {

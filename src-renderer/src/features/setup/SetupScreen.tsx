@@ -28,7 +28,8 @@ const FIELD_ORDER: readonly CredentialsField[] = ['accountName', 'appId', 'appSe
 /** Credentials for a real Humanity account, or a way into the built-in sandbox. */
 export function SetupScreen({ vault, profile, accounts }: Props) {
   const ids = useId();
-  const current = accounts.accounts.find((account) => account.id === accounts.currentAccountId) ?? null;
+  // The chosen real account; the sandbox signs in with its own button.
+  const current = accounts.accounts.find((account) => account.id === accounts.currentAccountId && !account.sandbox) ?? null;
   // A saved account asks only for what it lacks; main still holds its App Secret when not listed.
   const needsAppSecret = !current || accounts.missing.includes('appSecret');
   const [form, setForm] = useState<CredentialsForm>(() => initialForm(profile, current?.name));
@@ -82,7 +83,7 @@ export function SetupScreen({ vault, profile, accounts }: Props) {
   return (
     <main className="setup">
       <div className="setup-card">
-        <h1>{current ? `Sign in to ${current.name}` : accounts.accounts.length ? 'Add an account' : 'Sign in to Humanity'}</h1>
+        <h1>{current ? `Sign in to ${current.name}` : 'Sign in to Humanity'}</h1>
         {current && accounts.missing.length > 0 && (
           <p className="setup-missing" role="status">
             Enter {needsAppSecret ? 'the App Secret and the password' : 'the password'} of this account: its secrets could not be
