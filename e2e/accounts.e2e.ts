@@ -149,3 +149,24 @@ test('Manage accounts renames one and removes another after asking; the write co
   await expect(change).toContainText('Acme staging');
   await change.getByRole('button', { name: 'Cancel' }).click();
 });
+
+test('an account whose secrets were kept in memory only asks just for the password when switched back to', async () => {
+  app = await launchApp({ keyStore: { backend: 'basic_text' }, secondSandbox: SECOND });
+  const { page } = app;
+  const second = app.secondSandbox!;
+  await page.getByLabel('Account name').fill('Acme');
+  await signIn(page, { host: second.url, appId: SECOND.clientId, appSecret: SECOND.clientSecret, username: SECOND.username, password: SECOND.password });
+  await chooseAccountMenuItem(page, 'Add account…');
+  await trySandbox(page);
+
+  await chooseAccountMenuItem(page, /^Acme \(/);
+  await expect(page.getByRole('heading', { name: 'Sign in to Acme' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Enter the password of this account' })).toBeVisible();
+  await expect(page.getByLabel('App Secret')).toHaveCount(0);
+  await expect(page.getByLabel('App ID')).toHaveValue(SECOND.clientId);
+  await expect(page.getByLabel('Username')).toHaveValue(SECOND.username);
+  await screenshot(page, 'accounts-missing-password');
+  await page.getByLabel('Password', { exact: true }).fill(SECOND.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(sessionBar(page).getByLabel('Account: Acme')).toBeVisible();
+});
