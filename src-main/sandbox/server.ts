@@ -28,6 +28,7 @@ export const TOKEN_PATH = '/oauth2/token.php';
 export const API_PREFIX = '/api/v2';
 
 const HOST = '127.0.0.1';
+const REQUEST_LOG_MAX = 10_000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const clock = options.now ?? Date.now;
@@ -119,8 +120,10 @@ async function answer(
   const url = new URL(`http://${HOST}${target}`);
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
-  // Everything a client presented, for tests that check what reached which host.
+  // Everything a client presented, for tests that check what reached which host (the latest
+  // REQUEST_LOG_MAX: the app's own sandbox runs until quit).
   context.requestLog.push({ method, target, authorization: req.headers.authorization ?? '', body: raw?.toString('utf8') ?? '' });
+  if (context.requestLog.length > REQUEST_LOG_MAX) context.requestLog.shift();
   const latency = context.faults.latencyMs;
   if (latency > 0) await sleep(latency, undefined, { signal: closing });
   if (raw === null) {
