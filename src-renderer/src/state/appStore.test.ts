@@ -90,6 +90,25 @@ describe('the session part', () => {
     expect(store.get().tabs.tabs[0]!.response).toBe(NO_RESPONSE);
   });
 
+  it('a switch keeps the tabs\' answers even when the chosen account asks to sign in; removing the current account drops them', async () => {
+    const fake = fakeApi({
+      accounts: {
+        switch: vi.fn(() => ok(auth(null))),
+        remove: vi.fn(() => ok(auth(null))),
+      },
+    });
+    const store = createAppStore(() => fake.api);
+    store.session.signedOut(auth(session()));
+    const tabId = store.get().tabs.activeId;
+    store.tabs.updateResponse(tabId, () => ({ ...NO_RESPONSE, summary: { responseId: 'r1' } as ResponseSummary }));
+    expect(await store.session.switchAccount('acct2')).toBeNull();
+    expect(store.get().auth?.session).toBeNull();
+    expect(store.get().tabs.tabs[0]!.response.summary?.responseId).toBe('r1');
+    store.session.signedOut(auth(session()));
+    expect(await store.session.removeAccount('acct1')).toBeNull();
+    expect(store.get().tabs.tabs[0]!.response).toBe(NO_RESPONSE);
+  });
+
   it('keeps the write consent for the account it was given for only', () => {
     const store = createAppStore(() => fakeApi().api);
     store.session.signedOut(auth(session()));

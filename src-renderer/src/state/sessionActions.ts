@@ -27,11 +27,19 @@ export function createSessionActions(store: Store<AppState>, api: () => WindowAp
     else store.set((state) => ({ ...state, authLoadError: result.error.message }));
   }
 
-  /** An account change answered with the auth state: applied, or its sentence returned. */
-  async function accountCall(call: Promise<Result<AuthState>>): Promise<string | null> {
+  /**
+   * An account change answered with the auth state: applied, or its sentence returned. A switch
+   * keeps the tabs' answers (main keeps them, each marked with its account) even while the chosen
+   * account asks to sign in; a removal of the current account is a sign-out and drops them.
+   */
+  async function accountCall(call: Promise<Result<AuthState>>, keepAnswers = true): Promise<string | null> {
     const result = await call;
     if (!result.ok) return result.error.message;
-    apply(result.data);
+    version += 1;
+    store.set((state) => {
+      const next = withAuth(state, result.data);
+      return keepAnswers ? { ...next, tabs: state.tabs } : next;
+    });
     return null;
   }
 
@@ -50,7 +58,7 @@ export function createSessionActions(store: Store<AppState>, api: () => WindowAp
     switchAccount: (id: string) => accountCall(api().accounts.switch({ id })),
     addAccount: () => accountCall(api().accounts.add({})),
     renameAccount: (id: string, name: string) => accountCall(api().accounts.rename({ id, name })),
-    removeAccount: (id: string) => accountCall(api().accounts.remove({ id })),
+    removeAccount: (id: string) => accountCall(api().accounts.remove({ id }), false),
     openReauth: () => setReauthOpen(true),
     closeReauth: () => setReauthOpen(false),
     /** "Don't ask again until I sign out": for the account signed in now. */
