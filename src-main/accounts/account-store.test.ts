@@ -20,7 +20,7 @@ const profileOf = (overrides: Partial<StoredProfile> = {}): StoredProfile => ({
   userId: '1',
   ...overrides,
 });
-const sealed = { backend: 'gnome_libsecret', account: 'c0', appSecret: 'c1', refreshToken: 'c2', password: null };
+const sealed = { backend: 'gnome_libsecret', account: 'sealed-account', appSecret: 'sealed-app-secret', refreshToken: 'sealed-refresh-token', password: null };
 
 describe('account store', () => {
   it('names an account "username @ host" unless told otherwise; the sandbox is "Sandbox"', () => {
@@ -58,7 +58,7 @@ describe('account store', () => {
     store.remove(a.id);
     expect(store.current()).toBeNull();
     expect(store.read()).toEqual({ profile: null, secrets: null });
-    expect(readFileSync(join(ctx.dir, 'accounts.json'), 'utf8')).not.toContain('c1');
+    expect(readFileSync(join(ctx.dir, 'accounts.json'), 'utf8')).not.toContain('sealed-app-secret');
     expect(() => store.select(a.id)).toThrow('no longer saved');
     expect(() => store.rename(b.id, '   ')).toThrow('Enter a name');
   });

@@ -294,10 +294,10 @@ export class AuthService {
       userName: input.username,
       userId: '',
     };
-    this.encrypted = persist;
-    const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
     const secrets = persist ? await this.seal(vault, profile, input.appSecret, tokens.refreshToken, remember ? input.password : null) : null;
     this.stillCurrent(started);
+    this.encrypted = persist;
+    const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
     const before = this.deps.store.current()?.id;
     const account = this.deps.store.save(profile, input.accountName);
     this.deps.store.write({ profile, secrets });
@@ -409,7 +409,7 @@ function profileView(profile: StoredProfile): ProfileView {
 
 /** Whether the form names the same host, App ID and username as the saved profile. */
 function sameIdentity(profile: StoredProfile, input: CredentialsInput): boolean {
-  return profile.appId === input.appId.trim() && profile.username === input.username.trim() && profile.host === input.host.trim().replace(/\/+$/, '');
+  return profile.appId === input.appId.trim() && profile.username === input.username.trim() && problemWith(() => normalizeHost(input.host) === profile.host) === null;
 }
 
 /** Why what an ended session started stops: said to each of its requests and pulls. */
