@@ -2,8 +2,9 @@
 // (index.ts) and the e2e harness both call this, so tests exercise the real handler table.
 import type { Handlers, Settings } from './shared/contract';
 import type { AppCommand } from './shared/channels';
-import { AuthService, type SandboxCredentials } from './auth/auth-service';
+import { AuthService, type AuthServiceDeps, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
+import { openAccountStore } from './accounts/account-store';
 import { createTokenClient } from './auth/token-client';
 import { readCurrentUser } from './auth/current-user';
 import type { HttpSend } from './http/http-client';
@@ -34,6 +35,7 @@ import { createAppService } from './about/app-info';
 import { createWorkspaceService } from './workspace/workspace-service';
 import { createRequestChannel } from './channels/request-channel';
 import { createResponseChannel } from './channels/response-channel';
+import { createAuthChannels } from './channels/auth-channels';
 import { CHANNEL_LOGS } from './logging/channel-logs';
 import { openMainLog } from './logging/main-log';
 import type { Logger } from './logging/logger';
@@ -98,11 +100,18 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const http = deps.http ?? network.http;
   const runner = createRequestRunner({ http, now, settings: settings.read, redactor, responses, variables, history });
   const sandbox = sandboxOnDemand(deps.startSandbox);
-  const auth = createAuth(deps, { http, ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, () => {
+  const auth = createAuth(deps, { http, ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, {
     // The redactor keeps every secret until quit: a late answer still carries the old token.
-    responses.clear();
-    bulk.forgetAll();
-    compare.forgetAll();
+    onSignedOut: () => {
+      responses.clear();
+      bulk.forgetAll();
+      compare.forgetAll();
+    },
+    // Finished answers stay, each marked with its account; pulls belonged to the old session.
+    onSwitched: (accountId) => {
+      bulk.forgetAll();
+      environments.chooseFor(accountId);
+    },
   });
   await auth.restore();
   const tokenSource = () => auth.tokenSource();
@@ -113,27 +122,16 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   deps.onSettingsChanged?.(settings.read());
   const log = openMainLog({ dir: deps.userDataDir, echo: (line) => deps.log('info', line), redactor, now });
 
-  // Each domain is its service (docs/architecture.md, "The IPC contract"); auth and history still adapt theirs here.
+  // Each domain is its service (docs/architecture.md, "The IPC contract").
   const handlers: Handlers = {
-    auth: {
-      state: () => auth.state(),
-      login: (input) => auth.login(input),
-      sandbox: () => auth.loginSandbox(),
-      reauth: ({ password, remember }) => auth.reauth(password, remember),
-      cancelReauth: () => auth.cancelReauth(),
-      logout: () => auth.logout(),
-    },
+    ...createAuthChannels(auth),
     settings,
     network: network.handlers,
     request: createRequestChannel({ runner, tokenSource, files }),
     collections,
     environments,
     variables,
-    history: {
-      list: (input) => history.list(input),
-      open: ({ id }) => history.open(id),
-      clear: () => history.clear(),
-    },
+    history,
     export: createExportService({ files, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
     table: createTableService({ responses, rowFiles }),
     bulk,
@@ -180,22 +178,22 @@ interface AuthParts {
   timeoutMs(): number;
 }
 
-/** The session keeper, told where its sign-in and sign-out reach the rest of main. */
-function createAuth(deps: AppCoreDeps, parts: AuthParts, onSignedOut: () => void): AuthService {
+/** The session keeper, told where its sign-out and account switch reach the rest of main. */
+function createAuth(deps: AppCoreDeps, parts: AuthParts, hooks: Pick<AuthServiceDeps, 'onSignedOut' | 'onSwitched'>): AuthService {
   const { notices } = parts;
   const now = deps.now ?? Date.now;
   return new AuthService({
     tokens: createTokenClient({ http: parts.http, now, timeoutMs: parts.timeoutMs }),
     vault: deps.vault,
-    store: openAuthStore(parts.ctx),
+    store: openAccountStore(parts.ctx, openAuthStore(parts.ctx)),
     redactor: parts.redactor,
     now,
     notify: (m) => notices.push(m),
     notices: () => [...notices],
     startSandbox: () => parts.sandbox.credentials(),
     loadUser: (source) => readCurrentUser(parts.runner, source),
-    // Called only after start-up, when everything it clears exists.
-    onSignedOut,
+    // Called only after start-up, when everything they reach exists.
+    ...hooks,
     onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
     // The session bar shows the new expiry at once, not at the next poll.
     onRenewed: () => deps.notifyPage?.('session-renewed'),

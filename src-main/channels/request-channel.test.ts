@@ -13,7 +13,7 @@ function setup(chosenPath: string | null) {
   const tokenSource = () => {
     session += 1;
     calls.push(`session ${session}`);
-    return { host: `h${session}` } as TokenSource;
+    return { host: `h${session}`, account: { id: `a${session}`, name: `Account ${session}` } } as TokenSource;
   };
   const runner = {
     send: async (source: TokenSource, request: RequestInput) => {
@@ -39,9 +39,9 @@ function setup(chosenPath: string | null) {
 }
 
 describe('request channel', () => {
-  it('sends on the session of the moment and cancels by request id', async () => {
+  it('sends on the session of the moment, names its account, and cancels by request id', async () => {
     const { calls, channel } = setup(null);
-    expect(await channel.send(input)).toEqual({ httpStatus: 200 });
+    expect(await channel.send(input)).toEqual({ httpStatus: 200, account: { id: 'a1', name: 'Account 1' } });
     expect(channel.cancel({ requestId: 'r1' })).toEqual({ cancelled: true });
     expect(channel.cancel({ requestId: 'r9' })).toEqual({ cancelled: false });
     expect(calls).toEqual(['session 1', 'send employees on h1', 'cancel r1', 'cancel r9']);

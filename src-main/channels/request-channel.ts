@@ -13,7 +13,11 @@ export interface RequestChannelDeps {
 
 export function createRequestChannel({ runner, tokenSource, files }: RequestChannelDeps) {
   return {
-    send: (input) => runner.send(tokenSource(), input),
+    // Each answer says which account it came from (docs/architecture.md, "Accounts").
+    async send(input) {
+      const source = tokenSource();
+      return { ...(await runner.send(source, input)), account: source.account ?? null };
+    },
     cancel: ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
     async download(input) {
       const path = await files.pick('Save the answer to a file', 'json', JSON_FILES);

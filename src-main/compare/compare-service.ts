@@ -28,7 +28,7 @@ export function createCompareService(deps: CompareDeps) {
 
   /** The response id of a source; a history entry's body is loaded into the store. */
   async function responseOf(source: CompareSource): Promise<string> {
-    const id = 'responseId' in source ? source.responseId : ((await deps.history.open(source.historyId)).summary?.responseId ?? null);
+    const id = 'responseId' in source ? source.responseId : ((await deps.history.open({ id: source.historyId })).summary?.responseId ?? null);
     if (id === null) throw new AppError('not_found', 'That history entry kept no response to compare: its body was too large to keep, or was not kept.');
     if (!responses.info(id).isJson) throw new AppError('invalid_input', 'Only JSON responses can be compared, and one of these is not JSON.');
     return id;

@@ -64,6 +64,6 @@ describe('CHANNEL_LOGS', () => {
   });
 
   it('logs only user actions: no poll, window or row read', () => {
-    expect(Object.keys(CHANNEL_LOGS).sort()).toEqual(['auth:cancelReauth', 'auth:login', 'auth:logout', 'auth:reauth', 'auth:sandbox', 'compare:export', 'compare:start', 'request:send']);
+    expect(Object.keys(CHANNEL_LOGS).sort()).toEqual(['accounts:remove', 'accounts:switch', 'auth:cancelReauth', 'auth:login', 'auth:logout', 'auth:reauth', 'auth:sandbox', 'compare:export', 'compare:start', 'request:send']);
   });
 });

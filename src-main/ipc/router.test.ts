@@ -25,6 +25,8 @@ const sessionView = {
   needsSignIn: false,
   serverRenewsSessions: true,
   lastRefresh: null,
+  accountId: 'acct1',
+  accountName: 'Acme',
 };
 
 /** A full handler table of stubs that record their calls; `impl` overrides by channel name. */
@@ -200,6 +202,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, refreshToken: SECRET, lastRefresh: { at: 1, ok: true, message: 'fine', accessToken: SECRET } },
         notices: [],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
         appSecret: SECRET,
       }),
     });
@@ -212,6 +217,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, lastRefresh: { at: 1, ok: true, message: 'fine' } },
         notices: [],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
       });
     }
   });
@@ -223,6 +231,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, lastRefresh: { at: 1, ok: false, message: `Refresh failed: ${SECRET} was refused` } },
         notices: [`notice ${SECRET}`],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
       }),
     });
     const result = await dispatch('auth:state', TRUSTED, {});

@@ -8,6 +8,8 @@ export const CHANNEL_LOGS: ChannelLogs = {
   'auth:reauth': { action: () => 'Sign-in again' },
   'auth:cancelReauth': { action: () => 'Sign-in again declined' },
   'auth:logout': { action: () => 'Sign-out' },
+  'accounts:switch': { action: () => 'Switch account' },
+  'accounts:remove': { action: () => 'Remove account' },
   'request:send': {
     action: ({ method, path }) => `${method} /${path}`,
     outcome: (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`,

@@ -68,6 +68,16 @@ export interface SandboxStats {
   rejectedTokens: number;
 }
 
+/** One request as it arrived: what it asked for and every credential it carried. */
+export interface SandboxLogEntry {
+  method: string;
+  /** Path and query (an access token sent as `access_token` shows here). */
+  target: string;
+  authorization: string;
+  /** The raw body (grants carry the App Secret, password and refresh token here). */
+  body: string;
+}
+
 export interface SandboxServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   readonly url: string;
@@ -87,4 +97,6 @@ export interface SandboxServer {
   revokeRefreshTokens(): void;
   stats(): SandboxStats;
   resetStats(): void;
+  /** Every request received since start, in order (tests check no credential of another host arrived). */
+  requestLog(): SandboxLogEntry[];
 }

@@ -16,6 +16,7 @@ export const CHART_SERIES_MAX = 10;
 
 export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'cancelReauth', 'logout'],
+  accounts: ['switch', 'add', 'rename', 'remove'],
   settings: ['get', 'update'],
   network: ['state', 'saveProxyPassword', 'forgetProxyPassword', 'chooseCertificates', 'clearCertificates'],
   request: ['send', 'cancel', 'download'],

@@ -26,6 +26,8 @@ export const credentialsInput = z
     password: z.string().max(1024),
     redirectUri: z.string().max(2048),
     rememberPassword: z.boolean(),
+    /** The saved account's name; "username @ host" when blank (docs/architecture.md, "Accounts"). */
+    accountName: z.string().max(256).optional(),
   })
   .strict();
 export type CredentialsInput = z.infer<typeof credentialsInput>;
@@ -94,7 +96,8 @@ export const collectionNode: z.ZodType<CollectionNode> = z.lazy(() =>
 );
 
 export const environmentShape = z
-  .object({ id, name: z.string().min(1).max(256), variables: z.array(nameValue).max(2000) })
+  // `accountId`: the saved account it is tied to; switching to that account makes it active.
+  .object({ id, name: z.string().min(1).max(256), variables: z.array(nameValue).max(2000), accountId: id.nullable().optional() })
   .strict();
 export const environmentsShape = z
   .object({ environments: z.array(environmentShape).max(200), activeId: id.nullable() })
@@ -193,14 +196,29 @@ export const sessionView = z.object({
   // refused): "Sign in again" then says so and offers Remember password.
   serverRenewsSessions: z.boolean(),
   lastRefresh: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
+  /** The saved account this session is for. */
+  accountId: z.string(),
+  accountName: z.string(),
 });
 export type SessionView = z.infer<typeof sessionView>;
+
+/** A saved account as the window lists it: no secret, only who and where. */
+export const accountView = z.object({ id: z.string(), name: z.string(), host: z.string(), username: z.string(), sandbox: z.boolean() });
+export type AccountView = z.infer<typeof accountView>;
+/** Which account an answer or a history entry came from. */
+export const accountRef = z.object({ id: z.string(), name: z.string() });
+export type AccountRef = z.infer<typeof accountRef>;
 
 export const authState = z.object({
   vault: vaultView,
   profile: profileView.nullable(),
   session: sessionView.nullable(),
   notices: z.array(z.string()),
+  accounts: z.array(accountView),
+  /** The chosen account (signed in or asking to be), null while adding a new one. */
+  currentAccountId: z.string().nullable(),
+  /** What the chosen account needs to sign in again; everything else is kept. */
+  missing: z.array(z.enum(['appSecret', 'password'])),
 });
 export type AuthState = z.infer<typeof authState>;
 
@@ -229,6 +247,7 @@ export const responseSummary = z.object({
   textChars: z.number(),
   refreshed: z.boolean(),
   receivedAt: z.number(),
+  account: accountRef.nullable().optional(),
 });
 export type ResponseSummary = z.infer<typeof responseSummary>;
 
@@ -244,6 +263,7 @@ export const historyEntry = z.object({
   durationMs: z.number(),
   sizeBytes: z.number(),
   bodyKept: z.boolean(),
+  account: accountRef.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
@@ -387,6 +407,12 @@ export const contract = {
     cancelReauth: channel(empty, authState),
     logout: channel(empty, authState),
   },
+  accounts: {
+    switch: channel(z.object({ id }).strict(), authState),
+    add: channel(empty, authState),
+    rename: channel(z.object({ id, name: z.string().max(256) }).strict(), authState),
+    remove: channel(z.object({ id }).strict(), authState),
+  },
   settings: {
     get: channel(empty, settingsView),
     update: channel(settingsShape.omit({ extraCertificatesFile: true }).partial().strict(), settingsView),
@@ -460,7 +486,7 @@ export const contract = {
   },
   history: {
     list: channel(
-      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict(),
+      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200), accountId: id.optional() }).strict(),
       z.object({ entries: z.array(historyEntry), total: z.number() }),
     ),
     open: channel(z.object({ id }).strict(), z.object({ request: savedRequest, summary: responseSummary.nullable() })),

@@ -13,6 +13,11 @@ export interface EnvironmentsService extends EnvironmentsChannel {
   save(input: Environments): Environments;
   /** The active environment's variables, or none. */
   activeVariables(): NameValue[];
+  /**
+   * Another account was chosen: an environment tied to it becomes active, and one tied to
+   * another account stops being active (its values are not meant for this one).
+   */
+  chooseFor(accountId: string | null): void;
 }
 
 export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): EnvironmentsService {
@@ -30,6 +35,13 @@ export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): Envir
       const next = checked(input);
       store.write(next);
       return next;
+    },
+    chooseFor(accountId) {
+      const { environments, activeId } = store.read();
+      const active = environments.find((environment) => environment.id === activeId);
+      const tied = environments.find((environment) => accountId !== null && environment.accountId === accountId);
+      const next = tied ? tied.id : active?.accountId ? null : activeId;
+      if (next !== activeId) store.write({ environments, activeId: next });
     },
     activeVariables() {
       const { environments, activeId } = store.read();

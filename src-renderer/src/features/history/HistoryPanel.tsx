@@ -5,6 +5,8 @@ import { reportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
+import { SelectField } from '../../components/SelectField';
+import { useAuthState } from '../../state/hooks';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
@@ -33,6 +35,9 @@ function formatWhen(at: number, now = Date.now()): string {
 export function HistoryPanel({ version, onOpen }: Props) {
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
+  // '' is every account; otherwise the saved account whose entries are listed.
+  const [accountId, setAccountId] = useState('');
+  const accounts = useAuthState()?.accounts ?? [];
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -50,7 +55,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
     async (offset: number) => {
       const gen = offset === 0 ? ++generation.current : generation.current;
       setLoading(true);
-      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE });
+      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE, ...(accountId ? { accountId } : {}) });
       if (gen !== generation.current) return;
       setLoading(false);
       if (!result.ok) {
@@ -62,7 +67,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
       setTotal(result.data.total);
       setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
     },
-    [settledQuery],
+    [settledQuery, accountId],
   );
 
   useEffect(() => {
@@ -95,6 +100,15 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
+      {accounts.length > 1 && (
+        <SelectField
+          label="Account"
+          className="field-inline history-account"
+          value={accountId}
+          options={[{ value: '', label: 'All accounts' }, ...accounts.map((account) => ({ value: account.id, label: account.name }))]}
+          onChange={setAccountId}
+        />
+      )}
       <CompareChosen choice={choice} />
       <div className="sidebar-scroll">
         {error && (
@@ -188,6 +202,7 @@ function HistoryRow({ entry, tabbable, onFocus, onOpen }: RowProps) {
           {entry.outcome}
         </span>
         {!failed && <span className="fact">{formatBytes(entry.sizeBytes)}</span>}
+        {entry.account && <span className="fact history-account-name">{entry.account.name}</span>}
         <span className="fact">{formatDuration(entry.durationMs)}</span>
       </span>
     </button>

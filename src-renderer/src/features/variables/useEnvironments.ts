@@ -2,11 +2,14 @@ import { useCallback, useEffect, useState } from 'react';
 import type { Environments, Result } from '@shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../app/errorRouting';
+import { useSession } from '../../state/hooks';
 
 /** The named environments and which one is active, as main keeps them. */
 export function useEnvironments() {
   const [environments, setEnvironments] = useState<Environments>({ environments: [], activeId: null });
   const [error, setError] = useState<string | null>(null);
+  // Read again after a switch: main makes the environment tied to the new account active.
+  const accountId = useSession()?.accountId;
 
   useEffect(() => {
     void api()
@@ -18,7 +21,7 @@ export function useEnvironments() {
           reportError(result.error);
         }
       });
-  }, []);
+  }, [accountId]);
 
   const save = useCallback(
     async (next: Environments): Promise<Result<Environments>> => {
