@@ -21,6 +21,8 @@ import { createEnvironmentsService } from './variables/environments-service';
 import { createVariableResolver } from './variables/variable-resolver';
 import { createHistoryService } from './history/history-service';
 import { createExporter } from './export/exporter';
+import { createResponseOrigins } from './export/response-origins';
+import { createXlsxExporter } from './export/xlsx/xlsx-exporter';
 import type { ClipboardPort, NativeDialogs } from './ports/native';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
@@ -129,8 +131,19 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     now,
   });
 
-  const table = createTableService({ responses, exporter });
-  const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
+  const origins = createResponseOrigins();
+  const xlsx = createXlsxExporter({
+    dialogs: deps.dialogs,
+    responses,
+    origins,
+    account: async () => {
+      const session = (await auth.state()).session;
+      return session && { host: session.host, username: session.username };
+    },
+    now,
+  });
+  const table = createTableService({ responses, exporter, xlsx });
+  const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, xlsx, now });
 
   const workspace = openWorkspaceStore(storeContext);
   deps.onSettingsChanged?.(settings.read());
@@ -173,7 +186,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     request: {
       send: (input) =>
-        logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
+        logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input).then(origins.note), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
       cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
       download: (input) => exporter.saveAnswer((path) => runner.download(auth.tokenSource(), input, path)),
     },
@@ -199,17 +212,19 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     },
     history: {
       list: async (input) => history.list(input),
-      open: ({ id }) => history.open(id),
+      open: ({ id }) => history.open(id).then((opened) => ({ ...opened, summary: origins.note(opened.summary) })),
       clear: async () => history.clear(),
     },
     export: {
       responseJson: ({ responseId }) => exporter.responseJson(responseId),
       responseCsv: ({ responseId, pointer }) => exporter.responseCsv(responseId, pointer),
+      responseXlsx: ({ responseId, pointer }) => xlsx.response(responseId, pointer),
       curl: (input) => exporter.curl(input),
     },
     table: {
       rows: (input) => table.rows(input),
       exportCsv: (input) => table.exportCsv(input),
+      exportXlsx: (input) => table.exportXlsx(input),
     },
     bulk: {
       start: async (input) => bulk.start(input),

@@ -4,10 +4,11 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { BulkProgressView, SavedRequest } from '../shared/contract';
 import type { Exporter } from '../export/exporter';
-import { flatTableRows } from '../export/csv';
-import { flattenRows } from '../export/flatten-rows';
+import { flattenedRowStream } from '../export/row-stream';
+import type { XlsxExporter } from '../export/xlsx/xlsx-exporter';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
 import { createBulkPull, type BulkPull } from './bulk-pull';
+import { pullAbout, type PullAbout } from './pull-about';
 import { splitRange, type DateWindow } from './date-windows';
 
 const DATE_PARAMS = new Set(['start_date', 'end_date']);
@@ -18,11 +19,14 @@ export interface BulkServiceDeps {
   tokenSource(): TokenSource;
   variables: VariableSource;
   exporter: Pick<Exporter, 'rowsCsv' | 'rowsJson'>;
+  xlsx: Pick<XlsxExporter, 'rows'>;
   now(): number;
 }
 
 export function createBulkService(deps: BulkServiceDeps) {
   const pulls = new Map<string, BulkPull>();
+  /** For the About sheet of an Excel export; forgotten with the pull. */
+  const abouts = new WeakMap<BulkPull, PullAbout>();
 
   function get(pullId: string): BulkPull {
     const pull = pulls.get(pullId);
@@ -55,6 +59,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         session: source.signal,
       });
       const pullId = randomUUID().replaceAll('-', '');
+      abouts.set(pull, pullAbout(resolved, input.startDate, input.endDate, windows.length));
       keep(pullId, pull);
       void pull.start();
       return view(pullId);
@@ -76,11 +81,15 @@ export function createBulkService(deps: BulkServiceDeps) {
       for (const pull of pulls.values()) void pull.cancel();
       pulls.clear();
     },
-    async export(pullId: string, format: 'json' | 'ndjson' | 'csv') {
-      const rows = get(pullId).rows();
+    async export(pullId: string, format: 'json' | 'ndjson' | 'csv' | 'xlsx') {
+      const pull = get(pullId);
+      const rows = pull.rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
-      if (format !== 'csv') return deps.exporter.rowsJson(rows, format, 'pull');
-      const saved = await deps.exporter.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
+      if (format === 'json' || format === 'ndjson') return deps.exporter.rowsJson(rows, format, 'pull');
+      const about = abouts.get(pull)!;
+      const saved = await (format === 'csv'
+        ? deps.exporter.rowsCsv(flattenedRowStream(rows), 'pull')
+        : deps.xlsx.rows(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
   };

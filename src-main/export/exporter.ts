@@ -14,8 +14,10 @@ import type { VariableSource } from '../http/request-runner';
 import { buildApiUrl } from '../http/url-rules';
 import { tableRows } from '../table/table-rows';
 import { writeChunksAtomic, writeFailure, type Chunk } from './atomic-file';
-import { csvChunks, type CsvRows } from './csv';
+import { csvChunks } from './csv';
+import type { RowStream } from './row-stream';
 import { curlCommand, type CurlRequest } from './curl';
+import { suggestedName } from './file-names';
 import { redactStrings } from '../redaction/redact-strings';
 
 export interface ExporterDeps {
@@ -50,7 +52,7 @@ export function createExporter(deps: ExporterDeps) {
   const now = deps.now ?? Date.now;
 
   async function askPath(title: string, extension: string, filters: FileFilter[], stem = 'response'): Promise<string | null> {
-    return deps.dialogs.saveFile({ title, defaultName: `${stem}-${localDate(now())}.${extension}`, filters });
+    return deps.dialogs.saveFile({ title, defaultName: suggestedName(stem, extension, now()), filters });
   }
 
   async function save(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<void> {
@@ -88,7 +90,7 @@ export function createExporter(deps: ExporterDeps) {
     },
 
     /** Rows of a table view (as filtered and sorted) or of a bulk pull. */
-    async rowsCsv(rows: CsvRows, stem: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
+    async rowsCsv(rows: RowStream, stem: string): Promise<{ saved: boolean; path: string; rows: number; columns: number }> {
       const path = await askPath('Export rows as CSV', 'csv', CSV_FILES, stem);
       if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
       await save(path, csvChunks(rows));
@@ -129,9 +131,3 @@ export function createExporter(deps: ExporterDeps) {
 }
 
 export type Exporter = ReturnType<typeof createExporter>;
-
-function localDate(ms: number): string {
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
