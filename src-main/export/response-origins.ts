@@ -24,10 +24,14 @@ export function createResponseOrigins() {
 
 export type ResponseOrigins = ReturnType<typeof createResponseOrigins>;
 
-/** The host is on its own line of the sheet; the request is what follows it. */
+/**
+ * The host is on its own line of the sheet; the request is what follows it, without the token's
+ * place in the query (already blanked in the summary, but "access_token=[REDACTED]" says nothing).
+ */
 function pathAndQuery(url: string): string {
   try {
     const parsed = new URL(url);
+    parsed.searchParams.delete('access_token');
     return parsed.pathname + parsed.search;
   } catch {
     return url;
