@@ -55,6 +55,9 @@ const ipc = {
   tree: sent.ok ? await call('response:tree', page, { responseId: sent.data.responseId, expanded: [''], offset: 0, limit: 20 }) : null,
   foreign: [],
 };
+// exceljs runs from the built bundle: a list answer exported as a workbook through the save dialog.
+const employees = await call('request:send', page, { requestId: 'r2', method: 'GET', path: 'employees', query: [], body: { kind: 'none' } });
+ipc.xlsx = employees.ok ? await call('export:responseXlsx', page, { responseId: employees.data.responseId, pointer: '' }) : employees;
 for (const frame of [...options.foreignFrames, null]) ipc.foreign.push({ frame, answer: await call('app:info', frame) });
 
 const quitEvent = { prevented: false, preventDefault: () => (quitEvent.prevented = true) };
