@@ -49,9 +49,10 @@ export function sheetText(text: string): string {
 }
 
 function numberOf(text: string): number | null {
+  const first = text.charCodeAt(0);
+  if (first !== 45 && (first < 48 || first > 57)) return null; // neither "-" nor a digit: most text ends here
   if (!DECIMAL.test(text) && !JS_EXPONENT.test(text)) return null;
-  const digits = text.split('e')[0]!.replace(/[-.]/g, '').replace(/^0+/, '');
-  if (digits.length > MAX_DIGITS) return null;
+  if (text.length > MAX_DIGITS && text.split('e')[0]!.replace(/[-.]/g, '').replace(/^0+/, '').length > MAX_DIGITS) return null;
   const value = Number(text);
   return Number.isFinite(value) ? value : null;
 }

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { AppError } from '../../shared/app-error';
 import { openAtomicFile, type AtomicFile } from '../atomic-file';
 import type { RowStream } from '../row-stream';
-import { sheetCell, sheetText } from './cell-types';
+import { sheetCell, sheetText, type SheetCell } from './cell-types';
 
 /** Excel's limits: 1,048,576 rows (one is the header) and 16,384 columns. */
 export const SHEET_MAX_ROWS = 1_048_575;
@@ -89,11 +89,24 @@ async function writeRowsSheet(workbook: Workbook, rows: RowStream): Promise<numb
   return written;
 }
 
+/**
+ * One style object per kind of cell, shared by every cell of that kind: exceljs remembers a style
+ * object it has seen, where a fresh one per cell (its default) is worked out again each time.
+ */
+const CELL_STYLES: Record<SheetCell['kind'], Partial<ExcelJS.Style>> = {
+  empty: {},
+  text: {},
+  number: {},
+  boolean: {},
+  date: { numFmt: DATE_FORMAT },
+  datetime: { numFmt: DATE_TIME_FORMAT },
+};
+
 function writeRow(sheet: Worksheet, cells: readonly string[]): void {
   const typed = cells.map(sheetCell);
   const row = sheet.addRow(typed.map((cell) => cell.value));
   typed.forEach((cell, index) => {
-    if (cell.kind === 'date' || cell.kind === 'datetime') row.getCell(index + 1).numFmt = cell.kind === 'date' ? DATE_FORMAT : DATE_TIME_FORMAT;
+    row.getCell(index + 1).style = CELL_STYLES[cell.kind];
   });
   row.commit();
 }
