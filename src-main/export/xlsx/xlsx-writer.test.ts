@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -82,6 +82,21 @@ describe('writeXlsxAtomic', () => {
     const rows = (await readWorkbook(path)).sheets.get('Rows')!;
     expect(rows).toHaveLength(5001);
     expect(rows[5000]).toEqual([4999, 'Employee 4999']);
+  });
+
+  it('streams: the file grows while the rows are still being produced, not only at the end', async () => {
+    const path = target();
+    const folder = join(path, '..');
+    let sizeMidway = 0;
+    function* rows() {
+      for (let i = 0; i < 40_000; i += 1) {
+        if (i === 30_000) sizeMidway = readdirSync(folder).reduce((sum, name) => sum + statSync(join(folder, name)).size, 0);
+        yield [String(i), `Employee ${i} of a long enough name to fill the sheet`, '2026-01-05 09:00:00', 'true'];
+      }
+    }
+    expect(await writeXlsxAtomic(path, { columns: ['id', 'name', 'start', 'active'], rows: rows(), count: 40_000 }, about)).toBe(40_000);
+    expect(sizeMidway).toBeGreaterThan(100_000);
+    expect(statSync(path).size).toBeGreaterThan(sizeMidway);
   });
 
   it('leaves the previous file and no temporary file when the rows fail on the way', async () => {
