@@ -115,6 +115,18 @@ describe('Export Excel through IPC', () => {
     expect(about.get('Rows')).toBe(progress.rows);
   });
 
+  it('names the request of a response reopened from history', async () => {
+    const f = await signedIn();
+    const sent = data<ResponseSummary>(await f.call('request:send', getRequest('employees', [['status', '1']])));
+    const [entry] = data<{ entries: Array<{ id: string; bodyKept: boolean }> }>(await f.call('history:list', { query: '', offset: 0, limit: 10 })).entries;
+    expect(entry!.bodyKept).toBe(true);
+    const { summary } = data<{ summary: ResponseSummary }>(await f.call('history:open', { id: entry!.id }));
+    expect(summary.responseId).not.toBe(sent.responseId); // kept again from history: its own id
+    data(await f.call('export:responseXlsx', { responseId: summary.responseId, pointer: '' }));
+    const about = aboutOf((await readWorkbook(chosenPath!)).sheets.get('About')!);
+    expect(about.get('Request')).toBe('GET /api/v2/employees?status=1');
+  });
+
   it('writes nothing when the save dialog is cancelled, and says why when the folder cannot take the file', async () => {
     const f = await signedIn();
     const { responseId } = data<ResponseSummary>(await f.call('request:send', getRequest('employees')));
