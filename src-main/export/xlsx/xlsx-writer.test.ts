@@ -1,10 +1,17 @@
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { openAtomicFile } from '../atomic-file';
 import { readWorkbook } from '../../testing/read-workbook';
 import { flattenedRowStream, type RowStream } from '../row-stream';
 import { SHEET_MAX_COLUMNS, SHEET_MAX_ROWS, writeXlsxAtomic, type SheetAbout } from './xlsx-writer';
+
+// The real atomic file, which one test makes fail part-way, as a full disk would.
+vi.mock('../atomic-file', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../atomic-file')>();
+  return { ...actual, openAtomicFile: vi.fn(actual.openAtomicFile) };
+});
 
 const about: SheetAbout = {
   request: 'GET /api/v2/shifts?mode=overview',
@@ -109,6 +116,28 @@ describe('writeXlsxAtomic', () => {
     await expect(writeXlsxAtomic(path, { columns: ['id'], rows: failing(), count: 2000 }, about)).rejects.toThrow('the body worker stopped');
     expect(readdirSync(join(path, '..'))).toEqual(['rows.xlsx']);
     expect(readFileSync(path, 'utf8')).toBe('previous');
+  });
+
+  it('stops with the write error when the disk fills part-way, leaving no file behind', async () => {
+    const { openAtomicFile: realOpen } = await vi.importActual<typeof import('../atomic-file')>('../atomic-file');
+    let writes = 0;
+    vi.mocked(openAtomicFile).mockImplementationOnce(async (path) => {
+      const file = await realOpen(path);
+      return {
+        ...file,
+        async write(chunk) {
+          if ((writes += 1) > 3) throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+          return file.write(chunk);
+        },
+      };
+    });
+    function* rows() {
+      for (let i = 0; i < 200_000; i += 1) yield [String(i), `Employee ${i} with a name long enough to fill the zip`];
+    }
+    const path = target();
+    await expect(writeXlsxAtomic(path, { columns: ['id', 'name'], rows: rows(), count: 200_000 }, about)).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(writes).toBe(4);
+    expect(readdirSync(join(path, '..'))).toEqual([]);
   });
 
   it('refuses rows or columns beyond one Excel sheet with a sentence, before writing anything', async () => {

@@ -47,31 +47,50 @@ export function checkSheetFits(rows: Pick<RowStream, 'columns' | 'count'>): void
 export async function writeXlsxAtomic(path: string, rows: RowStream, about: SheetAbout): Promise<number> {
   checkSheetFits(rows);
   const file = await openAtomicFile(path);
-  const output = fileWritable(file);
+  const output = fileOutput(file);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false });
-    const written = await writeRowsSheet(workbook, rows);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output.stream, useStyles: true, useSharedStrings: false });
+    const written = await writeRowsSheet(workbook, rows, output.check);
     writeAboutSheet(workbook, about, written, rows.columns.length);
-    await workbook.commit();
+    await Promise.race([workbook.commit(), output.failed]);
     await file.commit();
     return written;
   } catch (error) {
-    output.destroy();
+    output.stream.destroy();
     await file.abort();
     throw error;
   }
 }
 
-/** The zip's bytes into the atomic file, in order, one write at a time. */
-function fileWritable(file: AtomicFile): Writable {
-  return new Writable({
+/**
+ * The zip's bytes into the atomic file, in order, one write at a time. A failed write (a full
+ * disk) ends the export: `check` throws it between rows, `failed` rejects with it (exceljs would
+ * otherwise wait for the end of a stream that never ends).
+ */
+function fileOutput(file: AtomicFile): { stream: Writable; check(): void; failed: Promise<never> } {
+  let failure: Error | null = null;
+  const stream = new Writable({
     write(chunk: Buffer, _encoding, done) {
       file.write(chunk).then(() => done(), done);
     },
   });
+  const failed = new Promise<never>((_, reject) =>
+    stream.once('error', (error) => {
+      failure = error;
+      reject(error);
+    }),
+  );
+  failed.catch(() => undefined); // raced or checked where it matters; never unhandled
+  return {
+    stream,
+    failed,
+    check() {
+      if (failure) throw failure;
+    },
+  };
 }
 
-async function writeRowsSheet(workbook: Workbook, rows: RowStream): Promise<number> {
+async function writeRowsSheet(workbook: Workbook, rows: RowStream, check: () => void): Promise<number> {
   const sheet = workbook.addWorksheet('Rows', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
   sheet.columns = rows.columns.map((name) => ({ width: Math.min(COLUMN_WIDTH.max, Math.max(COLUMN_WIDTH.min, name.length + 2)) }));
   if (rows.columns.length) sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: rows.columns.length } };
@@ -83,7 +102,7 @@ async function writeRowsSheet(workbook: Workbook, rows: RowStream): Promise<numb
     if (written === SHEET_MAX_ROWS) throw new AppError('invalid_input', `More rows arrived than fit in one Excel sheet (${SHEET_MAX_ROWS.toLocaleString('en-US')}). Export CSV instead.`);
     writeRow(sheet, cells);
     written += 1;
-    if (written % ROWS_PER_CHECK === 0) await keepUp(sheet);
+    if (written % ROWS_PER_CHECK === 0) await keepUp(sheet, check);
   }
   sheet.commit();
   return written;
@@ -144,9 +163,11 @@ function wallClock(ms: number): Date {
  * in the stream between the sheet and the zip (exceljs keeps no public handle on it: when that
  * stream is not found, the writer only yields, and the bench's memory figure would show it).
  */
-async function keepUp(sheet: Worksheet): Promise<void> {
-  do await new Promise((resolve) => setImmediate(resolve));
-  while (backlogBytes(sheet) > BACKLOG_BYTES);
+async function keepUp(sheet: Worksheet, check: () => void): Promise<void> {
+  do {
+    await new Promise((resolve) => setImmediate(resolve));
+    check(); // a failed write stops the zip: waiting for it to catch up would never end
+  } while (backlogBytes(sheet) > BACKLOG_BYTES);
 }
 
 interface BufferedStream {
