@@ -35,6 +35,7 @@ interface Report {
   guards: Record<string, unknown>;
   permissions: { request: boolean | null; check: boolean };
   ipcChannels: string[];
+  proxied: { answer: Answer & { error?: { message?: string } }; questions: string[] };
   ipc: { appInfo: Answer; signIn: Answer; sent: Answer; tree: Answer | null; foreign: Array<{ frame: unknown; answer: Answer }>; xlsx: Answer };
   quit: { prevented: boolean; sandboxAnswersAfterQuit: boolean | null };
 }
@@ -128,6 +129,12 @@ describe('the composition root (out/main/index.js on a recording electron)', () 
     expect(existsSync(join(out, 'main/body-worker.js'))).toBe(true);
     expect(report.ipc.tree).toMatchObject({ ok: true });
     expect((report.ipc.tree!.data!.rows as unknown[])[0]).toMatchObject({ path: '', kind: 'object', expanded: true });
+  });
+
+  it("asks Electron's session for the proxy of each non-loopback URL (Settings > Network, System) and takes it", () => {
+    expect(report.proxied.questions).toEqual(['https://humanity-explorer.invalid/oauth2/token.php']);
+    expect(report.proxied.answer).toMatchObject({ ok: false, error: { code: 'proxy_failed' } });
+    expect(report.proxied.answer.error?.message).toContain('Could not reach the system proxy (http://127.0.0.1:1)');
   });
 
   it('refuses a foreign page, a subframe of ours, the old file:// page and a call without a frame', () => {

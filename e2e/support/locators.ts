@@ -9,3 +9,6 @@ export const sendButton = (page: Page) => page.getByRole('button', { name: 'Send
 export const signOutButton = (page: Page) => page.getByRole('button', { name: 'Sign out' });
 export const reauthDialog = (page: Page) => page.getByRole('dialog', { name: 'Sign in again' });
 export const collectionsTree = (page: Page) => page.getByRole('tree', { name: 'Collections' });
+/** The Settings dialog, and its Network section. */
+export const settingsDialog = (page: Page) => page.getByRole('dialog', { name: 'Settings' });
+export const networkSection = (page: Page) => settingsDialog(page).getByRole('region', { name: 'Network' });

@@ -2,10 +2,9 @@
 // signed-in runner (token refresh included), merged, and exported. Pulls live in main memory.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
-import type { BulkProgressView, SavedRequest } from '../shared/contract';
-import type { Exporter } from '../export/exporter';
+import type { BulkProgressView, Handlers, SavedRequest } from '../shared/contract';
+import type { RowFiles } from '../export/row-files';
 import { flattenedRowStream } from '../export/row-stream';
-import type { XlsxExporter } from '../export/xlsx/xlsx-exporter';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
 import { createBulkPull, type BulkPull } from './bulk-pull';
 import { pullAbout, type PullAbout } from './pull-about';
@@ -18,8 +17,7 @@ export interface BulkServiceDeps {
   runner: Pick<RequestRunner, 'call'>;
   tokenSource(): TokenSource;
   variables: VariableSource;
-  exporter: Pick<Exporter, 'rowsCsv' | 'rowsJson'>;
-  xlsx: Pick<XlsxExporter, 'rows'>;
+  rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson' | 'rowsXlsx'>;
   now(): number;
 }
 
@@ -47,7 +45,7 @@ export function createBulkService(deps: BulkServiceDeps) {
   }
 
   return {
-    start(input: { request: SavedRequest; collectionId: string | null; startDate: string; endDate: string }): BulkProgressView {
+    start(input) {
       if (input.request.method !== 'GET') throw new AppError('invalid_input', 'Pull range only reads data: use it with a GET request.');
       const windows = splitRange(input.startDate, input.endDate);
       const resolved = deps.variables.resolve(input.request, input.collectionId);
@@ -64,12 +62,14 @@ export function createBulkService(deps: BulkServiceDeps) {
       void pull.start();
       return view(pullId);
     },
-    status: view,
-    async cancel(pullId: string): Promise<BulkProgressView> {
+    status: ({ pullId }) => view(pullId),
+    /** The merged rows so far, for a chart of the pull (src-main/chart/). */
+    rows: (pullId: string): readonly unknown[] => get(pullId).rows(),
+    async cancel({ pullId }) {
       await get(pullId).cancel();
       return view(pullId);
     },
-    resume(pullId: string): BulkProgressView {
+    resume({ pullId }) {
       const pull = get(pullId);
       const state = pull.progress().state;
       if (state !== 'failed' && state !== 'cancelled') throw new AppError('invalid_input', 'Only a failed or cancelled pull can be resumed.');
@@ -81,18 +81,18 @@ export function createBulkService(deps: BulkServiceDeps) {
       for (const pull of pulls.values()) void pull.cancel();
       pulls.clear();
     },
-    async export(pullId: string, format: 'json' | 'ndjson' | 'csv' | 'xlsx') {
+    async export({ pullId, format }) {
       const pull = get(pullId);
       const rows = pull.rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
-      if (format === 'json' || format === 'ndjson') return deps.exporter.rowsJson(rows, format, 'pull');
+      if (format === 'json' || format === 'ndjson') return deps.rowFiles.rowsJson(rows, format, 'pull');
       const about = abouts.get(pull)!;
       const saved = await (format === 'csv'
-        ? deps.exporter.rowsCsv(flattenedRowStream(rows), 'pull')
-        : deps.xlsx.rows(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
+        ? deps.rowFiles.rowsCsv(flattenedRowStream(rows), 'pull')
+        : deps.rowFiles.rowsXlsx(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
-  };
+  } satisfies Handlers['bulk'] & { forgetAll(): void; rows(pullId: string): readonly unknown[] };
 }
 
 /** The request with this window's dates in place of any typed ones. */

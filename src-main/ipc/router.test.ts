@@ -45,7 +45,7 @@ function setup(impl: Record<string, Stub> = {}) {
   const dispatch = createIpcRouter(table as unknown as Handlers, {
     isTrustedSender: createSenderCheck(RENDERER),
     redact: (text) => text.split(SECRET).join('[REDACTED]'),
-    logError: (message, error) => logged.push({ message, error }),
+    logger: { info: () => undefined, warn: () => undefined, error: (message, error) => void logged.push({ message, error }) },
   });
   return { dispatch, calls, logged };
 }
@@ -294,5 +294,27 @@ describe('createIpcRouter', () => {
     for (const channel of [undefined, null, 42, {}, Symbol.iterator.toString()] as unknown[]) {
       await expect(dispatch(channel as string, TRUSTED, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
+  });
+});
+
+describe('createIpcRouter: logging middleware', () => {
+  it('logs a described channel once through the logger and leaves the others silent', async () => {
+    const lines: string[] = [];
+    const table: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+    for (const [name] of listChannels()) {
+      const [domain, verb] = name.split(':') as [string, string];
+      table[domain] ??= {};
+      table[domain][verb] = async () => (name === 'auth:logout' ? { signedIn: false } : { ...DEFAULT_SETTINGS });
+    }
+    const dispatch = createIpcRouter(table as unknown as Handlers, {
+      isTrustedSender: () => true,
+      redact: (text) => text,
+      logger: { info: (m) => void lines.push(`INFO ${m}`), warn: (m) => void lines.push(`WARN ${m}`), error: (m) => void lines.push(`ERROR ${m}`) },
+      logs: { 'settings:update': { action: (patch) => `Settings: ${Object.keys(patch).join(', ')}`, outcome: (settings) => `timeout ${settings.timeoutSeconds} s` } },
+    });
+    await dispatch('settings:get', TRUSTED, {});
+    await dispatch('settings:update', TRUSTED, { timeoutSeconds: 30 });
+    await dispatch('settings:update', TRUSTED, { timeoutSeconds: 'no' });
+    expect(lines).toEqual([`INFO Settings: timeoutSeconds: timeout ${DEFAULT_SETTINGS.timeoutSeconds} s`]);
   });
 });

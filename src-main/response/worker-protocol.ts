@@ -2,7 +2,7 @@
 // answers `{ seq, ok, value | error }`. Errors carry an AppError code when they are sentences for
 // the user (such as a broken path filter), so main can rethrow them as AppErrors. The seam between
 // response/main and response/worker (docs/architecture.md, "The response pipeline").
-import type { ErrorCode, TreeRow } from '../shared/contract';
+import type { ChartData, ChartSpec, ErrorCode, TreeRow } from '../shared/contract';
 import type { TablePage, TableQuery } from '../table/table-view';
 import type { BodyFacts } from './shared/body-text';
 
@@ -48,6 +48,8 @@ export interface WorkerCalls {
   search: { input: { docId: string; query: SearchQuery; offset: number; limit: number }; output: SearchPage };
   pretty: { input: { docId: string; offset: number; length: number }; output: { text: string; totalChars: number } };
   table: { input: { docId: string; query: TableQuery; offset: number; limit: number; columns: string[] | null }; output: TablePage };
+  /** The chart of the rows the table view shows (src-main/chart/): only the series come back. */
+  chart: { input: { docId: string; query: Pick<TableQuery, 'pointer' | 'filter'>; spec: ChartSpec }; output: ChartData };
 }
 
 export type WorkerOp = keyof WorkerCalls;

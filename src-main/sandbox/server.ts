@@ -2,6 +2,7 @@
 // server. Node built-ins only; never imports electron.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DROP, handleApiCall } from './api-gateway';
@@ -49,9 +50,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   // Aborted on close so responses waiting out a latency fault stop waiting.
   const closing = new AbortController();
 
-  const server = createServer((req, res) => {
-    void serve(context, closing.signal, req, res);
-  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => void serve(context, closing.signal, req, res);
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => {
@@ -62,7 +62,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://${HOST}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.urlHost ?? HOST}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();

@@ -33,6 +33,13 @@ export interface SandboxOptions {
   refreshBehaviour?: RefreshBehaviour;
   /** Clock in ms, default Date.now. Drives token expiry, "today" and who is on now. */
   now?: () => number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP; the network tests' servers. */
+  tls?: { key: string; cert: string };
+  /**
+   * The host name `url` gives, default 127.0.0.1 (the server always listens there). Network tests
+   * name one only their proxy resolves, so requests must go through it.
+   */
+  urlHost?: string;
 }
 
 /** Switches for tests. Counters apply to API calls (not token.php) and count down as they fire. */

@@ -3,7 +3,7 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
+import { CHANNELS, CHART_SERIES_MAX, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type AppCommand, type ChannelName } from './channels';
 
 export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_PAGE_MAX, type ChannelName };
 export type { HttpMethod } from './channels';
@@ -99,6 +99,21 @@ export const environmentsShape = z
   .strict();
 export type Environments = z.infer<typeof environmentsShape>;
 
+/** Empty, or a proxy's address: http(s)://host:port, nothing else (no login: that has its own fields). */
+function isProxyAddress(text: string): boolean {
+  if (text === '') return true;
+  try {
+    const url = new URL(text);
+    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare;
+  } catch {
+    return false;
+  }
+}
+
+export const PROXY_MODES = ['system', 'environment', 'manual', 'none'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
+
 export const settingsShape = z
   .object({
     tokenDelivery: z.enum(['query', 'header']),
@@ -123,6 +138,19 @@ export const settingsShape = z
     theme: z.enum(['system', 'light', 'dark']),
     /** A GET that meets 502/503/504 or a dropped connection is retried with backoff. */
     retrySafeRequests: z.boolean(),
+    /** Settings > Network: where the proxy comes from (loopback never uses one). */
+    proxyMode: z.enum(PROXY_MODES),
+    /** The Manual proxy; its password is sealed in the vault, never here. */
+    proxyUrl: z
+      .string()
+      .max(2048)
+      .refine(isProxyAddress, 'The proxy must be an address like http://proxy.example.com:8080, without a path or a user name.'),
+    proxyUsername: z.string().max(512),
+    /**
+     * A PEM file of certificates trusted besides the system's. Set only through the native file
+     * dialog (network:chooseCertificates), never by settings:update: the window may not add trust.
+     */
+    extraCertificatesFile: z.string().max(4096).nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -262,6 +290,54 @@ export const bulkProgress = z.object({
 });
 export type BulkProgressView = z.infer<typeof bulkProgress>;
 
+// ---- charts (src-main/chart/) ------------------------------------------------------------------
+
+/** Which rows a chart aggregates: a kept response (as the table view filters it) or a Pull range. */
+export const chartSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), responseId: id, pointer: tableQuery.pointer, filter: tableQuery.filter }).strict(),
+  z.object({ kind: z.literal('pull'), pullId: id }).strict(),
+]);
+export type ChartSource = z.infer<typeof chartSource>;
+
+const fieldPath = z.string().min(1).max(1024);
+/** What to draw; a null x (or y) asks main for the default that suits the rows. */
+export const chartSpec = z
+  .object({
+    x: fieldPath.nullable(),
+    bucket: z.enum(['auto', 'day', 'week', 'month']),
+    y: z.enum(['count', 'sum', 'avg']).nullable(),
+    yField: fieldPath.nullable(),
+    split: fieldPath.nullable(),
+    top: z.number().int().min(1).max(CHART_SERIES_MAX),
+  })
+  .strict();
+export type ChartSpec = z.infer<typeof chartSpec>;
+
+export const chartData = z.object({
+  fields: z.array(z.object({ path: z.string(), kind: z.enum(['date', 'number', 'category']), distinct: z.number() })),
+  /** The spec drawn, defaults filled in; `bucket` is the one used (null for a category axis). */
+  spec: z.object({
+    x: z.string(),
+    bucket: z.enum(['day', 'week', 'month']).nullable(),
+    y: z.enum(['count', 'sum', 'avg']),
+    yField: z.string().nullable(),
+    split: z.string().nullable(),
+    top: z.number(),
+  }),
+  title: z.string(),
+  xLabel: z.string(),
+  yLabel: z.string(),
+  /** One label per bucket; for dates, `xStarts` holds each bucket's first day (seconds since 1970, UTC). */
+  labels: z.array(z.string()),
+  xStarts: z.array(z.number()).nullable(),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  rows: z.number(),
+  used: z.number(),
+  /** Sentences about what was left out (caps, rows without a value). */
+  notes: z.array(z.string()),
+});
+export type ChartData = z.infer<typeof chartData>;
+
 /**
  * Which tree rows are open: the paths in `expanded`; or, with `expandAll`, every path except those
  * in `collapsed` (so "expand all" needs no list of every path).
@@ -283,6 +359,18 @@ export const treeRow = z.object({
   expanded: z.boolean(),
 });
 export type TreeRow = z.infer<typeof treeRow>;
+
+/** Settings > Network's status: what is saved and trusted, never the password itself. */
+export const networkState = z.object({
+  proxyCredential: z.enum(['none', 'encrypted', 'memory', 'other-proxy']),
+  proxyCredentialNote: z.string(),
+  /** The extra trusted certificates file and the names of the certificates it holds. */
+  certificates: z.object({ path: z.string(), names: z.array(z.string()) }).nullable(),
+  /** Why the extra file cannot be used now (moved, damaged), or null. */
+  certificatesProblem: z.string().nullable(),
+  systemCertificatesNote: z.string(),
+});
+export type NetworkState = z.infer<typeof networkState>;
 
 // ---- the table ------------------------------------------------------------------------------
 
@@ -307,7 +395,16 @@ export const contract = {
   },
   settings: {
     get: channel(empty, settingsView),
-    update: channel(settingsShape.partial().strict(), settingsView),
+    update: channel(settingsShape.omit({ extraCertificatesFile: true }).partial().strict(), settingsView),
+  },
+  network: {
+    state: channel(empty, networkState),
+    /** Seals the Manual proxy's password for the saved proxy address and user name. */
+    saveProxyPassword: channel(z.object({ password: z.string().min(1).max(1024) }).strict(), networkState),
+    forgetProxyPassword: channel(empty, networkState),
+    /** Opens the native file dialog; the chosen PEM file is checked before Settings names it. */
+    chooseCertificates: channel(empty, networkState),
+    clearCertificates: channel(empty, networkState),
   },
   request: {
     send: channel(requestInput, responseSummary),
@@ -407,6 +504,15 @@ export const contract = {
       savedFile.extend({ rows: z.number() }),
     ),
   },
+  chart: {
+    data: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), chartData),
+    exportCsv: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), savedFile.extend({ rows: z.number() })),
+    // The picture drawn in the window, as base64 PNG (at most 12 MB of bytes); main checks the signature.
+    exportPng: channel(
+      z.object({ png: z.string().min(8).max(16_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'), name: z.string().max(120) }).strict(),
+      savedFile.extend({ bytes: z.number() }),
+    ),
+  },
   app: {
     info: channel(
       empty,
@@ -499,11 +605,14 @@ export type Api = {
 /** The `window.api` method behind a channel name, e.g. `ApiMethod<'auth:login'>` is `api.auth.login`. */
 export type ApiMethod<C extends ChannelName> = C extends `${infer D extends Domain}:${infer V}` ? (V extends keyof Api[D] ? Api[D][V] : never) : never;
 
-/** What main implements for each channel: validated input in, plain output out (may throw AppError). */
+/**
+ * What main implements for each channel: validated input in, plain output out, or a promise of it
+ * (may throw AppError). Each service satisfies its domain's entry (docs/architecture.md, "The IPC contract").
+ */
 export type Handlers = {
   [D in Domain]: {
     [V in keyof Contract[D]]: Contract[D][V] extends SpecShape
-      ? (input: z.output<Contract[D][V]['input']>) => Promise<z.input<Contract[D][V]['output']>>
+      ? (input: z.output<Contract[D][V]['input']>) => z.input<Contract[D][V]['output']> | Promise<z.input<Contract[D][V]['output']>>
       : never;
   };
 };
@@ -518,6 +627,8 @@ export type ErrorCode =
   | 'invalid_client'
   | 'invalid_credentials'
   | 'host_unreachable'
+  | 'tls_failed'
+  | 'proxy_failed'
   | 'not_token_endpoint'
   | 'auth_failed'
   | 'timeout'

@@ -1,11 +1,14 @@
 // Named environments ("Production", "Sandbox", ...) holding variables, and which one is active.
 // One document on disk, written whole: the editor saves the full set at once.
 import { AppError } from '../shared/app-error';
-import { environmentsShape, type Environments, type NameValue } from '../shared/contract';
+import { environmentsShape, type Environments, type Handlers, type NameValue } from '../shared/contract';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { checkVariableRows } from './variable-rows';
 
-export interface EnvironmentsService {
+type EnvironmentsChannel = Handlers['environments'];
+
+/** The `environments` channel, and the active variables for the variables service. */
+export interface EnvironmentsService extends EnvironmentsChannel {
   get(): Environments;
   save(input: Environments): Environments;
   /** The active environment's variables, or none. */

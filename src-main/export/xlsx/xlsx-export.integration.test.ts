@@ -4,9 +4,9 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BulkProgressView, Result, ResponseSummary } from '../../shared/contract';
+import type { BulkProgressView, ResponseSummary } from '../../shared/contract';
 import { SANDBOX_DEMO } from '../../sandbox/server';
-import { getRequest, startCore, type CoreFixture } from '../../testing/core-fixture';
+import { getRequest, okData as data, startCore, type CoreFixture } from '../../testing/core-fixture';
 import { readWorkbook, type ReadCell } from '../../testing/read-workbook';
 
 const open: CoreFixture[] = [];
@@ -21,11 +21,6 @@ async function signedIn(): Promise<CoreFixture> {
   open.push(f);
   expect((await f.login()).ok).toBe(true);
   return f;
-}
-
-function data<T>(result: Result<unknown>): T {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return (result as { data: T }).data;
 }
 
 type TablePage = { columns: string[]; rows: string[][]; totalRows: number; matchedRows: number };

@@ -9,6 +9,7 @@
 // Raw-text windows and exports are read straight from the bytes.
 import { randomUUID } from 'node:crypto';
 import type { TablePage, TableQuery } from '../../table/table-view';
+import type { ChartData, ChartSpec } from '../../shared/contract';
 import { decodeBody, type BodyFacts } from '../shared/body-text';
 import type { ExpansionInput, SearchPage, SearchQuery } from '../worker-protocol';
 import { BodyCache, inSharedMemory } from './body-cache';
@@ -166,6 +167,11 @@ export class ResponseStore {
 
   table(id: string, query: TableQuery, offset: number, limit: number, columns: string[] | null = null): Promise<TablePage> {
     return this.residency.query(id, 'table', { query, offset, limit, columns });
+  }
+
+  /** The chart of a kept body's rows, computed in the worker (src-main/chart/). */
+  chart(id: string, query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec): Promise<ChartData> {
+    return this.residency.query(id, 'chart', { query, spec });
   }
 
   /** A window of the text: raw from the bytes, or pretty (JSON only) from the worker. */

@@ -2,6 +2,8 @@
 // few expansion states, the pretty-text index, the running search and the table view. Everything
 // is built on first use, so a body nobody searches or pretty-prints never pays for it.
 import { AppError } from '../../shared/app-error';
+import type { ChartSpec } from '../../shared/contract';
+import { chartOfBody } from '../../chart/chart-of-body';
 import { TableViews, type TablePage, type TableQuery } from '../../table/table-view';
 import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
@@ -52,6 +54,10 @@ export class BodyDocument {
 
   table(query: TableQuery, offset: number, limit: number, columns: string[] | null): TablePage {
     return this.tables.page(query, offset, limit, columns);
+  }
+
+  chart(query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec) {
+    return chartOfBody(this.value, this.isJson, this.tables, query, spec);
   }
 
   stopSearch(): void {

@@ -66,6 +66,7 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
   rowOf: ({ docId, expansion, path }) => documentOf(docId).rowOf(expansion, path),
   pretty: ({ docId, offset, length }) => documentOf(docId).pretty(offset, length),
   table: ({ docId, query, offset, limit, columns }) => documentOf(docId).table(query, offset, limit, columns),
+  chart: ({ docId, query, spec }) => documentOf(docId).chart(query, spec),
   search({ docId, query, offset, limit }) {
     const job = documentOf(docId).search(query);
     if (!job.done && !running.has(job)) {

@@ -19,6 +19,8 @@ export const standIn = {
   ipcHandlers: new Map(),
   permissionHandlers: { request: null, check: null },
   windows: [],
+  /** URLs main asked the session's proxy about (Settings > Network, System). */
+  proxyQuestions: [],
   becomeReady() {
     standIn.ready = true;
     markReady();
@@ -69,6 +71,11 @@ export const session = {
     },
     setPermissionCheckHandler(handler) {
       standIn.permissionHandlers.check = handler;
+    },
+    // A proxy on a closed loopback port: a request that takes it fails at once, without DNS.
+    resolveProxy(url) {
+      standIn.proxyQuestions.push(url);
+      return Promise.resolve('PROXY 127.0.0.1:1; DIRECT');
     },
   },
 };

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import './export.css';
 
 const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
@@ -11,7 +11,6 @@ const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n ==
  * native save dialog. `csv` false leaves the row exports out (the table view offers its own).
  */
 export function ResponseExport({ summary, csv = true }: { summary: ResponseSummary; csv?: boolean }) {
-  const reportError = useReportError();
   const [busy, setBusy] = useState<'json' | 'csv' | 'xlsx' | null>(null);
   const [message, setMessage] = useState<{ tone: 'status' | 'error'; text: string } | null>(null);
   if (summary.bodyKind !== 'json') return null;

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
@@ -30,7 +30,6 @@ function formatWhen(at: number, now = Date.now()): string {
 
 /** Everything sent, newest first, a page at a time; one click puts an entry back in the editor. */
 export function HistoryPanel({ version, onOpen }: Props) {
-  const reportError = useReportError();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
@@ -60,7 +59,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
       setTotal(result.data.total);
       setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
     },
-    [settledQuery, reportError],
+    [settledQuery],
   );
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { JsonTree, type TreeTarget } from './JsonTree';
 import { ResponseSearch } from './ResponseSearch';
 import { EVERYTHING, ONLY_ROOT, expansionInput, withAncestorsOpen, withOpen, type Expansion } from './treeExpansion';
@@ -14,7 +14,6 @@ type Props = { responseId: string; focusSearch: boolean; onSearchFocused: () => 
  * above it. Main lays the rows out; nothing here holds more than the rows in view.
  */
 export function ResponseTree({ responseId, focusSearch, onSearchFocused }: Props) {
-  const reportError = useReportError();
   const [expansion, setExpansionState] = useState<Expansion>(ONLY_ROOT);
   const expansionRef = useRef(expansion);
   const [target, setTarget] = useState<TreeTarget | null>(null);

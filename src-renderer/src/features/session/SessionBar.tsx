@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SessionView } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { SelectField } from '../../components/SelectField';
 import { useNow } from '../../components/useNow';
 import { appStore } from '../../state/appStore';
@@ -25,7 +25,6 @@ const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'n
  */
 export function SessionBar({ session, onOpenSettings }: Props) {
   const now = useNow(1000);
-  const reportError = useReportError();
   const settings = useSettings();
   const reauthOpen = useReauthOpen();
   // Offered while the session has ended and the Sign in again dialog was dismissed.

@@ -2,11 +2,12 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState, type Keyboard
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
 import { Menu } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
-import { TextField } from '../../components/TextField';
 import { useDebounced } from '../../components/useDebounced';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useRowQuery } from '../../state/rowQueries';
 import { columnMenu } from './columnMenu';
 import { GridHeaderRow } from './GridHeaderRow';
+import { RowsAtField } from './RowsAtField';
 import { copyText, gridMove, HEADER, nextSort, shortText, type Cell } from './tableText';
 import { useColumnWidths } from './useColumnWidths';
 import { useTableExport, type TableMessage } from './useTableExport';
@@ -23,8 +24,10 @@ const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
  */
 export function TableView({ responseId }: { responseId: string }) {
   const ids = useId();
-  const [pointerText, setPointerText] = useState('');
-  const [filterText, setFilterText] = useState('');
+  // Shared with the Chart view, which draws the same rows (state/rowQueries.ts).
+  const [{ pointer: pointerText, filter: filterText }, setRowQuery] = useRowQuery(responseId);
+  const setPointerText = (pointer: string) => setRowQuery({ pointer });
+  const setFilterText = (filter: string) => setRowQuery({ filter });
   const pointer = useDebounced(pointerText.trim(), 300);
   const filter = useDebounced(filterText, 200);
   const [sort, setSort] = useState<TableSort>(null);
@@ -151,16 +154,7 @@ export function TableView({ responseId }: { responseId: string }) {
   return (
     <div className="table-view">
       <div className="table-toolbar">
-        <TextField
-          label="Rows at"
-          className="field-inline table-pointer"
-          placeholder="/data"
-          spellCheck={false}
-          autoComplete="off"
-          title="A JSON Pointer to the list, like /data or /data/0/employees; empty picks the response's main list"
-          value={pointerText}
-          onChange={setPointerText}
-        />
+        <RowsAtField value={pointerText} onChange={setPointerText} />
         <SearchField label="Filter rows" value={filterText} onChange={setFilterText} className="table-filter" />
         <button
           ref={columnsButton}

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { ApiMethod } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 export type TableMessage = { tone: 'status' | 'error'; text: string };
 export type TableExportFormat = 'csv' | 'xlsx';
@@ -11,7 +11,6 @@ export type TableExportFormat = 'csv' | 'xlsx';
  * or an Excel workbook with typed cells. Says how it went through `show`.
  */
 export function useTableExport(show: (message: TableMessage | null) => void) {
-  const reportError = useReportError();
   const [exporting, setExporting] = useState<TableExportFormat | null>(null);
 
   async function exportAs(format: TableExportFormat, input: Parameters<ApiMethod<'table:exportCsv'>>[0]) {

@@ -1,11 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Environments, Result } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 /** The named environments and which one is active, as main keeps them. */
 export function useEnvironments() {
-  const reportError = useReportError();
   const [environments, setEnvironments] = useState<Environments>({ environments: [], activeId: null });
   const [error, setError] = useState<string | null>(null);
 
@@ -19,7 +18,7 @@ export function useEnvironments() {
           reportError(result.error);
         }
       });
-  }, [reportError]);
+  }, []);
 
   const save = useCallback(
     async (next: Environments): Promise<Result<Environments>> => {
@@ -33,7 +32,7 @@ export function useEnvironments() {
       }
       return result;
     },
-    [reportError],
+    [],
   );
 
   return { environments, error, save };
