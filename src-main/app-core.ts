@@ -26,6 +26,7 @@ import { createEnvironmentsService } from './variables/environments-service';
 import { createVariablesService } from './variables/variables-service';
 import { createFileSaver } from './export/file-saver';
 import { createRowFiles } from './export/row-files';
+import { createResponseOrigins } from './export/response-origins';
 import { createExportService } from './export/export-service';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
@@ -116,7 +117,8 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   await auth.restore();
   const tokenSource = () => auth.tokenSource();
   const files = createFileSaver({ dialogs: deps.dialogs, now });
-  const rowFiles = createRowFiles({ files });
+  const origins = createResponseOrigins();
+  const rowFiles = createRowFiles({ files, origins, account: () => sessionAccount(auth), now });
   const bulk = createBulkService({ runner, tokenSource, variables, rowFiles, now });
   const compare = createCompareService({ responses, history, rowFiles });
   deps.onSettingsChanged?.(settings.read());
@@ -127,12 +129,13 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     ...createAuthChannels(auth),
     settings,
     network: network.handlers,
-    request: createRequestChannel({ runner, tokenSource, files }),
+    request: createRequestChannel({ runner, tokenSource, files, origins }),
     collections,
     environments,
     variables,
-    history,
-    export: createExportService({ files, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
+    // A reopened answer is noted with its request too, for the About sheet of an Excel export.
+    history: { ...history, open: (input) => history.open(input).then((opened) => ({ ...opened, summary: origins.note(opened.summary) })) },
+    export: createExportService({ files, rowFiles, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
     table: createTableService({ responses, rowFiles }),
     bulk,
     chart: createChartService({ responses, pullRows: (pullId) => bulk.rows(pullId), rowFiles, files }),
@@ -166,6 +169,12 @@ function openRouter(handlers: Handlers, isTrustedSender: AppCoreDeps['isTrustedS
 /** Kept response bodies: in memory within the budget, spilled to a temporary file beyond it, parsed in the worker. */
 function openResponseStore(createBodyWorker: BodyWorkerFactory, memoryBudgetBytes: () => number, redactor: Redactor): ResponseStore {
   return new ResponseStore({ worker: new BodyWorkerClient(createBodyWorker), spill: new SpillFolder(), memoryBudgetBytes, secrets: redactor });
+}
+
+/** Who is signed in, for an Excel export's About sheet: host and username, never a token. */
+async function sessionAccount(auth: AuthService): Promise<{ host: string; username: string } | null> {
+  const { session } = await auth.state();
+  return session && { host: session.host, username: session.username };
 }
 
 interface AuthParts {

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, APP_PAGE_URL, APP_SCHEME } from './security/app-scheme';
 import { listChannels } from './shared/contract';
+import { readWorkbook } from './testing/read-workbook';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'out');
@@ -35,7 +36,7 @@ interface Report {
   permissions: { request: boolean | null; check: boolean };
   ipcChannels: string[];
   proxied: { answer: Answer & { error?: { message?: string } }; questions: string[] };
-  ipc: { appInfo: Answer; signIn: Answer; sent: Answer; tree: Answer | null; foreign: Array<{ frame: unknown; answer: Answer }> };
+  ipc: { appInfo: Answer; signIn: Answer; sent: Answer; tree: Answer | null; foreign: Array<{ frame: unknown; answer: Answer }>; xlsx: Answer };
   quit: { prevented: boolean; sandboxAnswersAfterQuit: boolean | null };
 }
 
@@ -111,6 +112,13 @@ describe('the composition root (out/main/index.js on a recording electron)', () 
 
   it('handles every channel of the contract, and nothing else', () => {
     expect([...report.ipcChannels].sort()).toEqual(listChannels().map(([name]) => name).sort());
+  });
+
+  it('writes an Excel workbook from the built bundle (exceljs as main loads it), through the save dialog', async () => {
+    expect(report.ipc.xlsx, JSON.stringify(report.ipc.xlsx)).toMatchObject({ ok: true, data: { saved: true } });
+    const { sheets } = await readWorkbook(report.ipc.xlsx.data!.path as string);
+    expect(sheets.get('Rows')).toHaveLength((report.ipc.xlsx.data!.rows as number) + 1);
+    expect(sheets.get('About')![0]).toEqual(['Request', 'GET /api/v2/employees']);
   });
 
   it('a call from the page goes through the real core: app info, sandbox sign-in, a request, its tree from the body worker', () => {

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { BulkProgressView, Handlers, SavedRequest } from '../shared/contract';
 import type { RowFiles } from '../export/row-files';
-import { flatTableRows } from '../export/csv';
-import { flattenRows } from '../export/flatten-rows';
+import { flattenedRowStream } from '../export/row-stream';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
 import { createBulkPull, type BulkPull } from './bulk-pull';
+import { pullAbout, type PullAbout } from './pull-about';
 import { splitRange, type DateWindow } from './date-windows';
 
 const DATE_PARAMS = new Set(['start_date', 'end_date']);
@@ -17,12 +17,14 @@ export interface BulkServiceDeps {
   runner: Pick<RequestRunner, 'call'>;
   tokenSource(): TokenSource;
   variables: VariableSource;
-  rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson'>;
+  rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson' | 'rowsXlsx'>;
   now(): number;
 }
 
 export function createBulkService(deps: BulkServiceDeps) {
   const pulls = new Map<string, BulkPull>();
+  /** For the About sheet of an Excel export; forgotten with the pull. */
+  const abouts = new WeakMap<BulkPull, PullAbout>();
 
   function get(pullId: string): BulkPull {
     const pull = pulls.get(pullId);
@@ -55,6 +57,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         session: source.signal,
       });
       const pullId = randomUUID().replaceAll('-', '');
+      abouts.set(pull, pullAbout(resolved, input.startDate, input.endDate, windows.length));
       keep(pullId, pull);
       void pull.start();
       return view(pullId);
@@ -79,10 +82,14 @@ export function createBulkService(deps: BulkServiceDeps) {
       pulls.clear();
     },
     async export({ pullId, format }) {
-      const rows = get(pullId).rows();
+      const pull = get(pullId);
+      const rows = pull.rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
-      if (format !== 'csv') return deps.rowFiles.rowsJson(rows, format, 'pull');
-      const saved = await deps.rowFiles.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
+      if (format === 'json' || format === 'ndjson') return deps.rowFiles.rowsJson(rows, format, 'pull');
+      const about = abouts.get(pull)!;
+      const saved = await (format === 'csv'
+        ? deps.rowFiles.rowsCsv(flattenedRowStream(rows), 'pull')
+        : deps.rowFiles.rowsXlsx(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
   } satisfies Handlers['bulk'] & { forgetAll(): void; rows(pullId: string): readonly unknown[] };

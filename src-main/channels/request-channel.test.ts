@@ -1,8 +1,9 @@
-// The request channel over a recording runner: which session each call takes, and when
-// "Save to file" asks where.
+// The request channel over a recording runner: which session each call takes, when "Save to file"
+// asks where, and that each answer's request is noted for an Excel export's About sheet.
 import { describe, expect, it } from 'vitest';
 import type { RequestInput, ResponseSummary } from '../shared/contract';
 import type { TokenSource } from '../http/request-runner';
+import { createResponseOrigins } from '../export/response-origins';
 import { createRequestChannel } from './request-channel';
 
 const input: RequestInput = { requestId: 'r1', method: 'GET', path: 'employees', query: [], body: { kind: 'none' } };
@@ -18,7 +19,7 @@ function setup(chosenPath: string | null) {
   const runner = {
     send: async (source: TokenSource, request: RequestInput) => {
       calls.push(`send ${request.path} on ${source.host}`);
-      return { httpStatus: 200 } as ResponseSummary;
+      return { httpStatus: 200, responseId: 'a1', method: request.method, url: `https://${source.host}/api/v2/${request.path}?access_token=%5BREDACTED%5D&status=1` } as ResponseSummary;
     },
     cancel: (requestId: string) => {
       calls.push(`cancel ${requestId}`);
@@ -35,13 +36,15 @@ function setup(chosenPath: string | null) {
       return chosenPath;
     },
   };
-  return { calls, channel: createRequestChannel({ runner, tokenSource, files }) };
+  const origins = createResponseOrigins();
+  return { calls, origins, channel: createRequestChannel({ runner, tokenSource, files, origins }) };
 }
 
 describe('request channel', () => {
   it('sends on the session of the moment, names its account, and cancels by request id', async () => {
-    const { calls, channel } = setup(null);
-    expect(await channel.send(input)).toEqual({ httpStatus: 200, account: { id: 'a1', name: 'Account 1' } });
+    const { calls, channel, origins } = setup(null);
+    expect(await channel.send(input)).toMatchObject({ httpStatus: 200, responseId: 'a1', account: { id: 'a1', name: 'Account 1' } });
+    expect(origins.of('a1')).toBe('GET /api/v2/employees?status=1');
     expect(channel.cancel({ requestId: 'r1' })).toEqual({ cancelled: true });
     expect(channel.cancel({ requestId: 'r9' })).toEqual({ cancelled: false });
     expect(calls).toEqual(['session 1', 'send employees on h1', 'cancel r1', 'cancel r9']);

@@ -1,9 +1,9 @@
 // The aggregated series as CSV rows: one line per x bucket, one column per series. The numbers
 // are main's own (computed again from the rows), never what the window sent.
 import type { ChartData } from '../shared/contract';
-import type { CsvRows } from '../export/csv';
+import type { RowStream } from '../export/row-stream';
 
-export function chartCsvRows(chart: ChartData): CsvRows {
+export function chartCsvRows(chart: ChartData): RowStream {
   const single = chart.series.length === 1 && chart.spec.split === null;
   const columns = [chart.xLabel, ...(single ? [chart.yLabel] : chart.series.map((series) => series.name))];
   function* rows() {

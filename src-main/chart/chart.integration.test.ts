@@ -4,9 +4,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { BulkProgressView, ChartData, ChartSpec, ResponseSummary, Result } from '../shared/contract';
+import type { BulkProgressView, ChartData, ChartSpec, ResponseSummary } from '../shared/contract';
 import { callApi, signIn } from '../sandbox/test-support';
-import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
+import { getRequest, okData as data, startCore, type CoreFixture } from '../testing/core-fixture';
 import { makeShiftsBody, shiftsBodyBytes, shiftsRoute } from '../testing/large-shifts';
 import { startScriptedHost } from '../testing/scripted-host';
 
@@ -29,11 +29,6 @@ async function signedIn(): Promise<CoreFixture> {
   open.push(f);
   expect((await f.login()).ok).toBe(true);
   return f;
-}
-
-function data<T>(result: Result<unknown>): T {
-  expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
-  return (result as { data: T }).data;
 }
 
 /** The sandbox's answer, asked directly with a token of its own. */

@@ -3,7 +3,7 @@
 // value as its text, any other value as JSON, a missing one empty. JSON: the same rows with the
 // values themselves.
 import type { ComparePage, CompareRow } from '../shared/contract';
-import type { CsvRows } from '../export/csv';
+import type { RowStream } from '../export/row-stream';
 
 const PAGE_ROWS = 2000;
 
@@ -31,7 +31,7 @@ function cell(json: string | null): string {
   return json.startsWith('"') ? (JSON.parse(json) as string) : json;
 }
 
-export async function compareCsvRows(read: PageReader): Promise<CsvRows> {
+export async function compareCsvRows(read: PageReader): Promise<RowStream> {
   const { count, rows } = await allRows(read);
   async function* cells() {
     for await (const row of rows) yield [row.key ?? '', row.path, cell(row.before), cell(row.after), row.kind];

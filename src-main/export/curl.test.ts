@@ -76,6 +76,7 @@ describe('Copy as cURL: access_token is reserved there too', () => {
   const copied: string[] = [];
   const exporter = createExportService({
     files: createFileSaver({ dialogs: { saveFile: async () => null } }),
+    rowFiles: {} as ExportServiceDeps['rowFiles'],
     clipboard: { writeText: (text) => void copied.push(text) },
     // "Copy as cURL" reads no kept response.
     responses: {} as ExportServiceDeps['responses'],

@@ -12,6 +12,9 @@ import { createTestResponseStore } from '../testing/test-response-store';
 import { TOKEN_PLACEHOLDER } from './curl';
 import { createExportService, type ExportServiceDeps } from './export-service';
 import { createFileSaver } from './file-saver';
+import { createResponseOrigins } from './response-origins';
+import { createRowFiles } from './row-files';
+import { readWorkbook } from '../testing/read-workbook';
 
 const TOKEN = 'tok+SENTINEL/access=';
 const PASSWORD = 'pw-SENTINEL-secret';
@@ -41,17 +44,21 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+const NOW = new Date(2024, 2, 5, 23, 30).getTime();
+
 function exporter(overrides: Partial<ExportServiceDeps> = {}) {
-  return createExportService({
-    files: createFileSaver({
-      dialogs: {
-        saveFile: async (options) => {
-          dialogCalls.push(options);
-          return chosenPath;
-        },
+  const files = createFileSaver({
+    dialogs: {
+      saveFile: async (options) => {
+        dialogCalls.push(options);
+        return chosenPath;
       },
-      now: () => new Date(2024, 2, 5, 23, 30).getTime(),
-    }),
+    },
+    now: () => NOW,
+  });
+  return createExportService({
+    files,
+    rowFiles: createRowFiles({ files, origins: createResponseOrigins(), account: async () => ({ host: HOST, username: 'ada' }), now: () => NOW }),
     clipboard: { writeText: (text) => void clipboard.push(text) },
     responses,
     // Stands in for the variable resolver: {{employee}} becomes 42.
@@ -168,6 +175,31 @@ describe('responseCsv', () => {
     const id = await putJson([{ a: 1 }]);
     chosenPath = null;
     expect(await exporter().responseCsv({ responseId: id, pointer: '' })).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('responseXlsx', () => {
+  it('writes the rows at the pointer as a workbook, and says in About where they came from', async () => {
+    const id = await putJson({ data: { employees: [{ id: 1 }], positions: [{ name: 'Cook', wage: '12.50' }, { name: '=1+1', wage: '9' }] } });
+    chosenPath = join(dir, 'positions.xlsx');
+    expect(await exporter().responseXlsx({ responseId: id, pointer: '/data/positions' })).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 2 });
+    expect(dialogCalls[0]).toMatchObject({ defaultName: 'response-2024-03-05.xlsx', filters: [{ extensions: ['xlsx'] }] });
+    const { sheets } = await readWorkbook(chosenPath);
+    expect(sheets.get('Rows')).toEqual([['name', 'wage'], ['Cook', 12.5], ['=1+1', 9]]);
+    const about = new Map(sheets.get('About')!.map(([label, value]) => [label, value]));
+    expect(about.get('Request')).toBe('not known'); // no summary of this response was noted
+    expect(about.get('Host')).toBe(HOST);
+    expect(about.get('Username')).toBe('ada');
+    expect(about.get('Rows at')).toBe('/data/positions');
+  });
+
+  it('refuses a body with nothing to tabulate before asking for a file, and writes nothing when cancelled', async () => {
+    const one = await putJson({ status: 1, data: { id: 5, name: 'Ada' } });
+    expect((await caught(exporter().responseXlsx({ responseId: one, pointer: '' }))).code).toBe('invalid_input');
+    expect(dialogCalls).toEqual([]);
+    chosenPath = null;
+    expect(await exporter().responseXlsx({ responseId: await putJson([{ a: 1 }]), pointer: '' })).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
-// The `export` channel: a kept response as a JSON or CSV file (through the native save dialog,
-// streamed, atomic) and a request as a cURL command on the clipboard. Bodies are the stored,
+// The `export` channel: a kept response as a JSON, CSV or Excel file (through the native save
+// dialog, streamed, atomic) and a request as a cURL command on the clipboard. Bodies are the stored,
 // already-redacted ones; the access token reaches the clipboard only when the user asks for it.
 // A JSON export is the body as received: the exact data (IDs past 2^53, escapes and key order
 // intact) written at the speed of a file copy, whatever its size; pretty text is a view in the app.
@@ -16,10 +16,12 @@ import { tableRows } from '../table/table-rows';
 import { csvChunks } from './csv';
 import { curlCommand, type CurlRequest } from './curl';
 import { CSV_FILES, JSON_FILES, type FileSaver } from './file-saver';
+import type { RowFiles } from './row-files';
 import { redactStrings } from '../redaction/redact-strings';
 
 export interface ExportServiceDeps {
   files: FileSaver;
+  rowFiles: Pick<RowFiles, 'rowsXlsx'>;
   clipboard: ClipboardPort;
   responses: Pick<ResponseStore, 'info' | 'chunks' | 'table'>;
   variables: VariableSource;
@@ -44,6 +46,11 @@ export function createExportService(deps: ExportServiceDeps) {
     }
   }
 
+  /** All rows of a kept response ("" picks `data`, the root array or a report object). */
+  function responseRows(responseId: string, pointer: string) {
+    return tableRows(deps.responses, responseId, { pointer, filter: '', sort: null }, null);
+  }
+
   return {
     async responseJson({ responseId }) {
       deps.responses.info(responseId); // not_found before a dialog opens
@@ -54,11 +61,16 @@ export function createExportService(deps: ExportServiceDeps) {
     },
 
     async responseCsv({ responseId, pointer }) {
-      const rows = await tableRows(deps.responses, responseId, { pointer, filter: '', sort: null }, null);
+      const rows = await responseRows(responseId, pointer);
       const path = await files.pick('Export response as CSV', 'csv', CSV_FILES);
       if (!path) return { saved: false, path: '', rows: 0, columns: 0 };
       await files.write(path, csvChunks(rows));
       return { saved: true, path, rows: rows.count, columns: rows.columns.length };
+    },
+
+    async responseXlsx({ responseId, pointer }) {
+      const rows = await responseRows(responseId, pointer);
+      return deps.rowFiles.rowsXlsx(rows, 'response', { responseId }, pointer ? [['Rows at', pointer]] : []);
     },
 
     async curl(input) {

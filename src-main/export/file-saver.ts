@@ -8,6 +8,7 @@ import { writeChunksAtomic, writeFailure, type Chunk } from './atomic-file';
 export const JSON_FILES: FileFilter[] = [{ name: 'JSON', extensions: ['json'] }];
 export const CSV_FILES: FileFilter[] = [{ name: 'CSV (comma-separated)', extensions: ['csv'] }];
 export const NDJSON_FILES: FileFilter[] = [{ name: 'NDJSON (one JSON value per line)', extensions: ['ndjson'] }];
+export const XLSX_FILES: FileFilter[] = [{ name: 'Excel workbook', extensions: ['xlsx'] }];
 
 export interface FileSaverDeps {
   dialogs: Pick<NativeDialogs, 'saveFile'>;
@@ -23,12 +24,19 @@ export function createFileSaver(deps: FileSaverDeps) {
       return deps.dialogs.saveFile({ title, defaultName: `${stem}-${localDate(now())}.${extension}`, filters });
     },
 
-    async write(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<void> {
-      await writeChunksAtomic(path, chunks).catch((error: unknown) => {
-        throw error instanceof AppError ? error : writeFailure('The export', path, error);
-      });
+    write(path: string, chunks: Iterable<Chunk> | AsyncIterable<Chunk>): Promise<void> {
+      return writeWith(path, () => writeChunksAtomic(path, chunks));
     },
+
+    /** A file made by a writer of its own (the Excel workbook), its failure said the same way. */
+    writeWith,
   };
+}
+
+async function writeWith<T>(path: string, write: () => Promise<T>): Promise<T> {
+  return write().catch((error: unknown) => {
+    throw error instanceof AppError ? error : writeFailure('The export', path, error);
+  });
 }
 
 export type FileSaver = ReturnType<typeof createFileSaver>;

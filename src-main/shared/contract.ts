@@ -398,6 +398,14 @@ export type NetworkState = z.infer<typeof networkState>;
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
 
+/** A response's rows to a file: a JSON Pointer to the array (or numeric-keyed report object); "" picks `data` or the root. */
+const responseRowsExport = channel(z.object({ responseId: id, pointer: z.string().max(8192) }).strict(), savedFile.extend({ rows: z.number(), columns: z.number() }));
+/** A table view's rows to a file (CSV or Excel): the view's query and the columns kept, in order. */
+const tableExport = channel(
+  z.object({ ...tableQuery, columns: z.array(z.string().max(1024)).max(5000) }).strict(),
+  savedFile.extend({ rows: z.number(), columns: z.number() }),
+);
+
 export const contract = {
   auth: {
     state: channel(empty, authState),
@@ -494,11 +502,9 @@ export const contract = {
   },
   export: {
     responseJson: channel(z.object({ responseId: id }).strict(), savedFile),
-    responseCsv: channel(
-      // A JSON Pointer to the array (or numeric-keyed report object); "" picks `data` or the root.
-      z.object({ responseId: id, pointer: z.string().max(8192) }).strict(),
-      savedFile.extend({ rows: z.number(), columns: z.number() }),
-    ),
+    responseCsv: responseRowsExport,
+    // The same rows as an Excel workbook (typed cells, an About sheet), streamed from main.
+    responseXlsx: responseRowsExport,
     curl: channel(
       z.object({ request: savedRequest, collectionId: id.nullable(), includeToken: z.boolean() }).strict(),
       // `text` always shows the token as a placeholder; with includeToken only the clipboard has it.
@@ -510,10 +516,8 @@ export const contract = {
       z.object({ ...tableQuery, offset: z.number().int().min(0), limit: z.number().int().min(1).max(TREE_PAGE_MAX) }).strict(),
       z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())), totalRows: z.number(), matchedRows: z.number() }),
     ),
-    exportCsv: channel(
-      z.object({ ...tableQuery, columns: z.array(z.string().max(1024)).max(5000) }).strict(),
-      savedFile.extend({ rows: z.number(), columns: z.number() }),
-    ),
+    exportCsv: tableExport,
+    exportXlsx: tableExport,
   },
   bulk: {
     start: channel(
@@ -524,7 +528,7 @@ export const contract = {
     cancel: channel(z.object({ pullId: id }).strict(), bulkProgress),
     resume: channel(z.object({ pullId: id }).strict(), bulkProgress),
     export: channel(
-      z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv']) }).strict(),
+      z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv', 'xlsx']) }).strict(),
       savedFile.extend({ rows: z.number() }),
     ),
   },

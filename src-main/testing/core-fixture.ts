@@ -4,7 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app-core';
-import type { ApiMethod, ChannelName } from '../shared/contract';
+import type { ApiMethod, ChannelName, Result } from '../shared/contract';
 import type { AppCommand } from '../shared/channels';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../sandbox/server';
 import type { FakeSafeStorageOptions } from './fake-safe-storage';
@@ -90,6 +90,12 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     },
   };
   return fixture.current;
+}
+
+/** A call's data, or a thrown error showing the whole failed answer. */
+export function okData<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.data as T;
 }
 
 let counter = 0;

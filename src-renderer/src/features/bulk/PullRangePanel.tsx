@@ -21,6 +21,7 @@ const EXPORTS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
   { format: 'json', label: 'Export JSON' },
   { format: 'ndjson', label: 'Export NDJSON' },
   { format: 'csv', label: 'Export CSV' },
+  { format: 'xlsx', label: 'Export Excel' },
 ];
 
 // The chart of the pulled rows (uPlot) loads only when first shown.

@@ -6,7 +6,7 @@ import { reportError } from '../../app/errorRouting';
 /** How often a running pull's progress is read from main. */
 const POLL_MS = 300;
 
-export type ExportFormat = 'json' | 'ndjson' | 'csv';
+export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
 type Message = { tone: 'status' | 'error'; text: string };
 
 /**
