@@ -82,7 +82,7 @@ test('axe finds no serious or critical violation on any screen or dialog', async
   await sendPath(page, 'employees');
   await expect(responsePanel(page)).toContainText('Success');
   const views = responsePanel(page).getByRole('tablist', { name: 'Response views' });
-  for (const view of ['Tree', 'Table', 'Raw', 'Headers']) {
+  for (const view of ['Tree', 'Table', 'Chart', 'Raw', 'Headers']) {
     await views.getByRole('tab', { name: view }).click();
     await expect(views.getByRole('tab', { name: view })).toHaveAttribute('aria-selected', 'true');
     // Let the view load its first page.

@@ -149,6 +149,30 @@ test('Ctrl+Enter sends; sign out returns to the setup screen', async () => {
   await expect(page.getByRole('heading', { name: 'Sign in to Humanity' })).toBeVisible();
 });
 
+test('pasting the same URL into Path twice keeps one row per parameter', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await trySandbox(page);
+  const paste = (text: string) =>
+    pathField(page).evaluate((input, pasted) => {
+      const data = new DataTransfer();
+      data.setData('text', pasted);
+      input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+  const url = 'https://www.humanity.com/api/v2/employees?fields=id&limit=5';
+  await pathField(page).fill('');
+  await paste(url);
+  await pathField(page).selectText();
+  await paste(url);
+  await expect(pathField(page)).toHaveValue('employees');
+  const names = page.getByRole('textbox', { name: /^Parameter \d+ name$/ });
+  await expect(names).toHaveCount(2);
+  await expect(page.getByRole('textbox', { name: 'Parameter 1 value' })).toHaveValue('id');
+  await expect(page.getByRole('textbox', { name: 'Parameter 2 value' })).toHaveValue('5');
+  await sendButton(page).click();
+  await expect(responsePanel(page)).toContainText('Success');
+});
+
 test('without a protected key store a banner says tokens stay in memory, and a remembered password stays in memory too', async () => {
   app = await launchApp({ keyStore: { backend: 'basic_text' } });
   const { page } = app;

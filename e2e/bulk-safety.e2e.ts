@@ -13,6 +13,7 @@ import { pathField, responsePanel, sendButton, signOutButton } from './support/l
 import { signIn, trySandbox } from './support/sign-in';
 import { screenshot } from './support/screenshots';
 import { openPullRange, pickEndpoint } from './support/pull-range';
+import { sandboxToken } from './support/sandbox-oracle';
 
 let app: LaunchedApp | null = null;
 let server: SandboxServer | null = null;
@@ -29,21 +30,6 @@ test.afterEach(async () => {
 const consoleErrors = (launched: LaunchedApp) => launched.console.filter((line) => line.startsWith('error') || line.startsWith('pageerror'));
 
 // ---- an independent oracle: the sandbox asked directly, with a token of our own ----
-
-async function sandboxToken(url: string): Promise<string> {
-  const answer = await fetch(`${url}/oauth2/token.php`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: SANDBOX_DEMO.clientId,
-      client_secret: SANDBOX_DEMO.clientSecret,
-      username: SANDBOX_DEMO.username,
-      password: SANDBOX_DEMO.password,
-    }),
-  });
-  return ((await answer.json()) as { access_token: string }).access_token;
-}
 
 const DAY_MS = 86_400_000;
 const isoDay = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);

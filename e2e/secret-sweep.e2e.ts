@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { startSandbox, type SandboxServer } from '../src-main/sandbox/server';
+import { readWorkbook } from '../src-main/testing/read-workbook';
 import { launchApp } from './support/launch-app';
 import { collectionsTree, pathField, responsePanel, sendButton, signOutButton } from './support/locators';
 import { openPullRange } from './support/pull-range';
@@ -43,6 +44,11 @@ test('no sentinel token, secret or password reaches the renderer, the console or
       await pathField(page).fill(path);
       await sendButton(page).click();
       await expect(panel).toContainText(/Success|status/);
+      // An Excel workbook of the list, with its About sheet naming the request and the account.
+      if (path === 'employees') {
+        await panel.getByRole('button', { name: 'Export Excel' }).click();
+        await expect(panel.getByText(/^Saved \d+ rows to /)).toBeVisible();
+      }
     }
     await page.getByRole('tab', { name: 'Raw' }).click();
     await expect(page.getByLabel('Raw response')).toContainText('[REDACTED]');
@@ -63,7 +69,7 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     await page.getByRole('button', { name: 'More actions for Sweep' }).click();
     await page.getByRole('menuitem', { name: 'Export as Postman collection' }).click();
     await page.getByRole('button', { name: 'Copy as cURL' }).click();
-    await expect.poll(() => exportCount).toBe(2);
+    await expect.poll(() => exportCount).toBe(3);
     await expect.poll(() => app.clipboard.length).toBe(1);
 
     await page.waitForTimeout(2_200);
@@ -87,8 +93,12 @@ test('no sentinel token, secret or password reaches the renderer, the console or
     expect(app.console.join('\n')).not.toContain(MARK);
     const files = [...filesUnder(app.userDataDir), ...filesUnder(exportDir)];
     expect(files.map((file) => basename(file))).toEqual(expect.arrayContaining(['auth.json', 'settings.json', 'collections.json', 'history.json', 'main.log']));
-    expect(filesUnder(exportDir)).toHaveLength(2);
+    expect(filesUnder(exportDir)).toHaveLength(3);
     for (const file of files) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
+    // A workbook is a zip: its parts are read unpacked.
+    const workbooks = files.filter((name) => name.endsWith('.xlsx'));
+    expect(workbooks).toHaveLength(1);
+    for (const file of workbooks) expect([...(await readWorkbook(file)).parts.values()].join('\n'), file).not.toContain(MARK);
     expect(app.clipboard.join('\n')).not.toContain(MARK);
   } finally {
     await app.close();

@@ -2,32 +2,44 @@
 // (index.ts) and the e2e harness both call this, so tests exercise the real handler table.
 import type { Handlers, Settings } from './shared/contract';
 import type { AppCommand } from './shared/channels';
-import { AuthService, type SandboxCredentials } from './auth/auth-service';
+import { AuthService, type AuthServiceDeps, type SandboxCredentials } from './auth/auth-service';
 import { openAuthStore } from './auth/auth-store';
+import { openAccountStore } from './accounts/account-store';
 import { createTokenClient } from './auth/token-client';
-import { createHttpClient, type HttpSend } from './http/http-client';
-import { createRequestRunner } from './http/request-runner';
-import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { readCurrentUser } from './auth/current-user';
+import type { HttpSend } from './http/http-client';
+import { createNetworkService } from './network/network-service';
+import type { SystemProxyPort } from './ports/network';
+import { createRequestRunner, type RequestRunner } from './http/request-runner';
+import { createIpcRouter, type Dispatch, type SenderInfo } from './ipc/router';
 import { Redactor } from './redaction/redactor';
 import { ResponseStore } from './response/main/response-store';
 import { BodyWorkerClient, type BodyWorkerFactory } from './response/main/body-worker-client';
 import { SpillFolder } from './response/main/spill-folder';
-import { openSettingsStore } from './settings/settings-store';
 import type { ConfFactory, StoreContext } from './store/document-store';
 import type { Vault } from './vault/vault';
+import type { ClipboardPort, NativeDialogs } from './ports/native';
+import { createHistoryService } from './history/history-service';
+import { createSettingsService } from './settings/settings-service';
 import { createCollectionsService } from './collections/collections-service';
 import { createEnvironmentsService } from './variables/environments-service';
-import { createVariableResolver } from './variables/variable-resolver';
-import { createHistoryService } from './history/history-service';
-import { createExporter } from './export/exporter';
-import type { ClipboardPort, NativeDialogs } from './ports/native';
+import { createVariablesService } from './variables/variables-service';
+import { createFileSaver } from './export/file-saver';
+import { createRowFiles } from './export/row-files';
+import { createResponseOrigins } from './export/response-origins';
+import { createExportService } from './export/export-service';
 import { createTableService } from './table/table-service';
 import { createBulkService } from './bulk/bulk-service';
-import { appInfo } from './about/app-info';
-import { join } from 'node:path';
-import { createLogger, createRotatingFileSink } from './logging/logger';
-import { openWorkspaceStore } from './workspace/workspace-store';
+import { createChartService } from './chart/chart-service';
+import { createCompareService } from './compare/compare-service';
+import { createAppService } from './about/app-info';
+import { createWorkspaceService } from './workspace/workspace-service';
+import { createRequestChannel } from './channels/request-channel';
+import { createResponseChannel } from './channels/response-channel';
+import { createAuthChannels } from './channels/auth-channels';
+import { CHANNEL_LOGS } from './logging/channel-logs';
+import { openMainLog } from './logging/main-log';
+import type { Logger } from './logging/logger';
 
 export interface SandboxHandle {
   credentials: SandboxCredentials;
@@ -39,6 +51,10 @@ export interface AppCoreDeps {
   createConf: ConfFactory;
   vault: Vault;
   http?: HttpSend;
+  /** Electron's per-URL proxy answer for Settings > Network's "System" choice (absent: direct). */
+  systemProxy?: SystemProxyPort;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read; default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   now?: () => number;
   /** Starts the built-in sandbox (once; the core keeps it until dispose). */
   startSandbox(): Promise<SandboxHandle>;
@@ -71,188 +87,145 @@ const MB = 1024 * 1024;
 
 export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const now = deps.now ?? Date.now;
-  const http = deps.http ?? createHttpClient();
   const notices: string[] = [];
   const redactor = new Redactor();
-  const storeContext: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
-  const settings = openSettingsStore(storeContext);
-  const responses = new ResponseStore({
-    worker: new BodyWorkerClient(deps.createBodyWorker),
-    spill: new SpillFolder(),
-    memoryBudgetBytes: () => settings.read().memoryBudgetMB * MB,
-    secrets: redactor,
-  });
-  const collections = createCollectionsService({ ctx: storeContext, dialogs: deps.dialogs });
-  const environments = createEnvironmentsService({ ctx: storeContext });
-  const variables = createVariableResolver({ collections, environments, now });
-  const history = createHistoryService({ ctx: storeContext, settings: settings.read, responses, redactor, now });
+  const ctx: StoreContext = { dir: deps.userDataDir, createConf: deps.createConf, notify: (m) => notices.push(m), now };
+  const settings = createSettingsService({ ctx, onChanged: (changed) => deps.onSettingsChanged?.(changed) });
+  const responses = openResponseStore(deps.createBodyWorker, () => settings.read().memoryBudgetMB * MB, redactor);
+  const collections = createCollectionsService({ ctx, dialogs: deps.dialogs });
+  const environments = createEnvironmentsService({ ctx });
+  // `auth` is made below; the window can ask for the host only once start-up is over.
+  const variables = createVariablesService({ collections, environments, now, host: () => auth.currentHost() });
+  const history = createHistoryService({ ctx, settings: settings.read, responses, redactor, now });
+  const network = createNetworkService({ ctx, vault: deps.vault, redactor, settings, dialogs: deps.dialogs, env: deps.env ?? process.env, systemProxy: deps.systemProxy });
+  const http = deps.http ?? network.http;
   const runner = createRequestRunner({ http, now, settings: settings.read, redactor, responses, variables, history });
-  const tokens = createTokenClient({ http, now, timeoutMs: () => settings.read().timeoutSeconds * 1000 });
-
-  let sandbox: Promise<SandboxHandle> | null = null;
-  const auth = new AuthService({
-    tokens,
-    vault: deps.vault,
-    store: openAuthStore(storeContext),
-    redactor,
-    now,
-    notify: (m) => notices.push(m),
-    notices: () => [...notices],
-    startSandbox: async () => {
-      sandbox ??= deps.startSandbox().catch((error) => {
-        sandbox = null;
-        throw error;
-      });
-      return (await sandbox).credentials;
-    },
-    loadUser: (source) => readCurrentUser(runner, source),
+  const sandbox = sandboxOnDemand(deps.startSandbox);
+  const auth = createAuth(deps, { http, ctx, runner, redactor, notices, sandbox, timeoutMs: () => settings.read().timeoutSeconds * 1000 }, {
     // The redactor keeps every secret until quit: a late answer still carries the old token.
-    // Called only after start-up, when `bulk` below exists.
     onSignedOut: () => {
       responses.clear();
       bulk.forgetAll();
+      compare.forgetAll();
     },
-    onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
-    // The session bar shows the new expiry at once, not at the next poll.
-    onRenewed: () => deps.notifyPage?.('session-renewed'),
+    // Finished answers stay, each marked with its account; pulls belonged to the old session.
+    onSwitched: (accountId) => {
+      bulk.forgetAll();
+      environments.chooseFor(accountId);
+    },
   });
   await auth.restore();
-  const exporter = createExporter({
-    dialogs: deps.dialogs,
-    clipboard: deps.clipboard,
-    responses,
-    variables,
-    settings: settings.read,
-    redactor,
-    host: () => auth.currentHost(),
-    accessToken: () => auth.tokenSource().accessToken(),
-    now,
-  });
-
-  const table = createTableService({ responses, exporter });
-  const bulk = createBulkService({ runner, tokenSource: () => auth.tokenSource(), variables, exporter, now });
-
-  const workspace = openWorkspaceStore(storeContext);
+  const tokenSource = () => auth.tokenSource();
+  const files = createFileSaver({ dialogs: deps.dialogs, now });
+  const origins = createResponseOrigins();
+  const rowFiles = createRowFiles({ files, origins, account: () => sessionAccount(auth), now });
+  const bulk = createBulkService({ runner, tokenSource, variables, rowFiles, now });
+  const compare = createCompareService({ responses, history, rowFiles });
   deps.onSettingsChanged?.(settings.read());
+  const log = openMainLog({ dir: deps.userDataDir, echo: (line) => deps.log('info', line), redactor, now });
 
-  // The log writer redacts by construction; callers only choose what to say.
-  const logFile = createRotatingFileSink(join(deps.userDataDir, 'logs', 'main.log'));
-  const logger = createLogger({
-    sinks: [logFile, { write: (line) => deps.log('info', line) }],
-    redactor,
-    now,
-  });
-  /** Logs what a user-visible action came to: its result, or the sentence it failed with. */
-  async function logged<T>(what: string, work: Promise<T>, describe?: (result: T) => string): Promise<T> {
-    try {
-      const result = await work;
-      logger.info(`${what}: ${describe ? describe(result) : 'done'}`);
-      return result;
-    } catch (error) {
-      logger.warn(`${what}: ${error instanceof Error ? error.message : String(error)}`);
-      throw error;
-    }
-  }
-
+  // Each domain is its service (docs/architecture.md, "The IPC contract").
   const handlers: Handlers = {
-    auth: {
-      state: () => auth.state(),
-      login: (input) => logged(`Sign-in to ${input.host} as ${input.username}`, auth.login(input)),
-      sandbox: () => logged('Sign-in to the sandbox', auth.loginSandbox()),
-      reauth: ({ password, remember }) => logged('Sign-in again', auth.reauth(password, remember)),
-      cancelReauth: () => logged('Sign-in again declined', auth.cancelReauth()),
-      logout: () => logged('Sign-out', auth.logout()),
-    },
-    settings: {
-      get: async () => settings.read(),
-      update: async (patch) => {
-        settings.write({ ...settings.read(), ...patch });
-        deps.onSettingsChanged?.(settings.read());
-        return settings.read();
-      },
-    },
-    request: {
-      send: (input) =>
-        logged(`${input.method} /${input.path}`, runner.send(auth.tokenSource(), input), (summary) => `${summary.httpStatus}, ${summary.outcome}, ${summary.sizeBytes} bytes in ${summary.durationMs} ms`),
-      cancel: async ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
-      download: (input) => exporter.saveAnswer((path) => runner.download(auth.tokenSource(), input, path)),
-    },
-    collections: {
-      list: async () => collections.list(),
-      create: async (input) => collections.create(input),
-      update: async (input) => collections.update(input),
-      saveRequest: async (input) => collections.saveRequest(input),
-      duplicate: async ({ id }) => collections.duplicate(id),
-      move: async (input) => collections.move(input),
-      delete: async ({ id }) => collections.remove(id),
-      restore: async (input) => collections.restore(input),
-      search: async ({ query }) => collections.search(query),
-      export: ({ id, format }) => collections.exportToFile(id, format),
-      import: () => collections.importFromFile(),
-    },
-    environments: {
-      get: async () => environments.get(),
-      save: async (input) => environments.save(input),
-    },
-    variables: {
-      preview: async ({ request, collectionId }) => variables.preview(auth.currentHost(), request, collectionId),
-    },
-    history: {
-      list: async (input) => history.list(input),
-      open: ({ id }) => history.open(id),
-      clear: async () => history.clear(),
-    },
-    export: {
-      responseJson: ({ responseId }) => exporter.responseJson(responseId),
-      responseCsv: ({ responseId, pointer }) => exporter.responseCsv(responseId, pointer),
-      curl: (input) => exporter.curl(input),
-    },
-    table: {
-      rows: (input) => table.rows(input),
-      exportCsv: (input) => table.exportCsv(input),
-    },
-    bulk: {
-      start: async (input) => bulk.start(input),
-      status: async ({ pullId }) => bulk.status(pullId),
-      cancel: ({ pullId }) => bulk.cancel(pullId),
-      resume: async ({ pullId }) => bulk.resume(pullId),
-      export: ({ pullId, format }) => bulk.export(pullId, format),
-    },
-    app: {
-      info: async () => appInfo(deps.appVersion, process.platform),
-    },
-    workspace: {
-      get: async () => workspace.read(),
-      save: async (input) => {
-        workspace.write(input);
-        return { saved: true };
-      },
-    },
-    response: {
-      tree: ({ responseId, offset, limit, ...expansion }) => responses.tree(responseId, expansion, offset, limit),
-      text: ({ responseId, offset, length, pretty }) => responses.text(responseId, offset, length, pretty),
-      rowOf: ({ responseId, path, ...expansion }) => responses.rowOf(responseId, expansion, path),
-      search: ({ responseId, query, mode, offset, limit }) => responses.search(responseId, { mode, query }, offset, limit),
-    },
+    ...createAuthChannels(auth),
+    settings,
+    network: network.handlers,
+    request: createRequestChannel({ runner, tokenSource, files, origins }),
+    collections,
+    environments,
+    variables,
+    // A reopened answer is noted with its request too, for the About sheet of an Excel export.
+    history: { ...history, open: (input) => history.open(input).then((opened) => ({ ...opened, summary: origins.note(opened.summary) })) },
+    export: createExportService({ files, rowFiles, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
+    table: createTableService({ responses, rowFiles }),
+    bulk,
+    chart: createChartService({ responses, pullRows: (pullId) => bulk.rows(pullId), rowFiles, files }),
+    app: createAppService({ version: deps.appVersion, platform: process.platform }),
+    workspace: createWorkspaceService({ ctx }),
+    response: createResponseChannel(responses),
+    compare,
   };
 
-  const dispatch = createIpcRouter(handlers, {
-    isTrustedSender: deps.isTrustedSender,
-    // Long secrets only: every answer may echo what the window sent (docs/architecture.md, "Redaction").
-    redact: redactor.redactLong,
-    logError: (message, error) => logger.error(message, error),
-  });
-
   return {
-    dispatch,
+    dispatch: openRouter(handlers, deps.isTrustedSender, redactor, log.logger),
     handlers,
     auth,
     redactor,
     responses,
     async dispose() {
       await history.flush();
-      logFile.flush();
+      log.flush();
       await responses.dispose();
+      await sandbox.close();
+    },
+  };
+}
+
+/** The one audited IPC path over the handler table, logging each action (docs/architecture.md, "The IPC contract"). */
+function openRouter(handlers: Handlers, isTrustedSender: AppCoreDeps['isTrustedSender'], redactor: Redactor, logger: Logger): Dispatch {
+  // Long secrets only: every answer may echo what the window sent (docs/architecture.md, "Redaction").
+  return createIpcRouter(handlers, { isTrustedSender, redact: redactor.redactLong, logger, logs: CHANNEL_LOGS });
+}
+
+/** Kept response bodies: in memory within the budget, spilled to a temporary file beyond it, parsed in the worker. */
+function openResponseStore(createBodyWorker: BodyWorkerFactory, memoryBudgetBytes: () => number, redactor: Redactor): ResponseStore {
+  return new ResponseStore({ worker: new BodyWorkerClient(createBodyWorker), spill: new SpillFolder(), memoryBudgetBytes, secrets: redactor });
+}
+
+/** Who is signed in, for an Excel export's About sheet: host and username, never a token. */
+async function sessionAccount(auth: AuthService): Promise<{ host: string; username: string } | null> {
+  const { session } = await auth.state();
+  return session && { host: session.host, username: session.username };
+}
+
+interface AuthParts {
+  http: HttpSend;
+  ctx: StoreContext;
+  runner: RequestRunner;
+  redactor: Redactor;
+  notices: string[];
+  sandbox: SandboxOnDemand;
+  timeoutMs(): number;
+}
+
+/** The session keeper, told where its sign-out and account switch reach the rest of main. */
+function createAuth(deps: AppCoreDeps, parts: AuthParts, hooks: Pick<AuthServiceDeps, 'onSignedOut' | 'onSwitched'>): AuthService {
+  const { notices } = parts;
+  const now = deps.now ?? Date.now;
+  return new AuthService({
+    tokens: createTokenClient({ http: parts.http, now, timeoutMs: parts.timeoutMs }),
+    vault: deps.vault,
+    store: openAccountStore(parts.ctx, openAuthStore(parts.ctx)),
+    redactor: parts.redactor,
+    now,
+    notify: (m) => notices.push(m),
+    notices: () => [...notices],
+    startSandbox: () => parts.sandbox.credentials(),
+    loadUser: (source) => readCurrentUser(parts.runner, source),
+    // Called only after start-up, when everything they reach exists.
+    ...hooks,
+    onNeedsSignInChanged: () => deps.notifyPage?.('session-changed'),
+    // The session bar shows the new expiry at once, not at the next poll.
+    onRenewed: () => deps.notifyPage?.('session-renewed'),
+  });
+}
+
+interface SandboxOnDemand {
+  credentials(): Promise<SandboxCredentials>;
+  close(): Promise<void>;
+}
+
+/** The built-in sandbox, started at the first "Try the sandbox" (again after a failed start) and kept until dispose. */
+function sandboxOnDemand(start: () => Promise<SandboxHandle>): SandboxOnDemand {
+  let sandbox: Promise<SandboxHandle> | null = null;
+  return {
+    async credentials() {
+      sandbox ??= start().catch((error) => {
+        sandbox = null;
+        throw error;
+      });
+      return (await sandbox).credentials;
+    },
+    async close() {
       const running = sandbox;
       sandbox = null;
       if (running) await (await running).close();

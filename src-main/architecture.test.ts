@@ -1,6 +1,7 @@
 // The file's place says what it may import (docs/architecture.md, "Layers and the import rule"). A failing case names the file.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parseAst } from 'vite';
 import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '..');
@@ -107,6 +108,80 @@ describe('import rules by folder', () => {
       .filter((f) => !isTest(f) && !relative(root, f).startsWith('src-main/testing/'))
       .flatMap(importsOf)
       .filter((i) => i.specifier.includes('/testing/') || /(^|\/)index$/.test(i.specifier.replace(/\.ts$/, '')) && i.specifier.startsWith('.'));
+    expect(offenders).toEqual([]);
+  });
+});
+
+// No function in src-main over 80 lines (docs/architecture.md, "Adding a channel"): a longer one is split by
+// responsibility into modules whose names say what they hold. Parsed with the TypeScript parser that
+// vite (a declared devDependency) exports, so a brace in a string or a comment cannot fool it.
+const MAX_FUNCTION_LINES = 80;
+// Allowed by name only, each with its reason. Data tables are object literals, so no table needs an entry today.
+const LONG_FUNCTIONS_ALLOWED: Record<string, string[]> = {};
+
+interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  [key: string]: unknown;
+}
+
+/** Every function, arrow and method in `text` longer than `max` lines, as "name (N lines, from line L)". */
+function longFunctions(text: string, max: number): Array<{ name: string; lines: number; line: number }> {
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i += 1) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineAt = (offset: number) => {
+    let [low, high] = [0, lineStarts.length - 1];
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (lineStarts[mid]! <= offset) low = mid;
+      else high = mid - 1;
+    }
+    return low + 1;
+  };
+  const found: Array<{ name: string; lines: number; line: number }> = [];
+  const nameOf = (node: AstNode): string | undefined => {
+    const named = (node.id ?? node.key) as { name?: string } | undefined;
+    return node.type === 'VariableDeclarator' || node.type === 'Property' || node.type === 'MethodDefinition' || node.type === 'PropertyDefinition' ? named?.name : undefined;
+  };
+  const visit = (node: unknown, name: string): void => {
+    if (Array.isArray(node)) return node.forEach((child) => visit(child, name));
+    if (!node || typeof node !== 'object' || typeof (node as AstNode).type !== 'string') return;
+    const current = node as AstNode;
+    if (/^(FunctionDeclaration|FunctionExpression|ArrowFunctionExpression)$/.test(current.type)) {
+      const line = lineAt(current.start);
+      const lines = lineAt(current.end) - line + 1;
+      const own = (current.id as { name?: string } | null)?.name ?? name;
+      if (lines > max) found.push({ name: own, lines, line });
+    }
+    const childName = nameOf(current) ?? name;
+    for (const [key, value] of Object.entries(current)) if (key !== 'type') visit(value, childName);
+  };
+  visit(parseAst(text, { lang: 'ts' }), '(anonymous)');
+  return found;
+}
+
+describe('function length', () => {
+  it('finds a function, an arrow and a method over the limit, and nothing in short ones', () => {
+    const body = (n: number) => Array.from({ length: n }, (_, i) => `  const v${i} = ${i}; // "}" {`).join('\n');
+    const text = [
+      `function long(): void {\n${body(5)}\n}`,
+      `const arrow = (a: number): number => {\n${body(5)}\n  return a;\n};`,
+      `class C {\n  method(): void {\n${body(4)}\n  }\n}`,
+      `const object = { short() {\n  return 1;\n} };`,
+    ].join('\n');
+    expect(longFunctions(text, 5).map(({ name, lines }) => `${name} ${lines}`)).toEqual(['long 7', 'arrow 8', 'method 6']);
+  });
+
+  it(`no function in src-main is over ${MAX_FUNCTION_LINES} lines outside the allow-list`, () => {
+    const production = mainFiles.filter((file) => file.endsWith('.ts') && !isTest(file) && !relative(root, file).startsWith('src-main/testing/'));
+    expect(production.length).toBeGreaterThan(50);
+    const offenders = production.flatMap((file) => {
+      const path = relative(root, file).split(sep).join('/');
+      return longFunctions(readFileSync(file, 'utf8'), MAX_FUNCTION_LINES)
+        .filter(({ name }) => !LONG_FUNCTIONS_ALLOWED[path]?.includes(name))
+        .map(({ name, lines, line }) => `${path}:${line} ${name} is ${lines} lines`);
+    });
     expect(offenders).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { APP_ORIGIN, APP_PAGE_URL, APP_SCHEME } from './security/app-scheme';
 import { listChannels } from './shared/contract';
+import { readWorkbook } from './testing/read-workbook';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'out');
@@ -34,7 +35,8 @@ interface Report {
   guards: Record<string, unknown>;
   permissions: { request: boolean | null; check: boolean };
   ipcChannels: string[];
-  ipc: { appInfo: Answer; signIn: Answer; sent: Answer; tree: Answer | null; foreign: Array<{ frame: unknown; answer: Answer }> };
+  proxied: { answer: Answer & { error?: { message?: string } }; questions: string[] };
+  ipc: { appInfo: Answer; signIn: Answer; sent: Answer; tree: Answer | null; foreign: Array<{ frame: unknown; answer: Answer }>; xlsx: Answer };
   quit: { prevented: boolean; sandboxAnswersAfterQuit: boolean | null };
 }
 
@@ -112,6 +114,13 @@ describe('the composition root (out/main/index.js on a recording electron)', () 
     expect([...report.ipcChannels].sort()).toEqual(listChannels().map(([name]) => name).sort());
   });
 
+  it('writes an Excel workbook from the built bundle (exceljs as main loads it), through the save dialog', async () => {
+    expect(report.ipc.xlsx, JSON.stringify(report.ipc.xlsx)).toMatchObject({ ok: true, data: { saved: true } });
+    const { sheets } = await readWorkbook(report.ipc.xlsx.data!.path as string);
+    expect(sheets.get('Rows')).toHaveLength((report.ipc.xlsx.data!.rows as number) + 1);
+    expect(sheets.get('About')![0]).toEqual(['Request', 'GET /api/v2/employees']);
+  });
+
   it('a call from the page goes through the real core: app info, sandbox sign-in, a request, its tree from the body worker', () => {
     expect(report.ipc.appInfo).toMatchObject({ ok: true, data: { name: 'Humanity API Explorer', version: '0.0.0-stand-in' } });
     expect(report.ipc.signIn).toMatchObject({ ok: true, data: { sandbox: true } });
@@ -120,6 +129,12 @@ describe('the composition root (out/main/index.js on a recording electron)', () 
     expect(existsSync(join(out, 'main/body-worker.js'))).toBe(true);
     expect(report.ipc.tree).toMatchObject({ ok: true });
     expect((report.ipc.tree!.data!.rows as unknown[])[0]).toMatchObject({ path: '', kind: 'object', expanded: true });
+  });
+
+  it("asks Electron's session for the proxy of each non-loopback URL (Settings > Network, System) and takes it", () => {
+    expect(report.proxied.questions).toEqual(['https://humanity-explorer.invalid/oauth2/token.php']);
+    expect(report.proxied.answer).toMatchObject({ ok: false, error: { code: 'proxy_failed' } });
+    expect(report.proxied.answer.error?.message).toContain('Could not reach the system proxy (http://127.0.0.1:1)');
   });
 
   it('refuses a foreign page, a subframe of ours, the old file:// page and a call without a frame', () => {

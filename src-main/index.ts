@@ -45,6 +45,8 @@ async function start(): Promise<void> {
     userDataDir: app.getPath('userData'),
     createConf: (options) => new Store({ ...options, projectName: 'humanity-api-explorer' } as ConstructorParameters<typeof Store>[0]),
     vault: createSafeStorageVault(safeStorage, process.platform),
+    // Settings > Network "System": Chromium's answer for each URL (PAC, WPAD, the OS settings).
+    systemProxy: { resolveProxy: (url) => session.defaultSession.resolveProxy(url) },
     startSandbox: async () => {
       const server = await startSandbox();
       return {

@@ -172,7 +172,7 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
 }
 
 // In-page scripts are strings: tsx compiles functions with name helpers the page does not have.
-const LONG_TASKS_SCRIPT = `
+export const LONG_TASKS_SCRIPT = `
   window.__benchLongTasks = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });

@@ -36,6 +36,8 @@ export interface LaunchOptions {
   keyStore?: Omit<FakeSafeStorageOptions, 'key'>;
   /** Options for the sandbox that "Try the sandbox" starts. */
   sandbox?: SandboxOptions;
+  /** Starts a second sandbox with these options (other credentials, so other data), for a second account. */
+  secondSandbox?: SandboxOptions;
   viewport?: { width: number; height: number };
   /** Replaces the native open/save dialogs; by default both act as if the user cancelled. */
   dialogs?: Partial<NativeDialogs>;
@@ -61,6 +63,8 @@ export interface LaunchedApp {
   sendCommand(command: AppCommand): Promise<void>;
   /** The sandbox server once "Try the sandbox" started it. */
   sandbox(): SandboxServer | null;
+  /** The second sandbox when `secondSandbox` was given. */
+  secondSandbox: SandboxServer | null;
   close(): Promise<void>;
 }
 
@@ -95,6 +99,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     notifyPage: (command) => void emitToPage(command).catch(() => undefined),
   });
   const core = await createAppCore(deps);
+  const secondSandbox = options.secondSandbox ? await startSandbox(options.secondSandbox) : null;
 
   let browser: Browser | null = null;
   try {
@@ -133,15 +138,18 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
       console: consoleLines,
       clipboard,
       sandbox: () => sandbox,
+      secondSandbox,
       sendCommand: (command) => emitToPage(command),
       async close() {
         await opened.close();
         await core.dispose();
+        await secondSandbox?.close();
       },
     };
   } catch (error) {
     await browser?.close();
     await core.dispose();
+    await secondSandbox?.close();
     throw error;
   }
 }

@@ -2,7 +2,7 @@
 // otherwise, against the sandbox or anything that answers like it), or with "Try the sandbox".
 import { expect, type Page } from '@playwright/test';
 import { SANDBOX_DEMO } from '../../src-main/sandbox/server';
-import { signOutButton } from './locators';
+import { sessionBar, signOutButton, switchAccountButton, switchAccountMenu } from './locators';
 
 export type SetupValues = { host: string; appId: string; appSecret: string; username: string; password: string };
 
@@ -39,4 +39,17 @@ export async function signIn(page: Page, { rememberPassword, ...values }: SignIn
 export async function trySandbox(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Try the sandbox' }).click();
   await expect(signOutButton(page)).toBeVisible();
+}
+
+/** Chooses an item of the session bar's "Switch account" menu, by keyboard as its users may. */
+export async function chooseAccountMenuItem(page: Page, item: string | RegExp): Promise<void> {
+  await switchAccountButton(page).focus();
+  await page.keyboard.press('ArrowDown');
+  await switchAccountMenu(page).getByRole('menuitem', { name: item }).click();
+}
+
+/** Switches to a saved account from the session bar and waits until the bar names it. */
+export async function switchAccount(page: Page, name: string): Promise<void> {
+  await chooseAccountMenuItem(page, new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`));
+  await expect(sessionBar(page).getByLabel(`Account: ${name}`)).toBeVisible();
 }

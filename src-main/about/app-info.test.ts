@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appInfo } from './app-info';
+import { appInfo, createAppService } from './app-info';
 
 const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { dependencies: Record<string, string> };
 
@@ -16,5 +16,11 @@ describe('About information', () => {
 
   it('names the app and its version', () => {
     expect(appInfo('1.2.3', 'linux')).toMatchObject({ name: 'Humanity API Explorer', version: '1.2.3', platform: 'linux' });
+  });
+});
+
+describe('createAppService', () => {
+  it('answers app:info with the version and platform it was made with', () => {
+    expect(createAppService({ version: '2.0.0', platform: 'darwin' }).info()).toMatchObject({ name: 'Humanity API Explorer', version: '2.0.0', platform: 'darwin' });
   });
 });

@@ -2,12 +2,12 @@
 // secrets only as vault ciphertext and only with a protected vault; never for the sandbox.
 import { AppError } from '../shared/app-error';
 import type { AuthState, CredentialsInput, ProfileView, SessionView } from '../shared/contract';
-import type { DocumentStore } from '../store/document-store';
+import { accountViewOf, type AccountStore } from '../accounts/account-store';
 import type { Redactor } from '../redaction/redactor';
 import type { TokenSource } from '../http/request-runner';
 import { normalizeHost } from '../http/url-rules';
 import { VaultDecryptError, type Vault, type VaultStatus } from '../vault/vault';
-import type { AuthDocument, SealedSecrets, StoredProfile } from './auth-store';
+import type { SealedSecrets, StoredProfile } from './auth-store';
 import { Session } from './session';
 import type { ClientCredentials, TokenClient, TokenSet } from './token-client';
 
@@ -27,7 +27,8 @@ export interface CurrentUser {
 export interface AuthServiceDeps {
   tokens: TokenClient;
   vault: Vault;
-  store: DocumentStore<AuthDocument>;
+  /** The saved accounts; read()/write() are the current account's sign-in. */
+  store: AccountStore;
   redactor: Redactor;
   now(): number;
   notify(message: string): void;
@@ -36,6 +37,8 @@ export interface AuthServiceDeps {
   loadUser(source: TokenSource): Promise<CurrentUser>;
   /** Drops everything that belonged to the session (kept responses, ...). */
   onSignedOut(): void;
+  /** Another account was chosen: drops what only the old session could use (its pulls). */
+  onSwitched(accountId: string | null): void;
   /** The session started or stopped waiting for the password: main tells the window. */
   onNeedsSignInChanged(): void;
   /** The session renewed itself (its expiry changed): main tells the window. */
@@ -51,10 +54,14 @@ const FIELD_LABELS: Array<['appId' | 'appSecret' | 'username' | 'password', stri
 
 export class AuthService {
   private session: Session | null = null;
+  /** Bumped whenever a session ends: a sign-in or restore that started before is dropped. */
+  private generation = 0;
   private profile: StoredProfile | null;
   private encrypted = false;
   /** The refresh token as last sealed to disk: only a different one is written again. */
   private sealedRefreshToken: string | null = null;
+  /** Per account, what a memory-only vault keeps until quit, so switching back asks for less. */
+  private readonly inMemory = new Map<string, { appSecret: string; password: string | null }>();
 
   constructor(private readonly deps: AuthServiceDeps) {
     this.profile = deps.store.read().profile;
@@ -62,9 +69,11 @@ export class AuthService {
 
   /** Restores a saved sign-in at start-up; any problem means "sign in again", never a crash. */
   async restore(): Promise<void> {
+    const started = this.generation;
     const doc = this.deps.store.read();
     if (!doc.profile || !doc.secrets) return;
     const vault = await this.deps.vault.status();
+    this.stillCurrent(started);
     // `profile`: what the setup form is filled with; never an edited host the secrets were refused for.
     const again = (why: string, profile: StoredProfile | null = doc.profile) => {
       this.deps.notify(`${why} Sign in again; ${profile?.host ? 'your App ID, username and host are' : 'enter the API host; your App ID and username are'} filled in.`);
@@ -90,6 +99,7 @@ export class AuthService {
       again('Your saved sign-in could not be unlocked with this system\'s key store, so it was removed.');
       return;
     }
+    this.stillCurrent(started);
     // Host, App ID and username are sealed with the secrets: an edited file cannot redirect them.
     if (opened.account !== accountOf(profile)) {
       again(
@@ -111,15 +121,74 @@ export class AuthService {
 
   async state(): Promise<AuthState> {
     const vault = await this.deps.vault.status();
+    const current = this.deps.store.current();
+    const asks = !this.session && current !== null && !current.profile.sandbox;
     return {
       vault: { protected: vault.protected, backend: vault.backend, message: vault.message },
       profile: this.profile ? profileView(this.profile) : null,
       session: this.session ? this.view(this.session) : null,
       notices: this.deps.notices(),
+      accounts: this.deps.store.list().map(accountViewOf),
+      currentAccountId: current?.id ?? null,
+      missing: !asks ? [] : this.inMemory.has(current.id) ? ['password'] : ['appSecret', 'password'],
     };
   }
 
+  /**
+   * Ends the current session exactly as sign-out does (docs/architecture.md, "A session is a
+   * generation") but keeps its sealed secrets, then restores the chosen account or asks for what
+   * it lacks.
+   */
+  async switchTo(id: string): Promise<AuthState> {
+    const target = this.deps.store.find(id);
+    this.endSession(`you switched to the account ${target.name}`);
+    this.deps.store.select(id);
+    this.profile = target.profile;
+    this.deps.onSwitched(id);
+    const started = this.generation;
+    const kept = this.inMemory.get(id);
+    const resume = target.profile.sandbox
+      ? this.loginSandbox()
+      : target.secrets
+        ? this.restore()
+        : kept?.password
+          ? this.signIn({ ...profileView(target.profile), appSecret: kept.appSecret, password: kept.password, rememberPassword: true }, false)
+          : null;
+    await resume?.catch((error: unknown) => started === this.generation && this.deps.notify(`${target.name}: ${error instanceof Error ? error.message : String(error)}`));
+    return this.state();
+  }
+
+  /** "Add account…": the current session ends (its account stays saved) and the setup form is blank. */
+  async addAccount(): Promise<AuthState> {
+    this.endSession('you chose to add an account');
+    this.deps.store.select(null);
+    this.profile = null;
+    this.deps.onSwitched(null);
+    return this.state();
+  }
+
+  async renameAccount(id: string, name: string): Promise<AuthState> {
+    this.deps.store.rename(id, name);
+    return this.state();
+  }
+
+  /** Forgets the account with its sealed secrets; removing the current one signs out first. */
+  async removeAccount(id: string): Promise<AuthState> {
+    this.deps.store.find(id);
+    if (this.deps.store.current()?.id === id) {
+      this.endSession('you removed its account');
+      this.profile = null;
+      this.deps.onSignedOut();
+    }
+    this.inMemory.delete(id);
+    this.deps.store.remove(id);
+    return this.state();
+  }
+
   async login(input: CredentialsInput): Promise<SessionView> {
+    // A memory-only vault kept this account's App Secret since it was last signed in to.
+    const current = this.deps.store.current();
+    if (!input.appSecret && current && sameIdentity(current.profile, input)) input = { ...input, appSecret: this.inMemory.get(current.id)?.appSecret ?? '' };
     for (const [field, label] of FIELD_LABELS) {
       if (!input[field].trim()) throw new AppError('invalid_input', `Enter the ${label}.`);
     }
@@ -153,12 +222,15 @@ export class AuthService {
   }
 
   async logout(): Promise<AuthState> {
-    this.session?.end(sessionEnded('you signed out'));
-    this.session = null;
-    this.encrypted = false;
+    this.endSession('you signed out');
+    const current = this.deps.store.current();
+    if (current) this.inMemory.delete(current.id);
     const doc = this.deps.store.read();
     this.profile = doc.profile;
     this.deps.store.write({ profile: doc.profile, secrets: null });
+    // The account stays saved (without secrets) but is no longer chosen: the setup form is filled
+    // from its profile and a sign-in there saves to it again.
+    this.deps.store.select(null);
     this.deps.onSignedOut();
     return this.state();
   }
@@ -171,12 +243,28 @@ export class AuthService {
   /** The signed-in session as the request runner sees it. */
   tokenSource(): TokenSource {
     const session = this.requireSession();
+    const account = this.deps.store.current();
     return {
+      account: account ? { id: account.id, name: account.name } : null,
       host: session.client.host,
       signal: session.signal,
       accessToken: () => session.accessToken(),
       refreshAfterRejection: (rejected) => session.refreshAfterRejection(rejected),
     };
+  }
+
+  /** Ends the session's generation: what it started stops, and a sign-in or restore under way is dropped. */
+  private endSession(why: string): void {
+    this.generation += 1;
+    this.session?.end(sessionEnded(why));
+    this.session = null;
+    this.encrypted = false;
+    this.sealedRefreshToken = null;
+  }
+
+  /** Throws when the session generation changed since `started` (the user switched or signed out). */
+  private stillCurrent(started: number): void {
+    if (started !== this.generation) throw sessionEnded('you switched account or signed out');
   }
 
   private requireSession(): Session {
@@ -185,6 +273,7 @@ export class AuthService {
   }
 
   private async signIn(input: CredentialsInput, sandbox: boolean): Promise<SessionView> {
+    const started = this.generation;
     const vault = await this.deps.vault.status();
     const persist = vault.protected && !sandbox;
     // Remembered in memory where the vault cannot seal it (and for the sandbox's public password).
@@ -193,6 +282,7 @@ export class AuthService {
     const client: ClientCredentials = { host: input.host, appId: input.appId, appSecret: input.appSecret, redirectUri: input.redirectUri };
     const tokens = await this.deps.tokens.passwordGrant(client, input.username, input.password);
     this.deps.redactor.addSecret(tokens.accessToken, tokens.refreshToken);
+    this.stillCurrent(started);
 
     const profile: StoredProfile = {
       host: input.host,
@@ -204,21 +294,23 @@ export class AuthService {
       userName: input.username,
       userId: '',
     };
+    const secrets = persist ? await this.seal(vault, profile, input.appSecret, tokens.refreshToken, remember ? input.password : null) : null;
+    this.stillCurrent(started);
     this.encrypted = persist;
     const session = this.createSession(client, input.username, tokens, remember ? input.password : null);
-    if (persist) {
-      this.deps.store.write({ profile, secrets: await this.seal(vault, profile, input.appSecret, tokens.refreshToken, remember ? input.password : null) });
-      this.sealedRefreshToken = tokens.refreshToken;
-    } else if (!sandbox) {
-      this.deps.store.write({ profile, secrets: null });
-    }
+    const before = this.deps.store.current()?.id;
+    const account = this.deps.store.save(profile, input.accountName);
+    this.deps.store.write({ profile, secrets });
+    if (persist) this.sealedRefreshToken = tokens.refreshToken;
+    else if (!sandbox) this.inMemory.set(account.id, { appSecret: input.appSecret, password: remember ? input.password : null });
+    if (before !== account.id) this.deps.onSwitched(account.id);
     this.session?.end(sessionEnded('you signed in again'));
     this.session = session;
     this.profile = profile;
     const user = await this.deps.loadUser(this.tokenSource()).catch(() => null);
     if (user && this.profile === profile) {
       this.profile = { ...profile, userName: user.name || profile.username, userId: user.id };
-      if (!sandbox) this.deps.store.write({ ...this.deps.store.read(), profile: this.profile });
+      if (this.deps.store.current()?.id === account.id) this.deps.store.write({ ...this.deps.store.read(), profile: this.profile });
     }
     return this.view(session);
   }
@@ -291,6 +383,7 @@ export class AuthService {
 
   private view(session: Session): SessionView {
     const profile = this.profile;
+    const account = this.deps.store.current();
     return {
       host: session.client.host,
       username: session.username,
@@ -303,6 +396,8 @@ export class AuthService {
       needsSignIn: session.needsSignIn,
       serverRenewsSessions: session.serverRenewsSessions,
       lastRefresh: session.lastRefresh,
+      accountId: account?.id ?? '',
+      accountName: account?.name ?? '',
     };
   }
 }
@@ -310,6 +405,11 @@ export class AuthService {
 function profileView(profile: StoredProfile): ProfileView {
   const { host, appId, username, redirectUri, rememberPassword, sandbox } = profile;
   return { host, appId, username, redirectUri, rememberPassword, sandbox };
+}
+
+/** Whether the form names the same host, App ID and username as the saved profile. */
+function sameIdentity(profile: StoredProfile, input: CredentialsInput): boolean {
+  return profile.appId === input.appId.trim() && profile.username === input.username.trim() && problemWith(() => normalizeHost(input.host) === profile.host) === null;
 }
 
 /** Why what an ended session started stops: said to each of its requests and pulls. */

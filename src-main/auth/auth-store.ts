@@ -1,13 +1,14 @@
-// The auth file: the non-secret profile in clear, secrets only as vault ciphertext, and only
-// when the vault is protected. File mode 0600.
+// The auth file as it was before saved accounts: one profile in clear, secrets only as vault
+// ciphertext. Read once at start to migrate it into accounts.json (src-main/accounts/), whose
+// accounts keep the same two parts each. File mode 0600.
 import { z } from 'zod';
 import { profileView } from '../shared/contract';
 import { openDocumentStore, type DocumentStore, type StoreContext } from '../store/document-store';
 
 // What the setup form shows, plus who /me said the user is.
-const profile = profileView.extend({ userName: z.string(), userId: z.string() });
+export const profile = profileView.extend({ userName: z.string(), userId: z.string() });
 
-const sealedSecrets = z.object({
+export const sealedSecrets = z.object({
   /** The vault backend that sealed them: another backend means "sign in again". */
   backend: z.string(),
   /** Host, App ID and username, sealed: what the secrets may be sent to (absent in older files). */

@@ -6,6 +6,7 @@ import type { AuthState, ResponseSummary, SessionView } from '../shared/contract
 import { startSandbox, type SandboxServer } from '../sandbox/server';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
 import { createFakeSafeStorage } from '../testing/fake-safe-storage';
+import { ACCOUNTS_FILE, readSignIn } from '../testing/saved-sign-in';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -190,9 +191,9 @@ describe('refresh', () => {
     const summary = ok<ResponseSummary>(await f.call('request:send', getRequest('employees')));
     expect(summary.envelope.kind).toBe('success');
     expect(f.sandbox.stats().passwordGrants).toBe(2);
-    const auth = JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8'));
-    expect(auth.secrets.password).toEqual(expect.any(String));
-    expect(auth.secrets.password).not.toContain('sandbox-demo');
+    const auth = readSignIn(f.userDataDir);
+    expect(auth.secrets?.password).toEqual(expect.any(String));
+    expect(auth.secrets?.password).not.toContain('sandbox-demo');
   });
 });
 
@@ -200,10 +201,10 @@ describe('vault policy', () => {
   it('protected key store: secrets on disk only as ciphertext, file mode 0600', async () => {
     const f = await fixture();
     ok(await f.login({ rememberPassword: true }));
-    const file = join(f.userDataDir, 'auth.json');
+    const file = join(f.userDataDir, ACCOUNTS_FILE);
     const text = readFileSync(file, 'utf8');
     for (const secret of ['sandbox-app-secret', 'sandbox-demo']) expect(text).not.toContain(secret);
-    expect(JSON.parse(text).secrets.backend).toBe('gnome_libsecret');
+    expect(readSignIn(f.userDataDir).secrets?.backend).toBe('gnome_libsecret');
     const { statSync } = await import('node:fs');
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
@@ -216,7 +217,7 @@ describe('vault policy', () => {
     const session = ok<SessionView>(await f.login({ rememberPassword: true }));
     expect(session.storage).toBe('memory');
     expect(session.rememberPassword).toBe(true);
-    const auth = JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8'));
+    const auth = readSignIn(f.userDataDir);
     expect(auth.secrets).toBeNull();
     expect(auth.profile).toMatchObject({ username: 'demo.admin@sandbox.example', rememberPassword: false });
     // The password in memory replaces a refused refresh token without a question.
@@ -240,7 +241,7 @@ describe('vault policy', () => {
     expect(state.session).toBeNull();
     expect(state.profile?.username).toBe('demo.admin@sandbox.example');
     expect(state.notices.join(' ')).toMatch(/could not be unlocked/);
-    expect(JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8')).secrets).toBeNull();
+    expect(readSignIn(f.userDataDir).secrets).toBeNull();
   });
 
   it('a restart after the key store changed to basic_text drops the stored secrets', async () => {
@@ -262,7 +263,7 @@ describe('sign out', () => {
     const state = ok<AuthState>(await f.call('auth:logout'));
     expect(state.session).toBeNull();
     expect(state.profile?.appId).toBe('sandbox-app');
-    const auth = JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8'));
+    const auth = readSignIn(f.userDataDir);
     expect(auth.secrets).toBeNull();
     expect(await f.call('request:send', getRequest('employees'))).toMatchObject({ ok: false, error: { code: 'not_signed_in' } });
   });

@@ -1,13 +1,14 @@
 // A session is a generation: sign-out, or a sign-in that replaces it, stops everything it started,
 // and whatever still arrives from it is dropped (issue 13's findings, each reproduced first).
 // Through the real core over HTTP against the sandbox.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuthState, ResponseSummary, Result } from '../shared/contract';
 import { startSandbox, type SandboxOptions, type SandboxServer } from '../sandbox/server';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
 import { createFakeSafeStorage } from '../testing/fake-safe-storage';
+import { editSignIn, readSignIn } from '../testing/saved-sign-in';
 
 const MARK = 'SENTINEL';
 const open: Array<{ close(): Promise<void> }> = [];
@@ -149,7 +150,7 @@ describe('a renewal being sealed when the user signs out', () => {
     expect((await slow.call('auth:logout')).ok).toBe(true);
     await renewing;
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(JSON.parse(readFileSync(join(f.userDataDir, 'auth.json'), 'utf8')).secrets).toBeNull();
+    expect(readSignIn(f.userDataDir).secrets).toBeNull();
     await slow.core.dispose();
     const restarted = await startCore({ sandbox, userDataDir: f.userDataDir, keyStore: { key: storage.key }, now: () => now });
     open.push(restarted);
@@ -202,13 +203,6 @@ describe('stored sign-in data is bound together', () => {
     return { sandbox, dir: f.userDataDir, key: storage.key };
   }
 
-  function editAuthFile(dir: string, edit: (doc: { profile: Record<string, unknown>; secrets: Record<string, unknown> }) => void): void {
-    const file = join(dir, 'auth.json');
-    const doc = JSON.parse(readFileSync(file, 'utf8'));
-    edit(doc);
-    writeFileSync(file, JSON.stringify(doc));
-  }
-
   it.each([
     ['a plain-http host elsewhere', (doc: { profile: Record<string, unknown> }) => (doc.profile.host = 'http://collector.example'), /is not allowed: The API host must use https:\/\//],
     ['a host with a path', (doc: { profile: Record<string, unknown> }) => (doc.profile.host = 'https://www.humanity.com/x'), /is not allowed/],
@@ -217,7 +211,7 @@ describe('stored sign-in data is bound together', () => {
     ['secrets from before accounts were sealed', (doc: { secrets: Record<string, unknown> }) => delete doc.secrets.account, /no longer matches/],
   ] as const)('%s: the secrets are discarded with a sentence, nothing is sent, the profile stays', async (_label, edit, notice) => {
     const { sandbox, dir, key } = await savedSignIn();
-    editAuthFile(dir, edit as (doc: { profile: Record<string, unknown>; secrets: Record<string, unknown> }) => void);
+    editSignIn(dir, edit as (doc: { profile: Record<string, unknown>; secrets: Record<string, unknown> }) => void);
     sandbox.resetStats();
     const restarted = await startCore({ sandbox, userDataDir: dir, keyStore: { key } });
     open.push(restarted);
@@ -226,14 +220,14 @@ describe('stored sign-in data is bound together', () => {
     expect(state.notices.join(' ')).toMatch(notice);
     // The setup form is never filled with a host the secrets were refused for.
     expect([sandbox.url, '']).toContain(state.profile?.host);
-    expect(JSON.parse(readFileSync(join(dir, 'auth.json'), 'utf8')).secrets).toBeNull();
+    expect(readSignIn(dir).secrets).toBeNull();
     expect(sandbox.stats()).toMatchObject({ passwordGrants: 0, refreshGrants: 0, apiCalls: 0 });
   });
 
   it('another loopback sandbox put in as the host receives nothing', async () => {
     const { dir, key } = await savedSignIn();
     const collector = await markedSandbox();
-    editAuthFile(dir, (doc) => (doc.profile.host = collector.url));
+    editSignIn(dir, (doc) => (doc.profile.host = collector.url));
     const restarted = await startCore({ sandbox: collector, userDataDir: dir, keyStore: { key } });
     open.push(restarted);
     const state = ((await restarted.call('auth:state')) as { data: AuthState }).data;

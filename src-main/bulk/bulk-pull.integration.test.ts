@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { SandboxServer } from '../sandbox/server';
 import { read, refreshGrant, requestToken, signIn, useSandboxes, type Json } from '../sandbox/test-support';
-import { createBulkPull, type BulkProgress, type FetchWindow } from './bulk-pull';
+import { createBulkPull, type BulkProgress } from './bulk-pull';
+import type { FetchWindow } from './window-retry';
 import { splitRange, type DateWindow } from './date-windows';
 
 const startSandbox = useSandboxes();

@@ -1,7 +1,8 @@
 // The engine against a scripted fetchWindow: no network, no real waiting (sleep records delays).
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
-import { createBulkPull, type BulkProgress, type BulkPullOptions, type FetchWindow, type WindowAnswer } from './bulk-pull';
+import { createBulkPull, type BulkProgress, type BulkPullOptions } from './bulk-pull';
+import type { FetchWindow, WindowAnswer } from './window-retry';
 import { splitRange, type DateWindow } from './date-windows';
 
 // Three 28-day windows: 03-01..03-28, 03-29..04-25, 04-26..05-23.

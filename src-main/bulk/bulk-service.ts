@@ -2,12 +2,12 @@
 // signed-in runner (token refresh included), merged, and exported. Pulls live in main memory.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
-import type { BulkProgressView, SavedRequest } from '../shared/contract';
-import type { Exporter } from '../export/exporter';
-import { flatTableRows } from '../export/csv';
-import { flattenRows } from '../export/flatten-rows';
+import type { BulkProgressView, Handlers, SavedRequest } from '../shared/contract';
+import type { RowFiles } from '../export/row-files';
+import { flattenedRowStream } from '../export/row-stream';
 import type { RequestRunner, TokenSource, VariableSource } from '../http/request-runner';
 import { createBulkPull, type BulkPull } from './bulk-pull';
+import { pullAbout, type PullAbout } from './pull-about';
 import { splitRange, type DateWindow } from './date-windows';
 
 const DATE_PARAMS = new Set(['start_date', 'end_date']);
@@ -17,12 +17,14 @@ export interface BulkServiceDeps {
   runner: Pick<RequestRunner, 'call'>;
   tokenSource(): TokenSource;
   variables: VariableSource;
-  exporter: Pick<Exporter, 'rowsCsv' | 'rowsJson'>;
+  rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson' | 'rowsXlsx'>;
   now(): number;
 }
 
 export function createBulkService(deps: BulkServiceDeps) {
   const pulls = new Map<string, BulkPull>();
+  /** For the About sheet of an Excel export; forgotten with the pull. */
+  const abouts = new WeakMap<BulkPull, PullAbout>();
 
   function get(pullId: string): BulkPull {
     const pull = pulls.get(pullId);
@@ -43,7 +45,7 @@ export function createBulkService(deps: BulkServiceDeps) {
   }
 
   return {
-    start(input: { request: SavedRequest; collectionId: string | null; startDate: string; endDate: string }): BulkProgressView {
+    start(input) {
       if (input.request.method !== 'GET') throw new AppError('invalid_input', 'Pull range only reads data: use it with a GET request.');
       const windows = splitRange(input.startDate, input.endDate);
       const resolved = deps.variables.resolve(input.request, input.collectionId);
@@ -55,16 +57,19 @@ export function createBulkService(deps: BulkServiceDeps) {
         session: source.signal,
       });
       const pullId = randomUUID().replaceAll('-', '');
+      abouts.set(pull, pullAbout(resolved, input.startDate, input.endDate, windows.length));
       keep(pullId, pull);
       void pull.start();
       return view(pullId);
     },
-    status: view,
-    async cancel(pullId: string): Promise<BulkProgressView> {
+    status: ({ pullId }) => view(pullId),
+    /** The merged rows so far, for a chart of the pull (src-main/chart/). */
+    rows: (pullId: string): readonly unknown[] => get(pullId).rows(),
+    async cancel({ pullId }) {
       await get(pullId).cancel();
       return view(pullId);
     },
-    resume(pullId: string): BulkProgressView {
+    resume({ pullId }) {
       const pull = get(pullId);
       const state = pull.progress().state;
       if (state !== 'failed' && state !== 'cancelled') throw new AppError('invalid_input', 'Only a failed or cancelled pull can be resumed.');
@@ -76,14 +81,18 @@ export function createBulkService(deps: BulkServiceDeps) {
       for (const pull of pulls.values()) void pull.cancel();
       pulls.clear();
     },
-    async export(pullId: string, format: 'json' | 'ndjson' | 'csv') {
-      const rows = get(pullId).rows();
+    async export({ pullId, format }) {
+      const pull = get(pullId);
+      const rows = pull.rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
-      if (format !== 'csv') return deps.exporter.rowsJson(rows, format, 'pull');
-      const saved = await deps.exporter.rowsCsv(flatTableRows(flattenRows(rows)), 'pull');
+      if (format === 'json' || format === 'ndjson') return deps.rowFiles.rowsJson(rows, format, 'pull');
+      const about = abouts.get(pull)!;
+      const saved = await (format === 'csv'
+        ? deps.rowFiles.rowsCsv(flattenedRowStream(rows), 'pull')
+        : deps.rowFiles.rowsXlsx(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
-  };
+  } satisfies Handlers['bulk'] & { forgetAll(): void; rows(pullId: string): readonly unknown[] };
 }
 
 /** The request with this window's dates in place of any typed ones. */

@@ -86,7 +86,7 @@ function shape(node: CollectionNode): unknown {
 async function exported(id: string, format: 'postman' | 'native'): Promise<{ path: string; text: string }> {
   const path = join(fixture.dir, `export-${format}.json`);
   fixture.dialogs.answer = path;
-  expect(await service.exportToFile(id, format)).toEqual({ saved: true, path });
+  expect(await service.export({ id, format })).toEqual({ saved: true, path });
   return { path, text: readFileSync(path, 'utf8') };
 }
 
@@ -99,7 +99,7 @@ async function importFailure(contents: string | Buffer): Promise<AppError> {
   fixture.dialogs.answer = path;
   let failure: unknown;
   try {
-    await service.importFromFile();
+    await service.import();
   } catch (error) {
     failure = error;
   }
@@ -141,22 +141,22 @@ describe('collection export', () => {
   it('returns saved: false and writes nothing when the dialog is cancelled', async () => {
     const id = buildPayroll();
     fixture.dialogs.answer = null;
-    expect(await service.exportToFile(id, 'native')).toEqual({ saved: false, path: '' });
+    expect(await service.export({ id, format: 'native' })).toEqual({ saved: false, path: '' });
     expect(readdirSync(fixture.dir).filter((name) => name.startsWith('export'))).toEqual([]);
   });
 
   it('exports only collections, and says so for a folder or an unknown id', async () => {
     const id = buildPayroll();
     const folder = service.list().collections[0]!.children[0]!.id;
-    await expect(service.exportToFile(folder, 'postman')).rejects.toMatchObject({ code: 'invalid_input' });
-    await expect(service.exportToFile('nope', 'postman')).rejects.toMatchObject({ code: 'not_found' });
+    await expect(service.export({ id: folder, format: 'postman' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(service.export({ id: 'nope', format: 'postman' })).rejects.toMatchObject({ code: 'not_found' });
     expect(id).toBeTruthy();
   });
 
   it('reports a file that cannot be written as a sentence', async () => {
     const id = buildPayroll();
     fixture.dialogs.answer = join(fixture.dir, 'no-such-folder', 'out.json');
-    await expect(service.exportToFile(id, 'postman')).rejects.toMatchObject({ code: 'storage_failed', message: expect.stringMatching(/^Could not write .*out\.json because the folder does not exist\. Choose another folder/) });
+    await expect(service.export({ id, format: 'postman' })).rejects.toMatchObject({ code: 'storage_failed', message: expect.stringMatching(/^Could not write .*out\.json because the folder does not exist\. Choose another folder/) });
   });
 });
 
@@ -166,7 +166,7 @@ describe('collection import', () => {
     const { path, text } = await exported(id, 'native');
     expect(JSON.parse(text)).toMatchObject({ format: NATIVE_FORMAT, version: 1, collection: { name: 'Payroll: weekly/HR' } });
     fixture.dialogs.answer = path;
-    const result = await service.importFromFile();
+    const result = await service.import();
     expect(result).toEqual({ imported: true, name: 'Payroll: weekly/HR', requests: 3, unmapped: [ACCESS_TOKEN_REMOVED] });
     const [original, copy] = service.list().collections;
     expect(copy!.id).not.toBe(original!.id);
@@ -184,7 +184,7 @@ describe('collection import', () => {
     const id = buildPayroll();
     const { path } = await exported(id, 'postman');
     fixture.dialogs.answer = path;
-    const result = await service.importFromFile();
+    const result = await service.import();
     expect(result.imported).toBe(true);
     expect(result.requests).toBe(3);
     expect(result.unmapped).toEqual([ACCESS_TOKEN_REMOVED, 'Variable "baseUrl" was not imported: requests go to the Humanity host you signed in to.']);
@@ -200,7 +200,7 @@ describe('collection import', () => {
     const path = join(fixture.dir, 'in.json');
     writeFileSync(path, JSON.stringify({ info: { name: 'Tiny', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: [{ name: 'Me', request: { url: '{{baseUrl}}/me' } }] }));
     fixture.dialogs.answer = path;
-    await service.importFromFile();
+    await service.import();
     expect(fixture.reopen().list().collections.map((node) => [node.name, node.children.map((child) => child.request?.path)])).toEqual([['Tiny', ['me']]]);
   });
 
@@ -208,7 +208,7 @@ describe('collection import', () => {
     buildPayroll();
     const before = service.list();
     fixture.dialogs.answer = null;
-    expect(await service.importFromFile()).toEqual({ imported: false, name: '', requests: 0, unmapped: [] });
+    expect(await service.import()).toEqual({ imported: false, name: '', requests: 0, unmapped: [] });
     expect(service.list()).toEqual(before);
   });
 
@@ -232,7 +232,7 @@ describe('collection import', () => {
     buildPayroll();
     const before = service.list();
     fixture.dialogs.answer = path;
-    await expect(service.importFromFile()).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(/^big\.json is 20\.0 MB; collection files can be at most 20 MB/) });
+    await expect(service.import()).rejects.toMatchObject({ code: 'invalid_file', message: expect.stringMatching(/^big\.json is 20\.0 MB; collection files can be at most 20 MB/) });
     expect(service.list()).toEqual(before);
   });
 
@@ -255,7 +255,7 @@ describe('collection import', () => {
     const path = join(fixture.dir, 'noisy.json');
     writeFileSync(path, JSON.stringify({ info: { name: 'Noisy', schema: 'https://schema.getpostman.com/json/collection/v2.1.0/collection.json' }, item: items }));
     fixture.dialogs.answer = path;
-    const result = await service.importFromFile();
+    const result = await service.import();
     expect(result.requests).toBe(150);
     expect(result.unmapped).toHaveLength(100);
     expect(result.unmapped.at(-1)).toBe('…and 51 more items that were not imported.');
@@ -292,7 +292,7 @@ describe('collection import: files nested too deep, and access_token', () => {
     const path = join(fixture.dir, 'hostile.json');
     writeFileSync(path, JSON.stringify({ format: NATIVE_FORMAT, version: 1, collection: { ...request('Hostile', getRequest('x')), kind: 'collection', request: null, children: requests } }));
     fixture.dialogs.answer = path;
-    const result = await service.importFromFile();
+    const result = await service.import();
     expect(result).toMatchObject({ imported: true, requests: 3 });
     expect(result.unmapped).toEqual(['Removed 3 query parameters, form fields or JSON body fields named access_token: the app sets access_token from your session.']);
     expect(service.list().collections[0]!.children.map((node) => node.request)).toEqual([

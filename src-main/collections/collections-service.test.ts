@@ -135,7 +135,7 @@ describe('collections: editing', () => {
   it('duplicates a folder deeply with new ids right after the original, leaving the original alone', () => {
     const { collection, reports, hours } = payroll();
     const original = structuredClone(find(reports));
-    const copy = service.duplicate(reports);
+    const copy = service.duplicate({ id: reports });
     expect(names(find(collection).children)).toEqual(['Reports', 'Reports copy', 'Employees']);
     const copied = find(copy.id);
     expect(copied.id).not.toBe(reports);
@@ -147,7 +147,7 @@ describe('collections: editing', () => {
 
   it('duplicates a collection at the top level and keeps long names within 256 characters', () => {
     const long = service.create({ parentId: null, kind: 'collection', name: 'x'.repeat(256) }).id;
-    const copy = service.duplicate(long);
+    const copy = service.duplicate({ id: long });
     expect(find(copy.id).name).toHaveLength(256);
     expect(find(copy.id).name.endsWith(' copy')).toBe(true);
     expect(service.list().collections.map((node) => node.id)).toEqual([long, copy.id]);
@@ -204,10 +204,10 @@ describe('collections: delete and undo', () => {
   it('deletes a folder with its requests and puts it back in the same place', () => {
     const { collection, reports } = payroll();
     const before = service.list();
-    const removed = service.remove(reports);
+    const removed = service.delete({ id: reports });
     expect(names(find(collection).children)).toEqual(['Employees']);
     expect(removed.undo).toEqual({ node: before.collections[0]!.children[0], parentId: collection, index: 0 });
-    expect(service.search('hours').hits).toEqual([]);
+    expect(service.search({ query: 'hours' }).hits).toEqual([]);
     expect(service.restore(removed.undo)).toEqual(before);
   });
 
@@ -215,7 +215,7 @@ describe('collections: delete and undo', () => {
     payroll();
     const second = service.create({ parentId: null, kind: 'collection', name: 'Second' }).id;
     const before = service.list();
-    const { undo } = service.remove(before.collections[0]!.id);
+    const { undo } = service.delete({ id: before.collections[0]!.id });
     expect(undo.parentId).toBeNull();
     expect(service.list().collections.map((node) => node.id)).toEqual([second]);
     expect(service.restore(undo)).toEqual(before);
@@ -223,11 +223,11 @@ describe('collections: delete and undo', () => {
 
   it('refuses to restore twice, into a deleted folder, or a node that breaks the tree rules', () => {
     const { collection, reports, hours } = payroll();
-    const { undo } = service.remove(hours);
+    const { undo } = service.delete({ id: hours });
     service.restore(undo);
     expect(refused(() => service.restore(undo)).message).toMatch(/already back/);
-    const request = service.remove(hours).undo;
-    service.remove(reports);
+    const request = service.delete({ id: hours }).undo;
+    service.delete({ id: reports });
     expect(refused(() => service.restore(request)).code).toBe('not_found');
     const folderAtTop = { node: { ...find(collection).children[0]!, id: 'fresh1', kind: 'folder' as const, request: null }, parentId: null, index: 0 };
     expect(refused(() => service.restore(folderAtTop)).message).toMatch(/only collections may sit at the top level/);
@@ -237,12 +237,12 @@ describe('collections: delete and undo', () => {
 describe('collections: search and variables', () => {
   it('finds saved requests by name or path, ignoring case, with where they are', () => {
     const { hours, employees } = payroll();
-    expect(service.search('HOURS').hits).toEqual([{ id: hours, name: 'Hours', method: 'GET', path: 'reports/employee', location: 'Payroll › Reports' }]);
-    expect(service.search('employee').hits.map((hit) => hit.id)).toEqual([hours, employees]);
-    expect(service.search('employees').hits).toEqual([{ id: employees, name: 'Employees', method: 'GET', path: 'employees', location: 'Payroll' }]);
-    expect(service.search('Reports').hits.map((hit) => hit.id)).toEqual([hours]);
-    expect(service.search('   ').hits).toEqual([]);
-    expect(service.search('nothing like it').hits).toEqual([]);
+    expect(service.search({ query: 'HOURS' }).hits).toEqual([{ id: hours, name: 'Hours', method: 'GET', path: 'reports/employee', location: 'Payroll › Reports' }]);
+    expect(service.search({ query: 'employee' }).hits.map((hit) => hit.id)).toEqual([hours, employees]);
+    expect(service.search({ query: 'employees' }).hits).toEqual([{ id: employees, name: 'Employees', method: 'GET', path: 'employees', location: 'Payroll' }]);
+    expect(service.search({ query: 'Reports' }).hits.map((hit) => hit.id)).toEqual([hours]);
+    expect(service.search({ query: '   ' }).hits).toEqual([]);
+    expect(service.search({ query: 'nothing like it' }).hits).toEqual([]);
   });
 
   it('gives the variables of the collection that holds any of its items', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvChunks, flatTableRows } from './csv';
-import { flattenRows } from './flatten-rows';
+import { csvCell, csvChunks } from './csv';
+import { flattenedRowStream } from './row-stream';
 
 describe('csvCell', () => {
   it('leaves plain text alone', () => {
@@ -37,12 +37,12 @@ async function collect(chunks: AsyncIterable<string>): Promise<string[]> {
 
 describe('csvChunks', () => {
   it('writes a BOM, a header line and CRLF-ended rows with empty cells for missing keys', async () => {
-    const table = flattenRows([{ name: 'Ada', city: 'Paris, FR' }, { name: '=cmd', extra: -4 }]);
-    expect((await collect(csvChunks(flatTableRows(table)))).join('')).toBe('\uFEFFname,city,extra\r\nAda,"Paris, FR",\r\n\'=cmd,,-4\r\n');
+    const rows = flattenedRowStream([{ name: 'Ada', city: 'Paris, FR' }, { name: '=cmd', extra: -4 }]);
+    expect((await collect(csvChunks(rows))).join('')).toBe('\uFEFFname,city,extra\r\nAda,"Paris, FR",\r\n\'=cmd,,-4\r\n');
   });
 
   it('defuses and quotes header cells too', async () => {
-    expect((await collect(csvChunks(flatTableRows(flattenRows([{ '=x,y': 1 }]))))).join('')).toBe('\uFEFF"\'=x,y"\r\n1\r\n');
+    expect((await collect(csvChunks(flattenedRowStream([{ '=x,y': 1 }])))).join('')).toBe('\uFEFF"\'=x,y"\r\n1\r\n');
   });
 
   it('takes rows that arrive a page at a time', async () => {
@@ -54,8 +54,8 @@ describe('csvChunks', () => {
   });
 
   it('yields large tables in chunks that join to the whole file', async () => {
-    const table = flattenRows(Array.from({ length: 200 }, (_, id) => ({ id, name: `Employee ${id}` })));
-    const chunks = await collect(csvChunks(flatTableRows(table), 500));
+    const rows = flattenedRowStream(Array.from({ length: 200 }, (_, id) => ({ id, name: `Employee ${id}` })));
+    const chunks = await collect(csvChunks(rows, 500));
     expect(chunks.length).toBeGreaterThan(5);
     const lines = chunks.join('').split('\r\n');
     expect(lines).toHaveLength(202);

@@ -4,7 +4,8 @@ import { Redactor } from '../redaction/redactor';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import type { SavedRequest } from '../shared/contract';
 import { curlCommand, shellQuote, TOKEN_PLACEHOLDER, type CurlRequest } from './curl';
-import { createExporter, type ExporterDeps } from './exporter';
+import { createExportService, type ExportServiceDeps } from './export-service';
+import { createFileSaver } from './file-saver';
 
 /** Runs the command in sh with `curl` replaced by a function that prints its arguments. */
 function argvOf(command: string): string[] {
@@ -73,11 +74,12 @@ describe('curlCommand', () => {
 
 describe('Copy as cURL: access_token is reserved there too', () => {
   const copied: string[] = [];
-  const exporter = createExporter({
-    dialogs: { saveFile: async () => null, openFile: async () => null },
+  const exporter = createExportService({
+    files: createFileSaver({ dialogs: { saveFile: async () => null } }),
+    rowFiles: {} as ExportServiceDeps['rowFiles'],
     clipboard: { writeText: (text) => void copied.push(text) },
     // "Copy as cURL" reads no kept response.
-    responses: {} as ExporterDeps['responses'],
+    responses: {} as ExportServiceDeps['responses'],
     variables: { resolve: (request) => request },
     settings: () => DEFAULT_SETTINGS,
     redactor: new Redactor(),

@@ -42,12 +42,18 @@ export function pickRows(root: unknown, pointer: string): unknown[] {
 export function flattenRows(rows: readonly unknown[]): FlatTable {
   const columns = new Set<string>();
   const flat = rows.map((row) => {
-    const cells = new Map<string, string>();
-    for (const [key, value] of Object.entries(isRecord(row) ? row : { value: row })) flattenInto(cells, key, value);
+    const cells = flattenRow(row);
     for (const column of cells.keys()) columns.add(column);
     return cells;
   });
   return { columns: [...columns], rows: flat };
+}
+
+/** One row's cells: column name → cell text. */
+export function flattenRow(row: unknown): Map<string, string> {
+  const cells = new Map<string, string>();
+  for (const [key, value] of Object.entries(isRecord(row) ? row : { value: row })) flattenInto(cells, key, value);
+  return cells;
 }
 
 /** pickRows + flattenRows, refusing a table without rows or columns. */

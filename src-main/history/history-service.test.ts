@@ -214,7 +214,7 @@ describe('history: caps', () => {
     expect(small).toMatchObject({ bodyKept: true });
     expect(big).toMatchObject({ bodyKept: false, sizeBytes: 1111 });
     expect(bodyFiles()).toEqual([`${small!.id}.json`]);
-    expect((await history.open(big!.id)).summary).toBeNull();
+    expect((await history.open({ id: big!.id })).summary).toBeNull();
   });
 
   it('keeps history.json small: bodies live in their own files', async () => {
@@ -233,23 +233,23 @@ describe('history: reopening', () => {
     const value = { status: 1, data: [{ id: 1, name: 'Ada' }], error: null };
     recordOk(history, req, value);
     const [entry] = history.list({ query: '', offset: 0, limit: 1 }).entries;
-    const opened = await history.open(entry!.id);
+    const opened = await history.open({ id: entry!.id });
     expect(opened.request).toEqual(req);
     const text = JSON.stringify(value);
     const summary = opened.summary!;
-    expect(summary).toEqual({ ...summaryFor(req, text), responseId: summary.responseId, requestId: entry!.id });
+    expect(summary).toEqual({ ...summaryFor(req, text), account: null, responseId: summary.responseId, requestId: entry!.id });
     expect(summary.responseId).not.toBe('live1');
     expect(summary.responseId).toMatch(/^[A-Za-z0-9_-]{1,64}$/);
     expect((await responses.text(summary.responseId, 0, 1000, false)).text).toBe(text);
     expect((await responses.tree(summary.responseId, { expanded: ['', '/data'] }, 0, 10)).rows.map((r) => r.path)).toEqual(['', '/status', '/data', '/data/0', '/error']);
-    expect((await history.open(entry!.id)).summary!.responseId).not.toBe(summary.responseId);
+    expect((await history.open({ id: entry!.id })).summary!.responseId).not.toBe(summary.responseId);
     // The same once the body is on disk.
     await history.flush();
-    expect((await history.open(entry!.id)).summary).toMatchObject({ textChars: text.length });
+    expect((await history.open({ id: entry!.id })).summary).toMatchObject({ textChars: text.length });
   });
 
   it('answers not_found for an unknown entry', async () => {
-    expect((await caught(() => open().open('nope'))).code).toBe('not_found');
+    expect((await caught(() => open().open({ id: 'nope' }))).code).toBe('not_found');
   });
 
   it('survives closing and reopening the app', async () => {
@@ -259,7 +259,7 @@ describe('history: reopening', () => {
     const again = open();
     const [entry] = again.list({ query: '', offset: 0, limit: 10 }).entries;
     expect(entry!.request.path).toBe('employees');
-    const summary = (await again.open(entry!.id)).summary!;
+    const summary = (await again.open({ id: entry!.id })).summary!;
     expect((await responses.text(summary.responseId, 0, 100, false)).text).toBe('{"data":[{"id":9}]}');
   });
 
@@ -286,7 +286,7 @@ describe('history: clear', () => {
     expect(history.clear()).toEqual({ total: 0 });
     expect(history.list({ query: '', offset: 0, limit: 10 })).toEqual({ entries: [], total: 0 });
     expect(bodyFiles()).toEqual([]);
-    expect((await caught(() => history.open(entry!.id))).code).toBe('not_found');
+    expect((await caught(() => history.open({ id: entry!.id }))).code).toBe('not_found');
     expect(open().list({ query: '', offset: 0, limit: 10 }).total).toBe(0);
   });
 });

@@ -2,11 +2,16 @@
 // pool. It skips fetch's WHATWG machinery, which cost a 1 KB response about twice the time (bench
 // (d)), and does the two things fetch did for us: it decompresses gzip, deflate and br, and it
 // follows no redirect by itself (the redirects step decides, so a token never leaves its origin:
-// docs/architecture.md, "The request pipeline").
+// docs/architecture.md, "The request pipeline"). Which proxy and which certificates it uses is
+// src-main/network's business ("Networks: proxies and certificates").
 import type { IncomingHttpHeaders } from 'node:http';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate, createInflateRaw } from 'node:zlib';
-import { Agent, request, type Dispatcher } from 'undici';
+import { request, type Dispatcher } from 'undici';
+import { Dispatchers } from '../network/dispatchers';
+import { ProxiedRequestError } from '../network/network-failure';
+import type { ProxyRoute, RouteFor } from '../network/proxy-route';
+import { createTrustStore, type TrustStore } from '../network/trust-store';
 
 export interface HttpRequest {
   method: string;
@@ -92,17 +97,37 @@ const DECODERS: Record<string, () => Transform> = {
 };
 const ACCEPTED_ENCODINGS = 'gzip, deflate, br';
 
-export function createHttpClient(): HttpSend {
-  // The caller's timeout (Settings) governs: undici's own 300 s limits would cut a longer one short.
-  const dispatcher = new Agent({ headersTimeout: 0, bodyTimeout: 0 });
+export interface NetworkOptions {
+  /** The proxy for a URL (Settings > Network); default: none. */
+  routeFor: RouteFor;
+  /** The trusted certificates; default: the system's and Node's, no extra file. */
+  trust: TrustStore;
+}
+
+export function createHttpClient(network: Partial<NetworkOptions> = {}): HttpSend {
+  const routeFor: RouteFor = network.routeFor ?? (async () => null);
+  const trust = network.trust ?? createTrustStore(() => null);
+  const dispatchers = new Dispatchers();
+  async function pick(url: URL): Promise<{ dispatcher: Dispatcher; route: ProxyRoute | null }> {
+    const route = await routeFor(url);
+    if (!route && url.protocol === 'http:') return { dispatcher: dispatchers.plainDirect(), route };
+    return { dispatcher: dispatchers.for(route, await trust.anchors()), route };
+  }
   return async (url, { method, headers, body, signal }) => {
-    const response = await request(url, {
-      dispatcher,
-      method: method as Dispatcher.HttpMethod,
-      headers: { 'accept-encoding': ACCEPTED_ENCODINGS, ...headers },
-      body,
-      signal,
-    });
+    const { dispatcher, route } = await pick(typeof url === 'string' ? new URL(url) : url);
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await request(url, {
+        dispatcher,
+        method: method as Dispatcher.HttpMethod,
+        headers: { 'accept-encoding': ACCEPTED_ENCODINGS, ...headers },
+        body,
+        signal,
+      });
+    } catch (error) {
+      // A proxy's part in a failure is told in its own words (http-errors.ts).
+      throw route && !signal.aborted ? new ProxiedRequestError(route, error) : error;
+    }
     return toResponse(response.statusCode, response.statusText, response.headers, response.body);
   };
 }

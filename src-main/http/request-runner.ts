@@ -4,7 +4,7 @@
 // runner composes them, keeps the in-flight map for Cancel, drops what arrives for a session that
 // has ended ("A session is a generation") and records history.
 import { AppError } from '../shared/app-error';
-import type { EnvelopeView, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
+import type { AccountRef, EnvelopeView, RequestInput, ResponseSummary, SavedRequest, Settings } from '../shared/contract';
 import type { Redactor } from '../redaction/redactor';
 import type { BodySource, ResponseStore } from '../response/main/response-store';
 import { writeFailure } from '../export/atomic-file';
@@ -22,6 +22,8 @@ import { buildApiUrl } from './url-rules';
 
 /** What the runner needs from the session: a token now, and a new one after a rejection. */
 export interface TokenSource {
+  /** The saved account the session is for: history records it (docs/architecture.md, "Accounts"). */
+  readonly account?: AccountRef | null;
   readonly host: string;
   /** Aborts when the session ends: its requests stop, and what they still receive is dropped. */
   readonly signal: AbortSignal;
@@ -36,7 +38,7 @@ export interface VariableSource {
 
 /** Remembers every request that left the app, with its outcome. Never throws. */
 export interface HistoryRecorder {
-  record(entry: { request: SavedRequest; summary: ResponseSummary | null; body: BodySource | null; error: AppError | null }): void;
+  record(entry: { request: SavedRequest; summary: ResponseSummary | null; body: BodySource | null; error: AppError | null; account?: AccountRef | null }): void;
 }
 
 export interface RunnerDeps {
@@ -165,12 +167,12 @@ async function sendAndRecord<P, D extends Decoded, T>({ deps, inFlight, send }: 
     if (source.signal.aborted) await handling.discard?.(exchanged.decoded);
     source.signal.throwIfAborted();
     const { result, summary, body: keptBody } = await finish(exchanged, deps.now() - started);
-    deps.history.record({ request: typed, summary, body: keptBody, error: null });
+    deps.history.record({ request: typed, summary, body: keptBody, error: null, account: source.account ?? null });
     return result;
   } catch (error) {
     source.signal.throwIfAborted();
     const failure = error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.');
-    deps.history.record({ request: typed, summary: null, body: null, error: failure });
+    deps.history.record({ request: typed, summary: null, body: null, error: failure, account: source.account ?? null });
     throw error;
   } finally {
     release();

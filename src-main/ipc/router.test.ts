@@ -25,6 +25,8 @@ const sessionView = {
   needsSignIn: false,
   serverRenewsSessions: true,
   lastRefresh: null,
+  accountId: 'acct1',
+  accountName: 'Acme',
 };
 
 /** A full handler table of stubs that record their calls; `impl` overrides by channel name. */
@@ -45,7 +47,7 @@ function setup(impl: Record<string, Stub> = {}) {
   const dispatch = createIpcRouter(table as unknown as Handlers, {
     isTrustedSender: createSenderCheck(RENDERER),
     redact: (text) => text.split(SECRET).join('[REDACTED]'),
-    logError: (message, error) => logged.push({ message, error }),
+    logger: { info: () => undefined, warn: () => undefined, error: (message, error) => void logged.push({ message, error }) },
   });
   return { dispatch, calls, logged };
 }
@@ -200,6 +202,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, refreshToken: SECRET, lastRefresh: { at: 1, ok: true, message: 'fine', accessToken: SECRET } },
         notices: [],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
         appSecret: SECRET,
       }),
     });
@@ -212,6 +217,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, lastRefresh: { at: 1, ok: true, message: 'fine' } },
         notices: [],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
       });
     }
   });
@@ -223,6 +231,9 @@ describe('createIpcRouter', () => {
         profile: null,
         session: { ...sessionView, lastRefresh: { at: 1, ok: false, message: `Refresh failed: ${SECRET} was refused` } },
         notices: [`notice ${SECRET}`],
+        accounts: [],
+        currentAccountId: null,
+        missing: [],
       }),
     });
     const result = await dispatch('auth:state', TRUSTED, {});
@@ -294,5 +305,27 @@ describe('createIpcRouter', () => {
     for (const channel of [undefined, null, 42, {}, Symbol.iterator.toString()] as unknown[]) {
       await expect(dispatch(channel as string, TRUSTED, {})).resolves.toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
     }
+  });
+});
+
+describe('createIpcRouter: logging middleware', () => {
+  it('logs a described channel once through the logger and leaves the others silent', async () => {
+    const lines: string[] = [];
+    const table: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+    for (const [name] of listChannels()) {
+      const [domain, verb] = name.split(':') as [string, string];
+      table[domain] ??= {};
+      table[domain][verb] = async () => (name === 'auth:logout' ? { signedIn: false } : { ...DEFAULT_SETTINGS });
+    }
+    const dispatch = createIpcRouter(table as unknown as Handlers, {
+      isTrustedSender: () => true,
+      redact: (text) => text,
+      logger: { info: (m) => void lines.push(`INFO ${m}`), warn: (m) => void lines.push(`WARN ${m}`), error: (m) => void lines.push(`ERROR ${m}`) },
+      logs: { 'settings:update': { action: (patch) => `Settings: ${Object.keys(patch).join(', ')}`, outcome: (settings) => `timeout ${settings.timeoutSeconds} s` } },
+    });
+    await dispatch('settings:get', TRUSTED, {});
+    await dispatch('settings:update', TRUSTED, { timeoutSeconds: 30 });
+    await dispatch('settings:update', TRUSTED, { timeoutSeconds: 'no' });
+    expect(lines).toEqual([`INFO Settings: timeoutSeconds: timeout ${DEFAULT_SETTINGS.timeoutSeconds} s`]);
   });
 });

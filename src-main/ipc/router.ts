@@ -4,6 +4,8 @@
 import { listChannels, type ChannelName, type Handlers, type Result } from '../shared/contract';
 import { AppError } from '../shared/app-error';
 import { redactStrings } from '../redaction/redact-strings';
+import type { Logger } from '../logging/logger';
+import { withLogging, type AnyHandler, type ChannelLogs } from './logging-middleware';
 
 export interface SenderInfo {
   frameUrl: string | null;
@@ -14,19 +16,20 @@ export interface RouterOptions {
   isTrustedSender(sender: SenderInfo): boolean;
   /** Blanks known secrets in a string: applied to every string of every answer and error. */
   redact(text: string): string;
-  logError(message: string, error: unknown): void;
+  /** Writes the describers' lines and the internal errors; it redacts by construction. */
+  logger: Logger;
+  /** What to log for each user-visible action (logging-middleware.ts). */
+  logs?: ChannelLogs;
 }
 
 export type Dispatch = (channel: string, sender: SenderInfo, input: unknown) => Promise<Result<unknown>>;
-
-type AnyHandler = (input: unknown) => Promise<unknown>;
 
 export function createIpcRouter(handlers: Handlers, options: RouterOptions): Dispatch {
   const table = new Map(
     listChannels().map(([name, spec]) => {
       const [domain, verb] = name.split(':') as [keyof Handlers, string];
-      const handler = (handlers[domain] as Record<string, AnyHandler>)[verb];
-      return [name as string, { spec, handler }] as const;
+      const handler = (handlers[domain] as Record<string, AnyHandler>)[verb]!;
+      return [name as string, { spec, handler: withLogging(handler, options.logs?.[name], options.logger) }] as const;
     }),
   );
 
@@ -54,7 +57,7 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Dis
       return { ok: true, data: redactStrings(entry.spec.output.parse(output), options.redact) };
     } catch (error) {
       if (error instanceof AppError) return failure(error.code, options.redact(error.message));
-      options.logError(`${channel as ChannelName} failed`, error);
+      options.logger.error(`${channel as ChannelName} failed`, error);
       return failure('internal', 'Something went wrong inside the app. The details are in the log; try again.');
     }
   };

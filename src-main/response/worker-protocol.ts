@@ -2,7 +2,7 @@
 // answers `{ seq, ok, value | error }`. Errors carry an AppError code when they are sentences for
 // the user (such as a broken path filter), so main can rethrow them as AppErrors. The seam between
 // response/main and response/worker (docs/architecture.md, "The response pipeline").
-import type { ErrorCode, FirstTreeRows, TreeRow } from '../shared/contract';
+import type { ChartData, ChartSpec, ComparePage, ComparePageInput, CompareSummary, ErrorCode, FirstTreeRows, TreeRow } from '../shared/contract';
 import type { TablePage, TableQuery } from '../table/table-view';
 import type { BodyFacts } from './shared/body-text';
 
@@ -33,6 +33,19 @@ export interface WithFirstRows {
   firstRows: FirstTreeRows | null;
 }
 
+/**
+ * A body to compare: the worker's parsed copy when it holds one, else bytes[0, end) (shared, not
+ * copied) parsed for this comparison only.
+ */
+export interface CompareSide {
+  docId: string;
+  bytes: SharedArrayBuffer;
+  end: number;
+}
+
+/** What a comparison found, before main names it (response/worker/compare/comparison.ts). */
+export type ComparisonFacts = Omit<CompareSummary, 'compareId' | 'beforeId' | 'afterId'>;
+
 /** Each operation's input and answer. */
 export interface WorkerCalls {
   /**
@@ -56,6 +69,17 @@ export interface WorkerCalls {
   search: { input: { docId: string; query: SearchQuery; offset: number; limit: number }; output: SearchPage };
   pretty: { input: { docId: string; offset: number; length: number }; output: { text: string; totalChars: number } };
   table: { input: { docId: string; query: TableQuery; offset: number; limit: number; columns: string[] | null }; output: TablePage };
+  /** The chart of the rows the table view shows (src-main/chart/): only the series come back. */
+  chart: { input: { docId: string; query: Pick<TableQuery, 'pointer' | 'filter'>; spec: ChartSpec }; output: ChartData };
+  /**
+   * Compares two bodies and keeps the result under `docId`, the comparison's own id (not a body's):
+   * docs/architecture.md, "Comparing responses".
+   */
+  compare: { input: { docId: string; before: CompareSide; after: CompareSide; key: string | null }; output: ComparisonFacts };
+  /** A page of a kept comparison; `whole`: values not shortened (exports). */
+  comparePage: { input: Omit<ComparePageInput, 'compareId'> & { docId: string; whole: boolean }; output: ComparePage };
+  /** Forgets a comparison. */
+  compareForget: { input: { docId: string }; output: null };
 }
 
 export type WorkerOp = keyof WorkerCalls;

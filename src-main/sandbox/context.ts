@@ -2,7 +2,7 @@
 import type { FaultSwitches } from './faults';
 import type { Org } from './org-state';
 import type { TokenStore } from './token-store';
-import type { AuthErrorStyle, SandboxStats } from './types';
+import type { AuthErrorStyle, SandboxLogEntry, SandboxStats } from './types';
 
 export interface Credentials {
   readonly clientId: string;
@@ -18,5 +18,6 @@ export interface SandboxContext {
   readonly faults: FaultSwitches;
   readonly org: Org;
   readonly stats: SandboxStats;
+  readonly requestLog: SandboxLogEntry[];
   authErrorStyle: AuthErrorStyle;
 }

@@ -2,6 +2,7 @@
 // server. Node built-ins only; never imports electron.
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DROP, handleApiCall } from './api-gateway';
@@ -14,7 +15,7 @@ import { handleTokenRequest } from './token-endpoint';
 import { TokenStore } from './token-store';
 import { DEFAULT_REFRESH_BEHAVIOUR, type SandboxOptions, type SandboxServer, type SandboxStats } from './types';
 
-export type { AuthErrorStyle, RefreshBehaviour, SandboxFaults, SandboxOptions, SandboxServer, SandboxStats } from './types';
+export type { AuthErrorStyle, RefreshBehaviour, SandboxFaults, SandboxLogEntry, SandboxOptions, SandboxServer, SandboxStats } from './types';
 export { AUTH_ERROR_STYLES, DEFAULT_REFRESH_BEHAVIOUR, REFRESH_BEHAVIOURS } from './types';
 
 export const SANDBOX_DEMO = {
@@ -28,6 +29,7 @@ export const TOKEN_PATH = '/oauth2/token.php';
 export const API_PREFIX = '/api/v2';
 
 const HOST = '127.0.0.1';
+const REQUEST_LOG_MAX = 10_000;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<SandboxServer> {
   const clock = options.now ?? Date.now;
@@ -44,14 +46,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     faults: new FaultSwitches(),
     org: new Org(credentials.username, clock()),
     stats: emptyStats(),
+    requestLog: [],
     authErrorStyle: options.authErrorStyle ?? 'http401',
   };
   // Aborted on close so responses waiting out a latency fault stop waiting.
   const closing = new AbortController();
 
-  const server = createServer((req, res) => {
-    void serve(context, closing.signal, req, res);
-  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => void serve(context, closing.signal, req, res);
+  const server = options.tls ? createTlsServer({ key: options.tls.key, cert: options.tls.cert }, handle) : createServer(handle);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, HOST, () => {
@@ -62,7 +64,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { port } = server.address() as AddressInfo;
 
   return {
-    url: `http://${HOST}:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://${options.urlHost ?? HOST}:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         closing.abort();
@@ -84,6 +86,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     expireAccessTokens: () => context.tokens.expireAccessTokens(),
     revokeRefreshTokens: () => context.tokens.revokeRefreshTokens(),
     stats: () => ({ ...context.stats }),
+    requestLog: () => [...context.requestLog],
     resetStats: () => Object.assign(context.stats, emptyStats()),
   };
 }
@@ -117,6 +120,10 @@ async function answer(
   const url = new URL(`http://${HOST}${target}`);
   const method = req.method ?? 'GET';
   const raw = await readBody(req);
+  // Everything a client presented, for tests that check what reached which host (the latest
+  // REQUEST_LOG_MAX: the app's own sandbox runs until quit).
+  context.requestLog.push({ method, target, authorization: req.headers.authorization ?? '', body: raw?.toString('utf8') ?? '' });
+  if (context.requestLog.length > REQUEST_LOG_MAX) context.requestLog.shift();
   const latency = context.faults.latencyMs;
   if (latency > 0) await sleep(latency, undefined, { signal: closing });
   if (raw === null) {

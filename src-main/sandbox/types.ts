@@ -33,6 +33,13 @@ export interface SandboxOptions {
   refreshBehaviour?: RefreshBehaviour;
   /** Clock in ms, default Date.now. Drives token expiry, "today" and who is on now. */
   now?: () => number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP; the network tests' servers. */
+  tls?: { key: string; cert: string };
+  /**
+   * The host name `url` gives, default 127.0.0.1 (the server always listens there). Network tests
+   * name one only their proxy resolves, so requests must go through it.
+   */
+  urlHost?: string;
 }
 
 /** Switches for tests. Counters apply to API calls (not token.php) and count down as they fire. */
@@ -61,6 +68,16 @@ export interface SandboxStats {
   rejectedTokens: number;
 }
 
+/** One request as it arrived: what it asked for and every credential it carried. */
+export interface SandboxLogEntry {
+  method: string;
+  /** Path and query (an access token sent as `access_token` shows here). */
+  target: string;
+  authorization: string;
+  /** The raw body (grants carry the App Secret, password and refresh token here). */
+  body: string;
+}
+
 export interface SandboxServer {
   /** `http://127.0.0.1:PORT`, no trailing slash. */
   readonly url: string;
@@ -80,4 +97,6 @@ export interface SandboxServer {
   revokeRefreshTokens(): void;
   stats(): SandboxStats;
   resetStats(): void;
+  /** Every request received since start, in order (tests check no credential of another host arrived). */
+  requestLog(): SandboxLogEntry[];
 }

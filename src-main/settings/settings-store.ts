@@ -14,6 +14,10 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   retrySafeRequests: true,
   memoryBudgetMB: 256,
+  proxyMode: 'system',
+  proxyUrl: '',
+  proxyUsername: '',
+  extraCertificatesFile: null,
 };
 
 export function openSettingsStore(ctx: StoreContext): DocumentStore<Settings> {

@@ -17,21 +17,28 @@ export const TEXT_PAGE_MAX = 262_144;
 /** Hits per `response:search` call; a search stops at SEARCH_HITS_MAX hits. */
 export const SEARCH_PAGE_MAX = 500;
 export const SEARCH_HITS_MAX = 10_000;
+/** A chart's caps: x buckets, and series (the top ones by size, then "Other"). */
+export const CHART_BUCKETS_MAX = 400;
+export const CHART_SERIES_MAX = 10;
 
 export const CHANNELS = {
   auth: ['state', 'login', 'sandbox', 'reauth', 'cancelReauth', 'logout'],
+  accounts: ['switch', 'add', 'rename', 'remove'],
   settings: ['get', 'update'],
+  network: ['state', 'saveProxyPassword', 'forgetProxyPassword', 'chooseCertificates', 'clearCertificates'],
   request: ['send', 'cancel', 'download'],
   collections: ['list', 'create', 'update', 'saveRequest', 'duplicate', 'move', 'delete', 'restore', 'search', 'export', 'import'],
   environments: ['get', 'save'],
   variables: ['preview'],
   history: ['list', 'open', 'clear'],
-  export: ['responseJson', 'responseCsv', 'curl'],
-  table: ['rows', 'exportCsv'],
+  export: ['responseJson', 'responseCsv', 'responseXlsx', 'curl'],
+  table: ['rows', 'exportCsv', 'exportXlsx'],
   bulk: ['start', 'status', 'cancel', 'resume', 'export'],
+  chart: ['data', 'exportCsv', 'exportPng'],
   response: ['tree', 'text', 'rowOf', 'search'],
   app: ['info'],
   workspace: ['get', 'save'],
+  compare: ['start', 'page', 'export'],
 } as const;
 
 type Channels = typeof CHANNELS;

@@ -3,10 +3,12 @@
 // its types from it and the e2e harness builds the same `window.api` from it.
 // Imported by main, preload and renderer: no `electron` and no `node:*` imports here.
 import { z } from 'zod';
-import { CHANNELS, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_FIRST_ROWS, TREE_PAGE_MAX, TREE_PAGE_ROWS, type AppCommand, type ChannelName } from './channels';
+import { compareExportInput, comparePage, comparePageInput, compareStartInput, compareSummary } from './compare-contract';
+import { CHANNELS, CHART_SERIES_MAX, HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_FIRST_ROWS, TREE_PAGE_MAX, TREE_PAGE_ROWS, type AppCommand, type ChannelName } from './channels';
 
 export { HTTP_METHODS, SEARCH_HITS_MAX, SEARCH_PAGE_MAX, TEXT_PAGE_MAX, TREE_FIRST_ROWS, TREE_PAGE_MAX, TREE_PAGE_ROWS, type ChannelName };
 export type { HttpMethod } from './channels';
+export type { ComparePage, ComparePageInput, CompareRow, CompareSource, CompareSummary } from './compare-contract';
 
 const empty = z.object({}).strict();
 const companyId = z.string().regex(/^\d{1,15}$/, 'must be a numeric company id');
@@ -24,6 +26,8 @@ export const credentialsInput = z
     password: z.string().max(1024),
     redirectUri: z.string().max(2048),
     rememberPassword: z.boolean(),
+    /** The saved account's name; "username @ host" when blank (docs/architecture.md, "Accounts"). */
+    accountName: z.string().max(256).optional(),
   })
   .strict();
 export type CredentialsInput = z.infer<typeof credentialsInput>;
@@ -92,12 +96,28 @@ export const collectionNode: z.ZodType<CollectionNode> = z.lazy(() =>
 );
 
 export const environmentShape = z
-  .object({ id, name: z.string().min(1).max(256), variables: z.array(nameValue).max(2000) })
+  // `accountId`: the saved account it is tied to; switching to that account makes it active.
+  .object({ id, name: z.string().min(1).max(256), variables: z.array(nameValue).max(2000), accountId: id.nullable().optional() })
   .strict();
 export const environmentsShape = z
   .object({ environments: z.array(environmentShape).max(200), activeId: id.nullable() })
   .strict();
 export type Environments = z.infer<typeof environmentsShape>;
+
+/** Empty, or a proxy's address: http(s)://host:port, nothing else (no login: that has its own fields). */
+function isProxyAddress(text: string): boolean {
+  if (text === '') return true;
+  try {
+    const url = new URL(text);
+    const bare = !url.username && !url.password && url.pathname === '/' && !url.search && !url.hash;
+    return (url.protocol === 'http:' || url.protocol === 'https:') && bare;
+  } catch {
+    return false;
+  }
+}
+
+export const PROXY_MODES = ['system', 'environment', 'manual', 'none'] as const;
+export type ProxyMode = (typeof PROXY_MODES)[number];
 
 export const settingsShape = z
   .object({
@@ -123,6 +143,19 @@ export const settingsShape = z
     theme: z.enum(['system', 'light', 'dark']),
     /** A GET that meets 502/503/504 or a dropped connection is retried with backoff. */
     retrySafeRequests: z.boolean(),
+    /** Settings > Network: where the proxy comes from (loopback never uses one). */
+    proxyMode: z.enum(PROXY_MODES),
+    /** The Manual proxy; its password is sealed in the vault, never here. */
+    proxyUrl: z
+      .string()
+      .max(2048)
+      .refine(isProxyAddress, 'The proxy must be an address like http://proxy.example.com:8080, without a path or a user name.'),
+    proxyUsername: z.string().max(512),
+    /**
+     * A PEM file of certificates trusted besides the system's. Set only through the native file
+     * dialog (network:chooseCertificates), never by settings:update: the window may not add trust.
+     */
+    extraCertificatesFile: z.string().max(4096).nullable(),
   })
   .strict();
 export type Settings = z.infer<typeof settingsShape>;
@@ -163,14 +196,29 @@ export const sessionView = z.object({
   // refused): "Sign in again" then says so and offers Remember password.
   serverRenewsSessions: z.boolean(),
   lastRefresh: z.object({ at: z.number(), ok: z.boolean(), message: z.string() }).nullable(),
+  /** The saved account this session is for. */
+  accountId: z.string(),
+  accountName: z.string(),
 });
 export type SessionView = z.infer<typeof sessionView>;
+
+/** A saved account as the window lists it: no secret, only who and where. */
+export const accountView = z.object({ id: z.string(), name: z.string(), host: z.string(), username: z.string(), sandbox: z.boolean() });
+export type AccountView = z.infer<typeof accountView>;
+/** Which account an answer or a history entry came from. */
+export const accountRef = z.object({ id: z.string(), name: z.string() });
+export type AccountRef = z.infer<typeof accountRef>;
 
 export const authState = z.object({
   vault: vaultView,
   profile: profileView.nullable(),
   session: sessionView.nullable(),
   notices: z.array(z.string()),
+  accounts: z.array(accountView),
+  /** The chosen account (signed in or asking to be), null while adding a new one. */
+  currentAccountId: z.string().nullable(),
+  /** What the chosen account needs to sign in again; everything else is kept. */
+  missing: z.array(z.enum(['appSecret', 'password'])),
 });
 export type AuthState = z.infer<typeof authState>;
 
@@ -225,6 +273,7 @@ export const responseSummary = z.object({
   receivedAt: z.number(),
   /** With the answer to request:send only; history and the rest ask response:tree. */
   firstRows: firstTreeRows.optional(),
+  account: accountRef.nullable().optional(),
 });
 export type ResponseSummary = z.infer<typeof responseSummary>;
 
@@ -240,6 +289,7 @@ export const historyEntry = z.object({
   durationMs: z.number(),
   sizeBytes: z.number(),
   bodyKept: z.boolean(),
+  account: accountRef.nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 
@@ -288,6 +338,54 @@ export const bulkProgress = z.object({
 });
 export type BulkProgressView = z.infer<typeof bulkProgress>;
 
+// ---- charts (src-main/chart/) ------------------------------------------------------------------
+
+/** Which rows a chart aggregates: a kept response (as the table view filters it) or a Pull range. */
+export const chartSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('response'), responseId: id, pointer: tableQuery.pointer, filter: tableQuery.filter }).strict(),
+  z.object({ kind: z.literal('pull'), pullId: id }).strict(),
+]);
+export type ChartSource = z.infer<typeof chartSource>;
+
+const fieldPath = z.string().min(1).max(1024);
+/** What to draw; a null x (or y) asks main for the default that suits the rows. */
+export const chartSpec = z
+  .object({
+    x: fieldPath.nullable(),
+    bucket: z.enum(['auto', 'day', 'week', 'month']),
+    y: z.enum(['count', 'sum', 'avg']).nullable(),
+    yField: fieldPath.nullable(),
+    split: fieldPath.nullable(),
+    top: z.number().int().min(1).max(CHART_SERIES_MAX),
+  })
+  .strict();
+export type ChartSpec = z.infer<typeof chartSpec>;
+
+export const chartData = z.object({
+  fields: z.array(z.object({ path: z.string(), kind: z.enum(['date', 'number', 'category']), distinct: z.number() })),
+  /** The spec drawn, defaults filled in; `bucket` is the one used (null for a category axis). */
+  spec: z.object({
+    x: z.string(),
+    bucket: z.enum(['day', 'week', 'month']).nullable(),
+    y: z.enum(['count', 'sum', 'avg']),
+    yField: z.string().nullable(),
+    split: z.string().nullable(),
+    top: z.number(),
+  }),
+  title: z.string(),
+  xLabel: z.string(),
+  yLabel: z.string(),
+  /** One label per bucket; for dates, `xStarts` holds each bucket's first day (seconds since 1970, UTC). */
+  labels: z.array(z.string()),
+  xStarts: z.array(z.number()).nullable(),
+  series: z.array(z.object({ name: z.string(), values: z.array(z.number().nullable()) })),
+  rows: z.number(),
+  used: z.number(),
+  /** Sentences about what was left out (caps, rows without a value). */
+  notes: z.array(z.string()),
+});
+export type ChartData = z.infer<typeof chartData>;
+
 /**
  * Which tree rows are open: the paths in `expanded`; or, with `expandAll`, every path except those
  * in `collapsed` (so "expand all" needs no list of every path).
@@ -299,9 +397,29 @@ const treeExpansion = {
 };
 
 
+/** Settings > Network's status: what is saved and trusted, never the password itself. */
+export const networkState = z.object({
+  proxyCredential: z.enum(['none', 'encrypted', 'memory', 'other-proxy']),
+  proxyCredentialNote: z.string(),
+  /** The extra trusted certificates file and the names of the certificates it holds. */
+  certificates: z.object({ path: z.string(), names: z.array(z.string()) }).nullable(),
+  /** Why the extra file cannot be used now (moved, damaged), or null. */
+  certificatesProblem: z.string().nullable(),
+  systemCertificatesNote: z.string(),
+});
+export type NetworkState = z.infer<typeof networkState>;
+
 // ---- the table ------------------------------------------------------------------------------
 
 const channel = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+
+/** A response's rows to a file: a JSON Pointer to the array (or numeric-keyed report object); "" picks `data` or the root. */
+const responseRowsExport = channel(z.object({ responseId: id, pointer: z.string().max(8192) }).strict(), savedFile.extend({ rows: z.number(), columns: z.number() }));
+/** A table view's rows to a file (CSV or Excel): the view's query and the columns kept, in order. */
+const tableExport = channel(
+  z.object({ ...tableQuery, columns: z.array(z.string().max(1024)).max(5000) }).strict(),
+  savedFile.extend({ rows: z.number(), columns: z.number() }),
+);
 
 export const contract = {
   auth: {
@@ -312,9 +430,24 @@ export const contract = {
     cancelReauth: channel(empty, authState),
     logout: channel(empty, authState),
   },
+  accounts: {
+    switch: channel(z.object({ id }).strict(), authState),
+    add: channel(empty, authState),
+    rename: channel(z.object({ id, name: z.string().max(256) }).strict(), authState),
+    remove: channel(z.object({ id }).strict(), authState),
+  },
   settings: {
     get: channel(empty, settingsView),
-    update: channel(settingsShape.partial().strict(), settingsView),
+    update: channel(settingsShape.omit({ extraCertificatesFile: true }).partial().strict(), settingsView),
+  },
+  network: {
+    state: channel(empty, networkState),
+    /** Seals the Manual proxy's password for the saved proxy address and user name. */
+    saveProxyPassword: channel(z.object({ password: z.string().min(1).max(1024) }).strict(), networkState),
+    forgetProxyPassword: channel(empty, networkState),
+    /** Opens the native file dialog; the chosen PEM file is checked before Settings names it. */
+    chooseCertificates: channel(empty, networkState),
+    clearCertificates: channel(empty, networkState),
   },
   request: {
     send: channel(requestInput, responseSummary),
@@ -376,7 +509,7 @@ export const contract = {
   },
   history: {
     list: channel(
-      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200) }).strict(),
+      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200), accountId: id.optional() }).strict(),
       z.object({ entries: z.array(historyEntry), total: z.number() }),
     ),
     open: channel(z.object({ id }).strict(), z.object({ request: savedRequest, summary: responseSummary.nullable() })),
@@ -384,11 +517,9 @@ export const contract = {
   },
   export: {
     responseJson: channel(z.object({ responseId: id }).strict(), savedFile),
-    responseCsv: channel(
-      // A JSON Pointer to the array (or numeric-keyed report object); "" picks `data` or the root.
-      z.object({ responseId: id, pointer: z.string().max(8192) }).strict(),
-      savedFile.extend({ rows: z.number(), columns: z.number() }),
-    ),
+    responseCsv: responseRowsExport,
+    // The same rows as an Excel workbook (typed cells, an About sheet), streamed from main.
+    responseXlsx: responseRowsExport,
     curl: channel(
       z.object({ request: savedRequest, collectionId: id.nullable(), includeToken: z.boolean() }).strict(),
       // `text` always shows the token as a placeholder; with includeToken only the clipboard has it.
@@ -400,10 +531,8 @@ export const contract = {
       z.object({ ...tableQuery, offset: z.number().int().min(0), limit: z.number().int().min(1).max(TREE_PAGE_MAX) }).strict(),
       z.object({ columns: z.array(z.string()), rows: z.array(z.array(z.string())), totalRows: z.number(), matchedRows: z.number() }),
     ),
-    exportCsv: channel(
-      z.object({ ...tableQuery, columns: z.array(z.string().max(1024)).max(5000) }).strict(),
-      savedFile.extend({ rows: z.number(), columns: z.number() }),
-    ),
+    exportCsv: tableExport,
+    exportXlsx: tableExport,
   },
   bulk: {
     start: channel(
@@ -414,8 +543,17 @@ export const contract = {
     cancel: channel(z.object({ pullId: id }).strict(), bulkProgress),
     resume: channel(z.object({ pullId: id }).strict(), bulkProgress),
     export: channel(
-      z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv']) }).strict(),
+      z.object({ pullId: id, format: z.enum(['json', 'ndjson', 'csv', 'xlsx']) }).strict(),
       savedFile.extend({ rows: z.number() }),
+    ),
+  },
+  chart: {
+    data: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), chartData),
+    exportCsv: channel(z.object({ source: chartSource, spec: chartSpec }).strict(), savedFile.extend({ rows: z.number() })),
+    // The picture drawn in the window, as base64 PNG (at most 12 MB of bytes); main checks the signature.
+    exportPng: channel(
+      z.object({ png: z.string().min(8).max(16_000_000).regex(/^[A-Za-z0-9+/]+=*$/, 'must be base64'), name: z.string().max(120) }).strict(),
+      savedFile.extend({ bytes: z.number() }),
     ),
   },
   app: {
@@ -487,6 +625,12 @@ export const contract = {
       z.object({ text: z.string(), offset: z.number(), totalChars: z.number() }),
     ),
   },
+  /** Two kept responses compared in the body worker (docs/architecture.md, "Comparing responses"). */
+  compare: {
+    start: channel(compareStartInput, compareSummary),
+    page: channel(comparePageInput, comparePage),
+    export: channel(compareExportInput, savedFile.extend({ rows: z.number() })),
+  },
 } as const;
 
 export type Contract = typeof contract;
@@ -510,11 +654,14 @@ export type Api = {
 /** The `window.api` method behind a channel name, e.g. `ApiMethod<'auth:login'>` is `api.auth.login`. */
 export type ApiMethod<C extends ChannelName> = C extends `${infer D extends Domain}:${infer V}` ? (V extends keyof Api[D] ? Api[D][V] : never) : never;
 
-/** What main implements for each channel: validated input in, plain output out (may throw AppError). */
+/**
+ * What main implements for each channel: validated input in, plain output out, or a promise of it
+ * (may throw AppError). Each service satisfies its domain's entry (docs/architecture.md, "The IPC contract").
+ */
 export type Handlers = {
   [D in Domain]: {
     [V in keyof Contract[D]]: Contract[D][V] extends SpecShape
-      ? (input: z.output<Contract[D][V]['input']>) => Promise<z.input<Contract[D][V]['output']>>
+      ? (input: z.output<Contract[D][V]['input']>) => z.input<Contract[D][V]['output']> | Promise<z.input<Contract[D][V]['output']>>
       : never;
   };
 };
@@ -529,6 +676,8 @@ export type ErrorCode =
   | 'invalid_client'
   | 'invalid_credentials'
   | 'host_unreachable'
+  | 'tls_failed'
+  | 'proxy_failed'
   | 'not_token_endpoint'
   | 'auth_failed'
   | 'timeout'

@@ -47,7 +47,7 @@ describe('file modes of what the app keeps', () => {
     await useTheApp(userDataDir);
 
     const modes = modesUnder(userDataDir);
-    for (const name of ['history.json', 'collections.json', 'environments.json', 'workspace.json', 'auth.json', 'settings.json', 'logs/main.log']) {
+    for (const name of ['history.json', 'collections.json', 'environments.json', 'workspace.json', 'auth.json', 'accounts.json', 'settings.json', 'logs/main.log']) {
       expect(modes[`./${name}`], name).toBe('600');
     }
     expect(Object.keys(modes).filter((name) => name.startsWith('./history-bodies/'))).not.toEqual([]);

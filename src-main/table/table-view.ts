@@ -32,6 +32,17 @@ export class TableViews {
 
   /** `columns`: only these, in this order (unknown ones dropped); null or empty for all. */
   page(query: TableQuery, offset: number, limit: number, columns: readonly string[] | null): TablePage {
+    const { table } = this.tableAt(query.pointer);
+    const order = this.rowOrder(query);
+    const known = new Set(table.columns);
+    const shown = columns?.length ? columns.filter((column) => known.has(column)) : table.columns;
+    if (!shown.length) throw new AppError('invalid_input', 'Pick at least one column to export.');
+    const rows = order.slice(offset, offset + limit).map((i) => shown.map((column) => table.rows[i]!.get(column) ?? ''));
+    return { columns: shown, rows, totalRows: table.rows.length, matchedRows: order.length };
+  }
+
+  /** Indexes of the rows at the pointer, as filtered and sorted (the chart takes the same rows). */
+  rowOrder(query: TableQuery): number[] {
     const { table, orders } = this.tableAt(query.pointer);
     const key = JSON.stringify([query.filter, query.sort]);
     let order = orders.get(key);
@@ -40,11 +51,7 @@ export class TableViews {
       if (orders.size >= ORDERS_KEPT) orders.delete(orders.keys().next().value as string);
       orders.set(key, order);
     }
-    const known = new Set(table.columns);
-    const shown = columns?.length ? columns.filter((column) => known.has(column)) : table.columns;
-    if (!shown.length) throw new AppError('invalid_input', 'Pick at least one column to export.');
-    const rows = order.slice(offset, offset + limit).map((i) => shown.map((column) => table.rows[i]!.get(column) ?? ''));
-    return { columns: shown, rows, totalRows: table.rows.length, matchedRows: order.length };
+    return order;
   }
 
   private tableAt(pointer: string) {

@@ -19,6 +19,8 @@ export interface TestCoreOptions {
   isTrustedSender(sender: SenderInfo): boolean;
   /** Where main's events to the window go (the harness's page, or a test's list). */
   notifyPage?(command: AppCommand): void;
+  /** The environment's proxy variables and the desktop's proxy answer (network tests). */
+  network?: Pick<AppCoreDeps, 'env' | 'systemProxy'>;
 }
 
 export interface TestCoreDeps {
@@ -46,6 +48,9 @@ export function testCoreDeps(options: TestCoreOptions): TestCoreDeps {
     clipboard: { writeText: (text) => void clipboard.push(text) },
     createBodyWorker: createBodyWorkerFromSource,
     notifyPage: options.notifyPage,
+    // Tests never take the proxy variables of the machine they run on.
+    env: {},
+    ...options.network,
   };
   return { deps, logs, clipboard };
 }

@@ -4,12 +4,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAppCore, type AppCore } from '../app-core';
-import type { ApiMethod, ChannelName } from '../shared/contract';
+import type { ApiMethod, ChannelName, Result } from '../shared/contract';
 import type { AppCommand } from '../shared/channels';
 import { startSandbox, SANDBOX_DEMO, type SandboxOptions, type SandboxServer } from '../sandbox/server';
 import type { FakeSafeStorageOptions } from './fake-safe-storage';
 import type { NativeDialogs } from '../ports/native';
-import { testCoreDeps } from './core-deps';
+import { testCoreDeps, type TestCoreOptions } from './core-deps';
 
 export interface CoreFixtureOptions {
   userDataDir?: string;
@@ -18,6 +18,8 @@ export interface CoreFixtureOptions {
   sandboxOptions?: SandboxOptions;
   now?: () => number;
   dialogs?: Partial<NativeDialogs>;
+  /** The environment's proxy variables and the desktop's proxy answer (network tests). */
+  network?: TestCoreOptions['network'];
   /** Stands in for the window: told of every event main sends to the page. */
   onPageEvent?(command: AppCommand, fixture: CoreFixture): void;
 }
@@ -48,6 +50,7 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     keyStore: options.keyStore,
     now: options.now,
     dialogs: options.dialogs,
+    network: options.network,
     startSandbox: async () => ({
       credentials: { host: sandbox.url, appId: SANDBOX_DEMO.clientId, appSecret: SANDBOX_DEMO.clientSecret, username: SANDBOX_DEMO.username, password: SANDBOX_DEMO.password },
       close: async () => undefined,
@@ -87,6 +90,12 @@ export async function startCore(options: CoreFixtureOptions = {}): Promise<CoreF
     },
   };
   return fixture.current;
+}
+
+/** A call's data, or a thrown error showing the whole failed answer. */
+export function okData<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result)}`);
+  return result.data as T;
 }
 
 let counter = 0;

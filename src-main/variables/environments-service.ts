@@ -1,15 +1,23 @@
 // Named environments ("Production", "Sandbox", ...) holding variables, and which one is active.
 // One document on disk, written whole: the editor saves the full set at once.
 import { AppError } from '../shared/app-error';
-import { environmentsShape, type Environments, type NameValue } from '../shared/contract';
+import { environmentsShape, type Environments, type Handlers, type NameValue } from '../shared/contract';
 import { openDocumentStore, type StoreContext } from '../store/document-store';
 import { checkVariableRows } from './variable-rows';
 
-export interface EnvironmentsService {
+type EnvironmentsChannel = Handlers['environments'];
+
+/** The `environments` channel, and the active variables for the variables service. */
+export interface EnvironmentsService extends EnvironmentsChannel {
   get(): Environments;
   save(input: Environments): Environments;
   /** The active environment's variables, or none. */
   activeVariables(): NameValue[];
+  /**
+   * Another account was chosen: an environment tied to it becomes active, and one tied to
+   * another account stops being active (its values are not meant for this one).
+   */
+  chooseFor(accountId: string | null): void;
 }
 
 export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): EnvironmentsService {
@@ -27,6 +35,13 @@ export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): Envir
       const next = checked(input);
       store.write(next);
       return next;
+    },
+    chooseFor(accountId) {
+      const { environments, activeId } = store.read();
+      const active = environments.find((environment) => environment.id === activeId);
+      const tied = environments.find((environment) => accountId !== null && environment.accountId === accountId);
+      const next = tied ? tied.id : active?.accountId ? null : activeId;
+      if (next !== activeId) store.write({ environments, activeId: next });
     },
     activeVariables() {
       const { environments, activeId } = store.read();

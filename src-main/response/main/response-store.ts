@@ -9,9 +9,10 @@
 // Raw-text windows and exports are read straight from the bytes.
 import { randomUUID } from 'node:crypto';
 import type { TablePage, TableQuery } from '../../table/table-view';
+import type { ChartData, ChartSpec } from '../../shared/contract';
 import { decodeBody, type BodyFacts } from '../shared/body-text';
 import { firstRowsOf } from '../shared/first-rows';
-import type { ExpansionInput, SearchPage, SearchQuery, WithFirstRows } from '../worker-protocol';
+import type { ExpansionInput, SearchPage, SearchQuery, WithFirstRows, WorkerCalls } from '../worker-protocol';
 import { BodyCache, inSharedMemory } from './body-cache';
 import { BodyReceiver } from './body-receiver';
 import type { BodyWorkerClient } from './body-worker-client';
@@ -177,6 +178,11 @@ export class ResponseStore {
     return this.residency.query(id, 'table', { query, offset, limit, columns });
   }
 
+  /** The chart of a kept body's rows, computed in the worker (src-main/chart/). */
+  chart(id: string, query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec): Promise<ChartData> {
+    return this.residency.query(id, 'chart', { query, spec });
+  }
+
   /** A window of the text: raw from the bytes, or pretty (JSON only) from the worker. */
   async text(id: string, offset: number, length: number, pretty: boolean): Promise<{ text: string; offset: number; totalChars: number }> {
     const { facts } = this.cache.use(id);
@@ -185,6 +191,16 @@ export class ResponseStore {
       return { text: page.text, offset, totalChars: page.totalChars };
     }
     return { text: await this.cache.rawText(id, offset, length), offset, totalChars: facts.textChars };
+  }
+
+  /** A kept body's bytes in memory shared with the worker, as a comparison hands them over (src-main/compare/). */
+  sharedBytes(id: string): Promise<Buffer> {
+    return this.cache.sharedBytes(id);
+  }
+
+  /** Comparisons are made and kept by the body worker, beside the bodies (src-main/compare/). */
+  compareCall<K extends 'compare' | 'comparePage' | 'compareForget'>(op: K, input: WorkerCalls[K]['input']): Promise<WorkerCalls[K]['output']> {
+    return this.deps.worker.call(op, input);
   }
 
   /** The bytes in pieces, for a streamed export. */

@@ -17,7 +17,7 @@ import type { BodyWorkerClient } from './body-worker-client';
  */
 const WORKER_TEXT_BYTES = 64 * 1024 * 1024;
 
-export type QueryOp = 'tree' | 'rowOf' | 'search' | 'pretty' | 'table';
+export type QueryOp = 'tree' | 'rowOf' | 'search' | 'pretty' | 'table' | 'chart';
 
 export interface WorkerResidencyOptions {
   worker: Pick<BodyWorkerClient, 'call' | 'onReset'>;

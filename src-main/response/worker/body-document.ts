@@ -2,7 +2,8 @@
 // few expansion states, the pretty-text index, the running search and the table view. Everything
 // is built on first use, so a body nobody searches or pretty-prints never pays for it.
 import { AppError } from '../../shared/app-error';
-import { TREE_FIRST_ROWS, type FirstTreeRows } from '../../shared/contract';
+import { TREE_FIRST_ROWS, type ChartSpec, type FirstTreeRows } from '../../shared/contract';
+import { chartOfBody } from '../../chart/chart-of-body';
 import { TableViews, type TablePage, type TableQuery } from '../../table/table-view';
 import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
@@ -26,6 +27,11 @@ export class BodyDocument {
     private readonly isJson: boolean,
   ) {
     this.tables = new TableViews(value, isJson);
+  }
+
+  /** The parsed body itself, for a comparison (response/worker/compare/). */
+  get root(): unknown {
+    return this.value;
   }
 
   tree(expansion: ExpansionInput, offset: number, limit: number) {
@@ -61,6 +67,10 @@ export class BodyDocument {
 
   table(query: TableQuery, offset: number, limit: number, columns: string[] | null): TablePage {
     return this.tables.page(query, offset, limit, columns);
+  }
+
+  chart(query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec) {
+    return chartOfBody(this.value, this.isJson, this.tables, query, spec);
   }
 
   stopSearch(): void {

@@ -11,6 +11,7 @@ import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
 import { parsedText } from '../shared/body-text';
 import { parseLoadedBody } from './loaded-body';
+import { comparisonHandlers } from './compare/comparisons';
 import type { SearchPage, WithFirstRows, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
 
 const port = parentPort;
@@ -67,6 +68,8 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
   rowOf: ({ docId, expansion, path }) => documentOf(docId).rowOf(expansion, path),
   pretty: ({ docId, offset, length }) => documentOf(docId).pretty(offset, length),
   table: ({ docId, query, offset, limit, columns }) => documentOf(docId).table(query, offset, limit, columns),
+  chart: ({ docId, query, spec }) => documentOf(docId).chart(query, spec),
+  ...comparisonHandlers((docId) => documents.get(docId)?.root),
   search({ docId, query, offset, limit }) {
     const job = documentOf(docId).search(query);
     if (!job.done && !running.has(job)) {

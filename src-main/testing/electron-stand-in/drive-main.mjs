@@ -55,6 +55,12 @@ const ipc = {
   tree: sent.ok ? await call('response:tree', page, { responseId: sent.data.responseId, expanded: [''], offset: 0, limit: 20 }) : null,
   foreign: [],
 };
+// exceljs runs from the built bundle: a list answer exported as a workbook through the save dialog.
+const employees = await call('request:send', page, { requestId: 'r2', method: 'GET', path: 'employees', query: [], body: { kind: 'none' } });
+ipc.xlsx = employees.ok ? await call('export:responseXlsx', page, { responseId: employees.data.responseId, pointer: '' }) : employees;
+// Not loopback, so the System proxy choice asks the session, and the answer's proxy is taken.
+const remote = { host: 'https://humanity-explorer.invalid', appId: 'a', appSecret: 's', username: 'u', password: 'p', redirectUri: '', rememberPassword: false };
+const proxied = { answer: await call('auth:login', page, remote), questions: standIn.proxyQuestions };
 for (const frame of [...options.foreignFrames, null]) ipc.foreign.push({ frame, answer: await call('app:info', frame) });
 
 const quitEvent = { prevented: false, preventDefault: () => (quitEvent.prevented = true) };
@@ -72,6 +78,7 @@ const report = {
   permissions,
   ipcChannels: [...standIn.ipcHandlers.keys()],
   ipc,
+  proxied,
   quit: { prevented: quitEvent.prevented, sandboxAnswersAfterQuit: sandboxAnswers },
 };
 console.log(`REPORT ${JSON.stringify(report)}`);

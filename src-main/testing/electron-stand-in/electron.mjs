@@ -19,6 +19,8 @@ export const standIn = {
   ipcHandlers: new Map(),
   permissionHandlers: { request: null, check: null },
   windows: [],
+  /** URLs main asked the session's proxy about (Settings > Network, System). */
+  proxyQuestions: [],
   becomeReady() {
     standIn.ready = true;
     markReady();
@@ -70,6 +72,11 @@ export const session = {
     setPermissionCheckHandler(handler) {
       standIn.permissionHandlers.check = handler;
     },
+    // A proxy on a closed loopback port: a request that takes it fails at once, without DNS.
+    resolveProxy(url) {
+      standIn.proxyQuestions.push(url);
+      return Promise.resolve('PROXY 127.0.0.1:1; DIRECT');
+    },
   },
 };
 
@@ -108,6 +115,10 @@ export class BrowserWindow extends EventEmitter {
     this.loaded.push({ file });
     return Promise.resolve();
   }
+  /** The save dialog's owner; the stand-in's window is never focused. */
+  static getFocusedWindow() {
+    return null;
+  }
 }
 
 export const Menu = {
@@ -121,9 +132,15 @@ export const safeStorage = {
   getSelectedStorageBackend: () => 'basic_text',
 };
 export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] };
-// Imported by main, used only by dialogs, Copy and documentation links, which the driver does not reach.
+// Imported by main, used only by dialogs, Copy and documentation links. The driver reaches one
+// save dialog (an Excel export from the built bundle): it answers a file in the user-data folder.
 export const clipboard = {};
-export const dialog = {};
+export const dialog = {
+  showSaveDialog: async () => {
+    record('dialog.showSaveDialog');
+    return { canceled: false, filePath: join(standIn.userData, 'export.xlsx') };
+  },
+};
 export const shell = {};
 
 export default { app, protocol, session, ipcMain, BrowserWindow, Menu, nativeTheme, safeStorage, screen, clipboard, dialog, shell };

@@ -39,6 +39,12 @@ export function App() {
     return () => offs.forEach((off) => off());
   }, [commands]);
 
+  // The window title names the account (Electron's window follows the page title): docs/architecture.md, "Accounts".
+  const accountName = auth?.session?.accountName;
+  useEffect(() => {
+    document.title = accountName ? `${accountName} — Humanity API Explorer` : 'Humanity API Explorer';
+  }, [accountName]);
+
   if (!auth) return <Loading />;
   const { session } = auth;
   return (
@@ -50,7 +56,7 @@ export function App() {
           notices={auth.notices.filter((notice) => !dismissed.has(notice))}
           onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))}
         />
-        {session ? <Workspace /> : <SetupScreen vault={auth.vault} profile={auth.profile} />}
+        {session ? <Workspace /> : <SetupScreen key={auth.currentAccountId ?? 'new'} vault={auth.vault} profile={auth.profile} accounts={auth} />}
         {/* One boundary each: About opens over Settings, which must not hide while About loads. */}
         {settingsMounted && (
           <Suspense fallback={null}>

@@ -16,6 +16,7 @@ import { RequestEditor, type RequestEditorHandle } from '../features/explorer/Re
 import { useEditorTools } from '../features/explorer/useEditorTools';
 import { useSendRequest } from '../features/explorer/useSendRequest';
 import { ResponsePanel } from '../features/response/ResponsePanel';
+import { CompareHost } from '../features/compare/CompareHost';
 import { ConfirmChangeDialog } from '../features/safety/ConfirmChangeDialog';
 import { useWriteConfirmation } from '../features/safety/useWriteConfirmation';
 import { DiscardChangesDialog } from '../features/tabs/DiscardChangesDialog';
@@ -152,6 +153,7 @@ export function Workspace() {
       <SaveRequestDialog saving={saving} collections={collections} />
       <ConfirmChangeDialog confirmation={writes} />
       <DiscardChangesDialog guard={discard} />
+      <CompareHost />
     </div>
   );
 }

@@ -3,6 +3,7 @@
 import type { AppErrorView } from '@shared/contract';
 import { appStore } from '../state/appStore';
 
-type ReportError = (error: AppErrorView) => void;
-
-export const useReportError = (): ReportError => appStore.session.reportError;
+/** Tells the store about a failed call; a plain function, usable from any handler or effect. */
+export function reportError(error: AppErrorView): void {
+  appStore.session.reportError(error);
+}

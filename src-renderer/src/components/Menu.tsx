@@ -126,3 +126,8 @@ export function Menu({ id, label, items, anchor, onClose }: Props) {
     </ul>
   );
 }
+
+/** What a button that opens a Menu says about it (WAI-ARIA menu button). */
+export function menuButtonProps(menuId: string, open: boolean) {
+  return { 'aria-haspopup': 'menu' as const, 'aria-expanded': open, 'aria-controls': open ? menuId : undefined };
+}

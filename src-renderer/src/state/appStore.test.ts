@@ -14,6 +14,9 @@ const auth = (signedIn: SessionView | null): AuthState => ({
   profile: null,
   session: signedIn,
   notices: [],
+  accounts: [],
+  currentAccountId: null,
+  missing: [],
 });
 const ok = <T>(data: T) => Promise.resolve({ ok: true as const, data });
 const typed = (path: string): EditorState => {
@@ -84,6 +87,25 @@ describe('the session part', () => {
 
     store.session.reportError({ code: 'not_signed_in', message: 'Signed out.' });
     expect(store.get()).toMatchObject({ reauthOpen: false, writeConsent: null });
+    expect(store.get().tabs.tabs[0]!.response).toBe(NO_RESPONSE);
+  });
+
+  it('a switch keeps the tabs\' answers even when the chosen account asks to sign in; removing the current account drops them', async () => {
+    const fake = fakeApi({
+      accounts: {
+        switch: vi.fn(() => ok(auth(null))),
+        remove: vi.fn(() => ok(auth(null))),
+      },
+    });
+    const store = createAppStore(() => fake.api);
+    store.session.signedOut(auth(session()));
+    const tabId = store.get().tabs.activeId;
+    store.tabs.updateResponse(tabId, () => ({ ...NO_RESPONSE, summary: { responseId: 'r1' } as ResponseSummary }));
+    expect(await store.session.switchAccount('acct2')).toBeNull();
+    expect(store.get().auth?.session).toBeNull();
+    expect(store.get().tabs.tabs[0]!.response.summary?.responseId).toBe('r1');
+    store.session.signedOut(auth(session()));
+    expect(await store.session.removeAccount('acct1')).toBeNull();
     expect(store.get().tabs.tabs[0]!.response).toBe(NO_RESPONSE);
   });
 

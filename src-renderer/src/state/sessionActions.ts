@@ -1,6 +1,6 @@
 // The session part of the store: main's auth state read at start, when main says the session
 // changed, on the session bar's poll, and after each auth call the window makes.
-import type { AppErrorView, AuthState, SessionView, WindowApi } from '@shared/contract';
+import type { AppErrorView, AuthState, Result, SessionView, WindowApi } from '@shared/contract';
 import { accountOf, withAuth, type AppState } from './appState';
 import type { Store } from './store';
 
@@ -27,6 +27,22 @@ export function createSessionActions(store: Store<AppState>, api: () => WindowAp
     else store.set((state) => ({ ...state, authLoadError: result.error.message }));
   }
 
+  /**
+   * An account change answered with the auth state: applied, or its sentence returned. A switch
+   * keeps the tabs' answers (main keeps them, each marked with its account) even while the chosen
+   * account asks to sign in; a removal of the current account is a sign-out and drops them.
+   */
+  async function accountCall(call: Promise<Result<AuthState>>, keepAnswers = true): Promise<string | null> {
+    const result = await call;
+    if (!result.ok) return result.error.message;
+    version += 1;
+    store.set((state) => {
+      const next = withAuth(state, result.data);
+      return keepAnswers ? { ...next, tabs: state.tabs } : next;
+    });
+    return null;
+  }
+
   const setReauthOpen = (open: boolean) => store.set((state) => (state.reauthOpen === open ? state : { ...state, reauthOpen: open }));
 
   return {
@@ -38,6 +54,11 @@ export function createSessionActions(store: Store<AppState>, api: () => WindowAp
     },
     /** Sign-out answered with the auth state as it is now. */
     signedOut: apply,
+    /** Saved accounts (docs/architecture.md, "Accounts"): each resolves to null or the sentence it failed with. */
+    switchAccount: (id: string) => accountCall(api().accounts.switch({ id })),
+    addAccount: () => accountCall(api().accounts.add({})),
+    renameAccount: (id: string, name: string) => accountCall(api().accounts.rename({ id, name })),
+    removeAccount: (id: string) => accountCall(api().accounts.remove({ id }), false),
     openReauth: () => setReauthOpen(true),
     closeReauth: () => setReauthOpen(false),
     /** "Don't ask again until I sign out": for the account signed in now. */

@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { Suspense, useId, useState } from 'react';
 import type { SavedRequest } from '@shared/contract';
+import { lazyView, LoadingView } from '../../components/lazyView';
 import { TextField } from '../../components/TextField';
 import { dayNumber, planRange, planSentence, progressLine, STATE_WORDS, WINDOW_DAYS } from './pullText';
 import type { BulkPullModel, ExportFormat } from './useBulkPull';
@@ -20,7 +21,11 @@ const EXPORTS: ReadonlyArray<{ format: ExportFormat; label: string }> = [
   { format: 'json', label: 'Export JSON' },
   { format: 'ndjson', label: 'Export NDJSON' },
   { format: 'csv', label: 'Export CSV' },
+  { format: 'xlsx', label: 'Export Excel' },
 ];
+
+// The chart of the pulled rows (uPlot) loads only when first shown.
+const pullChart = lazyView(() => import('../chart/ChartView').then((module) => module.ChartView));
 
 /**
  * "Pull range": a long date range fetched in windows Humanity accepts, with progress, Cancel,
@@ -31,6 +36,7 @@ export function PullRangePanel({ id, model, request, collectionId, initialFrom, 
   const [from, setFrom] = useState(initialFrom);
   const [to, setTo] = useState(initialTo);
   const [tried, setTried] = useState(false);
+  const [chartShown, setChartShown] = useState(false);
   const { progress, busy, message } = model;
   const plan = planRange(from, to);
   const running = progress?.state === 'running';
@@ -116,8 +122,18 @@ export function PullRangePanel({ id, model, request, collectionId, initialFrom, 
                   {label}
                 </button>
               ))}
+            {!running && progress.rows > 0 && (
+              <button type="button" className="button button-small" aria-expanded={chartShown} onClick={() => setChartShown(!chartShown)}>
+                {chartShown ? 'Hide chart' : 'Show chart'}
+              </button>
+            )}
           </div>
         </div>
+      )}
+      {chartShown && progress && !running && progress.rows > 0 && (
+        <Suspense fallback={<LoadingView label="Loading chart…" />}>
+          <pullChart.View source={{ kind: 'pull', pullId: progress.pullId }} resetKey={`${progress.pullId} ${progress.rows}`} />
+        </Suspense>
       )}
       <p className="pull-saved" role="status">
         {message?.tone === 'status' && message.text}

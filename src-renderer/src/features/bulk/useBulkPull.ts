@@ -1,12 +1,12 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorView, BulkProgressView, SavedRequest } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 /** How often a running pull's progress is read from main. */
 const POLL_MS = 300;
 
-export type ExportFormat = 'json' | 'ndjson' | 'csv';
+export type ExportFormat = 'json' | 'ndjson' | 'csv' | 'xlsx';
 type Message = { tone: 'status' | 'error'; text: string };
 
 /**
@@ -14,7 +14,6 @@ type Message = { tone: 'status' | 'error'; text: string };
  * resumed and exported through main, which does the work and keeps the rows.
  */
 export function useBulkPull() {
-  const reportError = useReportError();
   const [progress, setProgress] = useState<BulkProgressView | null>(null);
   const [busy, setBusy] = useState<'start' | 'cancel' | 'resume' | ExportFormat | null>(null);
   const [message, setMessage] = useState<Message | null>(null);
@@ -26,7 +25,7 @@ export function useBulkPull() {
       setMessage({ tone: 'error', text: error.message });
       reportError(error);
     },
-    [reportError],
+    [],
   );
 
   const accept = useCallback((next: BulkProgressView) => {

@@ -1,7 +1,7 @@
 import { useId, useRef, useState } from 'react';
 import type { CollectionNode, NameValue } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { Menu, type MenuItem } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
 import { usePendingFocus } from '../../components/usePendingFocus';
@@ -28,7 +28,6 @@ const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 /** The Collections tab: the tree, its actions, search, import and the undo of a delete. */
 export function CollectionsPanel({ model, openId, onOpenRequest }: Props) {
   const { roots, run, activeId, setActiveId: onActive } = model;
-  const reportError = useReportError();
   const menuId = useId();
   const treeRef = useRef<HTMLUListElement>(null);
   const newCollectionButton = useRef<HTMLButtonElement>(null);

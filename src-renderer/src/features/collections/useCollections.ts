@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { CollectionNode, Result } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 /**
  * The collections as main keeps them. Every change goes through `run`, which takes the new tree
@@ -9,7 +9,6 @@ import { useReportError } from '../../app/errorRouting';
  * tree's item last used (the Save dialog proposes its folder).
  */
 export function useCollections() {
-  const reportError = useReportError();
   const [roots, setRoots] = useState<CollectionNode[] | null>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [loadError, setLoadError] = useState<string | null>(null);
@@ -24,7 +23,7 @@ export function useCollections() {
     setLoadError(result.error.message);
     reportError(result.error);
     return null;
-  }, [reportError]);
+  }, []);
 
   useEffect(() => {
     void reload();
@@ -37,7 +36,7 @@ export function useCollections() {
       else reportError(result.error);
       return result;
     },
-    [reportError],
+    [],
   );
 
   return { roots: roots ?? [], loaded: roots !== null, loadError, reload, run, activeId, setActiveId };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fromSavedRequest, initialDraft, jsonProblem, toRequestInput, toSavedRequest, withPathText, type Draft } from './draft';
+import { newRow } from '../../components/NameValueTable';
 import { blankEditor, hasUnkeptChanges, openedEditor } from './editorState';
 
 const draft = (patch: Partial<Draft> = {}): Draft => ({ ...initialDraft(), ...patch });
@@ -19,6 +20,26 @@ describe('withPathText', () => {
     const next = withPathText(start, '/api/v2/employees?b=2');
     expect(next.path).toBe('employees');
     expect(next.query.map((row) => row.name)).toEqual(['a', 'b']);
+  });
+
+  it('replaces the rows a pasted query names, so pasting the same URL twice sends each parameter once', () => {
+    const url = '/api/v2/shifts?start_date=2024-05-01&fields=id&fields=user';
+    const once = withPathText(draft(), url);
+    const twice = withPathText({ ...once, query: [newRow('mode', 'overview'), ...once.query] }, url);
+    expect(twice.query.map(({ name, value }) => [name, value])).toEqual([
+      ['mode', 'overview'],
+      ['start_date', '2024-05-01'],
+      ['fields', 'id'],
+      ['fields', 'user'],
+    ]);
+    // A changed value replaces the row in place; a second row of the same name goes with it.
+    const edited = withPathText({ ...twice, query: [...twice.query, newRow('start_date', 'old')] }, 'shifts?start_date=2024-06-01');
+    expect(edited.query.map(({ name, value }) => [name, value])).toEqual([
+      ['mode', 'overview'],
+      ['start_date', '2024-06-01'],
+      ['fields', 'id'],
+      ['fields', 'user'],
+    ]);
   });
 
   it('leaves plain typing alone', () => {

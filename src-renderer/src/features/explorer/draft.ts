@@ -31,7 +31,9 @@ export function pathNeedsTidying(text: string): boolean {
 
 /**
  * Sets the path from free text: strips the origin and `/api/v2/`, and moves `?query` pairs into the
- * parameter table (after the rows that have content), so a pasted URL just works.
+ * parameter table, so a pasted URL just works. A pasted name replaces the rows of that name where
+ * the first of them stood (as Postman's URL bar does), so pasting the same URL twice sends each
+ * parameter once; other rows with content stay.
  */
 export function withPathText(draft: Draft, text: string): Draft {
   if (!pathNeedsTidying(text)) return { ...draft, path: text };
@@ -42,8 +44,24 @@ export function withPathText(draft: Draft, text: string): Draft {
   const path = (mark >= 0 ? rest.slice(0, mark) : rest).replace(/^\/+/, '');
   if (mark < 0) return { ...draft, path };
   const pairs = [...new URLSearchParams(rest.slice(mark + 1))].map(([name, value]) => newRow(name, value));
-  const kept = draft.query.filter((row) => row.name !== '' || row.value !== '');
-  return { ...draft, path, query: [...kept, ...pairs] };
+  return { ...draft, path, query: mergeQueryRows(draft.query, pairs) };
+}
+
+function mergeQueryRows(rows: NameValueRow[], pasted: NameValueRow[]): NameValueRow[] {
+  const pastedByName = new Map<string, NameValueRow[]>();
+  for (const row of pasted) pastedByName.set(row.name, [...(pastedByName.get(row.name) ?? []), row]);
+  const merged: NameValueRow[] = [];
+  for (const row of rows) {
+    if (row.name === '' && row.value === '') continue;
+    const replacement = pastedByName.get(row.name);
+    if (!replacement) merged.push(row);
+    else if (replacement.length > 0) {
+      merged.push(...replacement);
+      pastedByName.set(row.name, []); // placed once, where the first row of this name stood
+    }
+  }
+  for (const rest of pastedByName.values()) merged.push(...rest);
+  return merged;
 }
 
 export function invalidJsonSentence(parserMessage: string): string {

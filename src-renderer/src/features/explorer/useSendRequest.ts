@@ -1,7 +1,7 @@
 import { useReducer } from 'react';
 import type { CollectionNode, RequestInput } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
 import type { OpenTab } from '../../state/tabsModel';
 import { savedPlace } from '../collections/savedPlace';
@@ -11,7 +11,6 @@ import { savedPlace } from '../collections/savedPlace';
  * send, so the history list is read again.
  */
 export function useSendRequest(roots: readonly CollectionNode[]) {
-  const reportError = useReportError();
   const [historyVersion, historyChanged] = useReducer((n: number) => n + 1, 0);
   const { tabs } = appStore;
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SavedRequest } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import './export.css';
 
@@ -16,7 +16,6 @@ type Props = {
  * "Include my access token" and then confirms a warning, every time.
  */
 export function CopyAsCurl({ request, collectionId }: Props) {
-  const reportError = useReportError();
   const [includeToken, setIncludeToken] = useState(false);
   const [warning, setWarning] = useState(false);
   const [message, setMessage] = useState<{ tone: 'status' | 'error'; text: string } | null>(null);

@@ -1,18 +1,17 @@
 import { useState } from 'react';
 import type { ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import './export.css';
 
 const plural = (n: number, noun: string) => `${n.toLocaleString()} ${noun}${n === 1 ? '' : 's'}`;
 
 /**
- * Saves the shown response as a JSON file or its rows as CSV, through the native save dialog.
- * `csv` false leaves the CSV button out (the table view offers its own).
+ * Saves the shown response as a JSON file or its rows as CSV or an Excel workbook, through the
+ * native save dialog. `csv` false leaves the row exports out (the table view offers its own).
  */
 export function ResponseExport({ summary, csv = true }: { summary: ResponseSummary; csv?: boolean }) {
-  const reportError = useReportError();
-  const [busy, setBusy] = useState<'json' | 'csv' | null>(null);
+  const [busy, setBusy] = useState<'json' | 'csv' | 'xlsx' | null>(null);
   const [message, setMessage] = useState<{ tone: 'status' | 'error'; text: string } | null>(null);
   if (summary.bodyKind !== 'json') return null;
 
@@ -27,10 +26,11 @@ export function ResponseExport({ summary, csv = true }: { summary: ResponseSumma
     } else if (result.data.saved) setMessage({ tone: 'status', text: `Saved to ${result.data.path}` });
   }
 
-  async function saveCsv() {
-    setBusy('csv');
+  async function saveRows(format: 'csv' | 'xlsx') {
+    setBusy(format);
     setMessage(null);
-    const result = await api().export.responseCsv({ responseId: summary.responseId, pointer: '' });
+    const input = { responseId: summary.responseId, pointer: '' };
+    const result = await (format === 'csv' ? api().export.responseCsv(input) : api().export.responseXlsx(input));
     setBusy(null);
     if (!result.ok) {
       reportError(result.error);
@@ -45,11 +45,12 @@ export function ResponseExport({ summary, csv = true }: { summary: ResponseSumma
       <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveJson()}>
         Save JSON
       </button>
-      {csv && (
-        <button type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveCsv()}>
-          Export CSV
-        </button>
-      )}
+      {csv &&
+        (['csv', 'xlsx'] as const).map((format) => (
+          <button key={format} type="button" className="button button-small" disabled={busy !== null} onClick={() => void saveRows(format)}>
+            {format === 'csv' ? 'Export CSV' : 'Export Excel'}
+          </button>
+        ))}
       <span role="status" className="export-status">
         {busy && (busy === 'json' ? 'Saving…' : 'Exporting…')}
         {!busy && message?.tone === 'status' && message.text}

@@ -1,13 +1,16 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { HistoryEntry } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
+import { SelectField } from '../../components/SelectField';
+import { useAuthState } from '../../state/hooks';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
+import { CompareChosen, useHistoryChoice, type HistoryChoice } from '../compare/HistoryChoice';
 import './history.css';
 
 type Props = {
@@ -30,9 +33,11 @@ function formatWhen(at: number, now = Date.now()): string {
 
 /** Everything sent, newest first, a page at a time; one click puts an entry back in the editor. */
 export function HistoryPanel({ version, onOpen }: Props) {
-  const reportError = useReportError();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
+  // '' is every account; otherwise the saved account whose entries are listed.
+  const [accountId, setAccountId] = useState('');
+  const accounts = useAuthState()?.accounts ?? [];
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -43,12 +48,14 @@ export function HistoryPanel({ version, onOpen }: Props) {
   const list = useRef<HTMLUListElement>(null);
   // Answers to an earlier query or version are dropped.
   const generation = useRef(0);
+  // Entries ticked for "Compare".
+  const choice = useHistoryChoice();
 
   const load = useCallback(
     async (offset: number) => {
       const gen = offset === 0 ? ++generation.current : generation.current;
       setLoading(true);
-      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE });
+      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE, ...(accountId ? { accountId } : {}) });
       if (gen !== generation.current) return;
       setLoading(false);
       if (!result.ok) {
@@ -60,7 +67,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
       setTotal(result.data.total);
       setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
     },
-    [settledQuery, reportError],
+    [settledQuery, accountId],
   );
 
   useEffect(() => {
@@ -69,6 +76,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
 
   async function clear() {
     setConfirming(false);
+    choice.clear();
     const result = await api().history.clear({});
     if (!result.ok) {
       setError(result.error.message);
@@ -92,6 +100,16 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
+      {accounts.length > 1 && (
+        <SelectField
+          label="Account"
+          className="field-inline history-account"
+          value={accountId}
+          options={[{ value: '', label: 'All accounts' }, ...accounts.map((account) => ({ value: account.id, label: account.name }))]}
+          onChange={setAccountId}
+        />
+      )}
+      <CompareChosen choice={choice} />
       <div className="sidebar-scroll">
         {error && (
           <p className="form-failure" role="alert">
@@ -106,7 +124,8 @@ export function HistoryPanel({ version, onOpen }: Props) {
         {shown.length > 0 && (
           <ul ref={list} className="history-list" aria-label="History" onKeyDown={(event) => moveFocusInList(event, list.current, 'button.history-entry')}>
             {shown.map((entry, index) => (
-              <li key={entry.id}>
+              <li key={entry.id} className="history-item">
+                <ChooseEntry entry={entry} choice={choice} tabbable={index === Math.min(tabStop, shown.length - 1)} />
                 <HistoryRow
                   entry={entry}
                   tabbable={index === Math.min(tabStop, shown.length - 1)}
@@ -143,6 +162,22 @@ export function HistoryPanel({ version, onOpen }: Props) {
   );
 }
 
+/** The tick that chooses an entry for "Compare"; only entries that kept their response have one. */
+function ChooseEntry({ entry, choice, tabbable }: { entry: HistoryEntry; choice: HistoryChoice; tabbable: boolean }) {
+  if (!entry.bodyKept) return <span className="history-choose" />;
+  const { method, path } = entry.request;
+  return (
+    <input
+      type="checkbox"
+      className="history-choose"
+      tabIndex={tabbable ? 0 : -1}
+      aria-label={`Select ${method} ${path} at ${formatWhen(entry.at)} to compare`}
+      checked={choice.isChosen(entry.id)}
+      onChange={(event) => choice.toggle(entry, event.target.checked)}
+    />
+  );
+}
+
 type RowProps = { entry: HistoryEntry; tabbable: boolean; onFocus: () => void; onOpen: () => void };
 
 function HistoryRow({ entry, tabbable, onFocus, onOpen }: RowProps) {
@@ -167,6 +202,7 @@ function HistoryRow({ entry, tabbable, onFocus, onOpen }: RowProps) {
           {entry.outcome}
         </span>
         {!failed && <span className="fact">{formatBytes(entry.sizeBytes)}</span>}
+        {entry.account && <span className="fact history-account-name">{entry.account.name}</span>}
         <span className="fact">{formatDuration(entry.durationMs)}</span>
       </span>
     </button>

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useReducer, useRef, useState, type KeyboardEvent } from 'react';
 import type { ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { BLOCK_CHARS, EXTRA_CHARS, TextLayout, type Anchor } from './textLayout';
 import { useRowWindow } from './useRowWindow';
 
@@ -23,7 +23,6 @@ type Loaded = { pretty: boolean; layout: TextLayout };
  * DOM. Blocks not fetched yet count as an estimate, so the scrollbar covers the whole text.
  */
 export function RawView({ responseId, bodyKind }: Props) {
-  const reportError = useReportError();
   const [pretty, setPretty] = useState(bodyKind === 'json');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -13,11 +13,14 @@ import { RawView } from './RawView';
 import { HeadersTable } from './HeadersTable';
 import { formatElapsed } from './format';
 import { ResponseExport } from '../export/ResponseExport';
+import { CompareWith } from '../compare/CompareWith';
 import './response.css';
 
 const tableView = lazyView(() => import('../table/TableView').then((module) => module.TableView));
+// The Chart view (uPlot) loads only when it is first opened.
+const chartView = lazyView(() => import('../chart/ResponseChart').then((module) => module.ResponseChart));
 
-type View = 'tree' | 'table' | 'raw' | 'headers';
+type View = 'tree' | 'table' | 'chart' | 'raw' | 'headers';
 
 type Props = {
   running: RunningRequest | null;
@@ -71,7 +74,10 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
-          <ResponseExport summary={summary} csv={view !== 'table'} />
+          <div className="response-actions">
+            <ResponseExport summary={summary} csv={view !== 'table' && view !== 'chart'} />
+            {json && <CompareWith summary={summary} />}
+          </div>
           <Tabs
             label="Response views"
             selected={view}
@@ -101,6 +107,18 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
                     <p className="muted panel-message">
                       {summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON, so it has no rows to show as a table.'}
                     </p>
+                  ),
+              },
+              {
+                id: 'chart',
+                label: 'Chart',
+                render: () =>
+                  summary.bodyKind === 'json' ? (
+                    <Suspense fallback={<LoadingView label="Loading chart…" />}>
+                      <chartView.View responseId={summary.responseId} />
+                    </Suspense>
+                  ) : (
+                    <p className="muted panel-message">{summary.bodyKind === 'empty' ? 'The response has no body.' : 'The body is not JSON, so it has no rows to chart.'}</p>
                   ),
               },
               { id: 'raw', label: 'Raw', render: () => <RawView responseId={summary.responseId} bodyKind={summary.bodyKind} /> },

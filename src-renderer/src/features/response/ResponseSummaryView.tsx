@@ -26,6 +26,7 @@ export function ResponseSummaryView({ summary }: { summary: ResponseSummary }) {
           {formatBytes(summary.sizeBytes)}
         </span>
         {summary.refreshed && <span className="fact">Token renewed for this request</span>}
+        {summary.account && <span className="fact response-account">From {summary.account.name}</span>}
       </div>
       <p className="response-url">
         <span className="method">{summary.method}</span> <span className="mono">{summary.url}</span>

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FirstTreeRows } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { JsonTree, type TreeTarget } from './JsonTree';
 import { ResponseSearch } from './ResponseSearch';
 import { EVERYTHING, ONLY_ROOT, expansionInput, withAncestorsOpen, withOpen, type Expansion } from './treeExpansion';
@@ -13,6 +13,8 @@ type Props = {
   firstRows: FirstTreeRows | null;
   focusSearch: boolean;
   onSearchFocused: () => void;
+  /** A path to show, asked from outside (a comparison's row): its rows opened, scrolled to, marked. */
+  revealPath?: { path: string; seq: number } | null;
 };
 
 /**
@@ -20,8 +22,7 @@ type Props = {
  * lives here because both change it: a toggle opens or closes a row, a chosen hit opens the rows
  * above it. Main lays the rows out; nothing here holds more than the rows in view.
  */
-export function ResponseTree({ responseId, firstRows, focusSearch, onSearchFocused }: Props) {
-  const reportError = useReportError();
+export function ResponseTree({ responseId, firstRows, focusSearch, onSearchFocused, revealPath = null }: Props) {
   const [expansion, setExpansionState] = useState<Expansion>(() => (firstRows ? { all: false, expanded: firstRows.expanded } : ONLY_ROOT));
   const expansionRef = useRef(expansion);
   const [target, setTarget] = useState<TreeTarget | null>(null);
@@ -33,7 +34,12 @@ export function ResponseTree({ responseId, firstRows, focusSearch, onSearchFocus
     setExpansionState(next);
   };
 
-  async function reveal(hit: SearchHit, focus: boolean) {
+  useEffect(() => {
+    if (revealPath) void reveal({ path: revealPath.path }, false);
+    // Once per request (each has its own seq); reveal reads the latest expansion itself.
+  }, [revealPath]);
+
+  async function reveal(hit: Pick<SearchHit, 'path'>, focus: boolean) {
     const seq = ++reveals.current;
     const next = withAncestorsOpen(expansionRef.current, hit.path);
     setExpansion(next);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { RequestInput } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { formatBytes } from './format';
 
 type Saved = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; text: string } | { state: 'failed'; text: string };
@@ -11,7 +11,6 @@ type Saved = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; text: s
  * answer straight into a file the user picks, without keeping it.
  */
 export function SaveToFile({ request }: { request: RequestInput }) {
-  const reportError = useReportError();
   const [saved, setSaved] = useState<Saved>({ state: 'idle' });
 
   async function save() {

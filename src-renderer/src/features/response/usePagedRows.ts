@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Result } from '@shared/contract';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 /** One page from main: its rows, how many rows the query reaches in all, and what else it says. */
 export type RowsPage<Row, Facts> = { rows: Row[]; reach: number; facts: Facts };
@@ -30,7 +30,6 @@ type Cache<Row, Facts> = { key: string; reach: number; facts: Facts; pages: Map<
  * Call `load(first, last)` from an effect whenever it or the visible range changes.
  */
 export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, fetchPage, first = null }: PagingOptions<Row, Facts>) {
-  const reportError = useReportError();
   const [cache, setCache] = useState<Cache<Row, Facts> | null>(() => first && { key: first.key, reach: first.reach, facts: first.facts, pages: new Map([[0, first.rows]]) });
   const [failure, setFailure] = useState<{ key: string; message: string } | null>(null);
   const inFlight = useRef(new Set<string>());

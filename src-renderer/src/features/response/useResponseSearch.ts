@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { SEARCH_HITS_MAX, SEARCH_PAGE_MAX } from '@shared/channels';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 
 export type SearchMode = 'text' | 'path';
 export type SearchHit = { path: string; key: string | null; preview: string };
@@ -32,7 +32,6 @@ const IDLE: SearchState = { query: '', mode: 'text', totalHits: 0, done: true, c
  * is the same); `hitAt` reads a held hit; `ensure` asks for the page around a hit.
  */
 export function useResponseSearch(responseId: string) {
-  const reportError = useReportError();
   const [state, setState] = useState<SearchState>(IDLE);
   // The held pages live in a ref (read by `ensure` between renders); `held` re-renders on change.
   const pages = useRef(new Map<number, SearchHit[]>());
@@ -75,7 +74,7 @@ export function useResponseSearch(responseId: string) {
       waiters.current.delete(page);
       return true;
     },
-    [responseId, keepPage, reportError],
+    [responseId, keepPage],
   );
 
   const run = useCallback(

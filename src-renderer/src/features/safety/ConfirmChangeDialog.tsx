@@ -41,6 +41,7 @@ export function ConfirmChangeDialog({ confirmation }: { confirmation: WriteConfi
             <dd className="mono">{write.path}</dd>
             <dt>Account</dt>
             <dd>
+              <strong>{session.accountName}</strong>:{' '}
               {session.userName ? `${session.userName} (${session.username})` : session.username} on <span className="mono">{session.host}</span>
             </dd>
             {company && (

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { SessionView } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { TextField } from '../../components/TextField';
 import { appStore } from '../../state/appStore';
 import { useReauthOpen } from '../../state/hooks';
@@ -23,7 +23,6 @@ export function ReauthDialog({ session }: { session: SessionView }) {
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState<'signing-in' | 'signing-out' | null>(null);
   const titleId = useId();
-  const reportError = useReportError();
 
   useEffect(() => {
     const element = dialog.current!;

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { SessionView } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { SelectField } from '../../components/SelectField';
 import { useNow } from '../../components/useNow';
 import { appStore } from '../../state/appStore';
-import { useReauthOpen, useSettings } from '../../state/hooks';
+import { useAuthState, useReauthOpen, useSettings } from '../../state/hooks';
+import { AccountMenu } from './AccountMenu';
 import { tokenLifetimeText } from './tokenLifetime';
 import './session.css';
 
@@ -25,9 +26,9 @@ const clockTime = (at: number) => new Date(at).toLocaleTimeString([], { hour: 'n
  */
 export function SessionBar({ session, onOpenSettings }: Props) {
   const now = useNow(1000);
-  const reportError = useReportError();
   const settings = useSettings();
   const reauthOpen = useReauthOpen();
+  const accounts = useAuthState()?.accounts ?? [];
   // Offered while the session has ended and the Sign in again dialog was dismissed.
   const offerSignIn = session.needsSignIn && !reauthOpen;
   const [signingOut, setSigningOut] = useState(false);
@@ -48,6 +49,10 @@ export function SessionBar({ session, onOpenSettings }: Props) {
   return (
     <header className="session-bar" aria-label="Session">
       <h1 className="app-name">Humanity API Explorer</h1>
+      {/* The account first and loudest: requests, history and writes all go to it. */}
+      <span className="session-account" aria-label={`Account: ${session.accountName}`}>
+        {session.accountName}
+      </span>
       <span className="session-user" title={session.username}>
         {session.userName || session.username}
       </span>
@@ -103,6 +108,7 @@ export function SessionBar({ session, onOpenSettings }: Props) {
             Sign in again
           </button>
         )}
+        <AccountMenu accounts={accounts} currentId={session.accountId} onError={setError} />
         <button type="button" className="button" onClick={onOpenSettings}>
           Settings
         </button>

@@ -5,6 +5,8 @@ import { NameValueTable, newRow, type NameValueRow } from '../../components/Name
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { appStore } from '../../state/appStore';
+import { NetworkSection } from './NetworkSection';
+import { useNetworkForm } from './useNetworkForm';
 import './settings.css';
 
 type Props = {
@@ -54,7 +56,7 @@ export function readCompanies(rows: readonly NameValueRow[]): { ok: true; compan
 
 /**
  * How requests carry the token, how long they may take, retries, response size limits, read-only
- * mode, group-account companies and the theme.
+ * mode, group-account companies, the network (proxy and certificates) and the theme.
  */
 export function SettingsDialog({ open, onClose, onAbout }: Props) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -73,6 +75,8 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
   const [companiesError, setCompaniesError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  const network = useNetworkForm();
+  const loadNetwork = network.load;
 
   useEffect(() => {
     const element = dialog.current!;
@@ -99,8 +103,9 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
         setMemoryBudget(String(result.data.memoryBudgetMB));
         setCompanies(result.data.companies.map((company) => newRow(company.id, company.name)));
         setActiveCompanyId(result.data.activeCompanyId);
+        loadNetwork(result.data);
       });
-  }, [open]);
+  }, [open, loadNetwork]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
@@ -116,7 +121,8 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
     });
     const listed = readCompanies(companies);
     setCompaniesError(listed.ok ? null : listed.message);
-    if (!timeoutOk || !listed.ok || maxResponseMB === null || memoryBudgetMB === null) return;
+    const networkFields = network.fields();
+    if (!timeoutOk || !listed.ok || maxResponseMB === null || memoryBudgetMB === null || !networkFields) return;
     // A company taken off the list is no longer the one requests go to.
     const stillListed = activeCompanyId !== null && listed.companies.some((company) => company.id === activeCompanyId);
     const result = await api().settings.update({
@@ -129,6 +135,7 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
       theme,
       companies: listed.companies,
       activeCompanyId: stillListed ? activeCompanyId : null,
+      ...networkFields,
     });
     if (!result.ok) return setFailure(result.error.message);
     setFailure(null);
@@ -136,6 +143,11 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
     setActiveCompanyId(result.data.activeCompanyId);
     // The rest of the app follows at once.
     appStore.settings.replace(result.data);
+    const passwordFailure = await network.afterSave();
+    if (passwordFailure) {
+      setSaved(false);
+      setFailure(`Settings saved, but not the proxy password: ${passwordFailure}`);
+    }
   }
 
   return (
@@ -240,6 +252,7 @@ export function SettingsDialog({ open, onClose, onAbout }: Props) {
             </p>
           )}
         </section>
+        <NetworkSection form={network} />
         <SelectField
           label="Theme"
           className="settings-theme"

@@ -1,16 +1,17 @@
 // The setup form's values and the checks made before anything is sent to main.
 import type { CredentialsInput, ProfileView } from '@shared/contract';
 
-export type CredentialsForm = CredentialsInput;
+export type CredentialsForm = Required<CredentialsInput>;
 /** The text fields of the form (everything but the checkbox). */
 export type CredentialsField = Exclude<keyof CredentialsForm, 'rememberPassword'>;
 
 export const DEFAULT_HOST = 'https://www.humanity.com';
 
 /** Prefilled from the saved profile of a real account; the sandbox profile is not the user's. */
-export function initialForm(profile: ProfileView | null): CredentialsForm {
+export function initialForm(profile: ProfileView | null, accountName = ''): CredentialsForm {
   const saved = profile && !profile.sandbox ? profile : null;
   return {
+    accountName: saved ? accountName : '',
     host: saved?.host || DEFAULT_HOST,
     appId: saved?.appId ?? '',
     appSecret: '',
@@ -44,10 +45,14 @@ function hostProblem(host: string): string | null {
   return 'The API host must start with https:// (http:// is allowed only for localhost).';
 }
 
-/** One sentence per invalid field, in the order the fields appear on screen. */
-export function validateForm(form: CredentialsForm): Partial<Record<CredentialsField, string>> {
+/**
+ * One sentence per invalid field, in the order the fields appear on screen. Without
+ * `needsAppSecret` main still holds the account's App Secret (a memory-only vault keeps it until quit).
+ */
+export function validateForm(form: CredentialsForm, needsAppSecret = true): Partial<Record<CredentialsField, string>> {
   const problems: Partial<Record<CredentialsField, string>> = {};
   for (const [field, label] of REQUIRED) {
+    if (field === 'appSecret' && !needsAppSecret) continue;
     if (form[field].trim() === '') problems[field] = `Enter the ${label}.`;
   }
   if (!problems.host) {
@@ -68,5 +73,6 @@ export function toCredentials(form: CredentialsForm): CredentialsInput {
     appId: form.appId.trim(),
     username: form.username.trim(),
     redirectUri: form.redirectUri.trim(),
+    accountName: form.accountName.trim(),
   };
 }

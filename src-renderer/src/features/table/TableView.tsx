@@ -1,42 +1,41 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { defaultRangeExtractor, useVirtualizer, type Range } from '@tanstack/react-virtual';
-import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
 import { Menu } from '../../components/Menu';
 import { SearchField } from '../../components/SearchField';
-import { TextField } from '../../components/TextField';
 import { useDebounced } from '../../components/useDebounced';
 import { usePendingFocus } from '../../components/usePendingFocus';
+import { useRowQuery } from '../../state/rowQueries';
 import { columnMenu } from './columnMenu';
 import { GridHeaderRow } from './GridHeaderRow';
+import { RowsAtField } from './RowsAtField';
 import { copyText, gridMove, HEADER, nextSort, shortText, type Cell } from './tableText';
 import { useColumnWidths } from './useColumnWidths';
+import { useTableExport, type TableMessage } from './useTableExport';
 import { useTableRows, type TableSort } from './useTableRows';
 import './table.css';
 
 const ROW_HEIGHT = 28;
 const isMac = /Mac|iPhone|iPad/.test(navigator.platform);
 
-type Message = { tone: 'status' | 'error'; text: string };
-
 /**
  * The rows of a JSON response as a table: columns from the keys (nested objects flattened by
- * main), sort, filter, a column picker, copying a cell and CSV export. Only the rows in view are
+ * main), sort, filter, a column picker, copying a cell and CSV or Excel export. Only the rows in view are
  * rendered, and main sends only those.
  */
 export function TableView({ responseId }: { responseId: string }) {
-  const reportError = useReportError();
   const ids = useId();
-  const [pointerText, setPointerText] = useState('');
-  const [filterText, setFilterText] = useState('');
+  // Shared with the Chart view, which draws the same rows (state/rowQueries.ts).
+  const [{ pointer: pointerText, filter: filterText }, setRowQuery] = useRowQuery(responseId);
+  const setPointerText = (pointer: string) => setRowQuery({ pointer });
+  const setFilterText = (filter: string) => setRowQuery({ filter });
   const pointer = useDebounced(pointerText.trim(), 300);
   const filter = useDebounced(filterText, 200);
   const [sort, setSort] = useState<TableSort>(null);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(() => new Set());
   const [active, setActive] = useState<Cell>({ row: 0, col: 0 });
   const [menuAnchor, setMenuAnchor] = useState<DOMRect | null>(null);
-  const [message, setMessage] = useState<Message | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [message, setMessage] = useState<TableMessage | null>(null);
+  const { exporting, exportAs } = useTableExport(setMessage);
   const scrollElement = useRef<HTMLDivElement>(null);
   const columnsButton = useRef<HTMLButtonElement>(null);
 
@@ -146,20 +145,6 @@ export function TableView({ responseId }: { responseId: string }) {
     }
   }
 
-  async function exportCsv() {
-    setExporting(true);
-    setMessage(null);
-    const result = await api().table.exportCsv({ responseId, pointer, filter, sort, columns });
-    setExporting(false);
-    if (!result.ok) {
-      reportError(result.error);
-      setMessage({ tone: 'error', text: result.error.message });
-    } else if (result.data.saved) {
-      const { rows, path } = result.data;
-      setMessage({ tone: 'status', text: `Saved ${rows.toLocaleString('en-US')} ${rows === 1 ? 'row' : 'rows'} to ${path}` });
-    }
-  }
-
   const failed = table.error;
   const status =
     failed ? ''
@@ -169,16 +154,7 @@ export function TableView({ responseId }: { responseId: string }) {
   return (
     <div className="table-view">
       <div className="table-toolbar">
-        <TextField
-          label="Rows at"
-          className="field-inline table-pointer"
-          placeholder="/data"
-          spellCheck={false}
-          autoComplete="off"
-          title="A JSON Pointer to the list, like /data or /data/0/employees; empty picks the response's main list"
-          value={pointerText}
-          onChange={setPointerText}
-        />
+        <RowsAtField value={pointerText} onChange={setPointerText} />
         <SearchField label="Filter rows" value={filterText} onChange={setFilterText} className="table-filter" />
         <button
           ref={columnsButton}
@@ -200,9 +176,17 @@ export function TableView({ responseId }: { responseId: string }) {
         >
           Copy cell
         </button>
-        <button type="button" className="button button-small" disabled={failed !== null || count === 0 || exporting} onClick={() => void exportCsv()}>
-          Export CSV
-        </button>
+        {(['csv', 'xlsx'] as const).map((format) => (
+          <button
+            key={format}
+            type="button"
+            className="button button-small"
+            disabled={failed !== null || count === 0 || exporting !== null}
+            onClick={() => void exportAs(format, { responseId, pointer, filter, sort, columns })}
+          >
+            {format === 'csv' ? 'Export CSV' : 'Export Excel'}
+          </button>
+        ))}
       </div>
       <div className="table-status-line">
         <span role="status" className="table-count">

@@ -1,6 +1,6 @@
 import type { CollectionNode, HistoryEntry } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
 import { NO_RESPONSE, type TabResponse } from '../../state/tabsModel';
 import { savedRequestEditor } from '../collections/savedPlace';
@@ -14,7 +14,6 @@ const HISTORY_NOT_KEPT = 'The response to this history entry was not kept. Send 
  * MAX_TABS tabs open, in the active tab once its unsaved work may go (the discard guard asks).
  */
 export function useRequestOpener(guard: DiscardGuard, afterOpen: () => void) {
-  const reportError = useReportError();
 
   function open(editor: EditorState, response: TabResponse = NO_RESPONSE) {
     if (appStore.tabs.open(editor, response)) afterOpen();

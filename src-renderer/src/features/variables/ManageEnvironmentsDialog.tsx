@@ -2,14 +2,17 @@ import { useState, type FormEvent } from 'react';
 import { FormFooter } from '../../components/FormFooter';
 import { Dialog } from '../../components/Dialog';
 import { NameValueTable, type NameValueRow } from '../../components/NameValueTable';
+import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
+import { useAuthState } from '../../state/hooks';
 import { fromRows, toRows } from '../collections/CollectionVariablesDialog';
 import type { EnvironmentsModel } from './useEnvironments';
 import { BUILT_IN_VARIABLES } from './builtIns';
 
 type Props = { open: boolean; model: EnvironmentsModel; onClose: () => void };
 
-type EditedEnvironment = { id: string; name: string; rows: NameValueRow[] };
+/** `accountId`: the saved account it is chosen with (docs/architecture.md, "Accounts"), '' for none. */
+type EditedEnvironment = { id: string; name: string; rows: NameValueRow[]; accountId: string };
 
 const newEnvironmentId = () => `env-${crypto.randomUUID().replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`;
 
@@ -25,13 +28,14 @@ export function ManageEnvironmentsDialog({ open, model, onClose }: Props) {
 function EnvironmentsForm({ model, onClose }: Omit<Props, 'open'>) {
   const { environments: saved } = model;
   const [list, setList] = useState<EditedEnvironment[]>(() =>
-    saved.environments.map((environment) => ({ id: environment.id, name: environment.name, rows: toRows(environment.variables) })),
+    saved.environments.map((environment) => ({ id: environment.id, name: environment.name, rows: toRows(environment.variables), accountId: environment.accountId ?? '' })),
   );
   const [selectedId, setSelectedId] = useState<string | null>(saved.activeId ?? list[0]?.id ?? null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const selected = list.find((environment) => environment.id === selectedId) ?? null;
+  const accounts = useAuthState()?.accounts ?? [];
 
   const update = (patch: Partial<EditedEnvironment>) =>
     setList((current) => current.map((environment) => (environment.id === selectedId ? { ...environment, ...patch } : environment)));
@@ -40,7 +44,7 @@ function EnvironmentsForm({ model, onClose }: Omit<Props, 'open'>) {
     const taken = new Set(list.map((environment) => environment.name));
     let n = list.length + 1;
     while (taken.has(`Environment ${n}`)) n += 1;
-    const environment = { id: newEnvironmentId(), name: `Environment ${n}`, rows: [] };
+    const environment = { id: newEnvironmentId(), name: `Environment ${n}`, rows: [], accountId: '' };
     setList([...list, environment]);
     setSelectedId(environment.id);
     setNameError(null);
@@ -68,7 +72,7 @@ function EnvironmentsForm({ model, onClose }: Omit<Props, 'open'>) {
     setBusy(true);
     const activeId = list.some((environment) => environment.id === saved.activeId) ? saved.activeId : null;
     const result = await model.save({
-      environments: list.map((environment, i) => ({ id: environment.id, name: names[i]!, variables: fromRows(environment.rows) })),
+      environments: list.map((environment, i) => ({ id: environment.id, name: names[i]!, variables: fromRows(environment.rows), accountId: environment.accountId || null })),
       activeId,
     });
     setBusy(false);
@@ -118,6 +122,12 @@ function EnvironmentsForm({ model, onClose }: Omit<Props, 'open'>) {
                   Delete environment
                 </button>
               </div>
+              <SelectField
+                label="Chosen with account"
+                value={selected.accountId}
+                options={[{ value: '', label: 'Any account (chosen by hand)' }, ...accounts.map((account) => ({ value: account.id, label: account.name }))]}
+                onChange={(accountId) => update({ accountId })}
+              />
               <NameValueTable caption="Variables" noun="variable" rows={selected.rows} onChange={(rows) => update({ rows })} />
             </>
           ) : (

@@ -1,13 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Environments, Result } from '@shared/contract';
 import { api } from '../../api';
-import { useReportError } from '../../app/errorRouting';
+import { reportError } from '../../app/errorRouting';
+import { useSession } from '../../state/hooks';
 
 /** The named environments and which one is active, as main keeps them. */
 export function useEnvironments() {
-  const reportError = useReportError();
   const [environments, setEnvironments] = useState<Environments>({ environments: [], activeId: null });
   const [error, setError] = useState<string | null>(null);
+  // Read again after a switch: main makes the environment tied to the new account active.
+  const accountId = useSession()?.accountId;
 
   useEffect(() => {
     void api()
@@ -19,7 +21,7 @@ export function useEnvironments() {
           reportError(result.error);
         }
       });
-  }, [reportError]);
+  }, [accountId]);
 
   const save = useCallback(
     async (next: Environments): Promise<Result<Environments>> => {
@@ -33,7 +35,7 @@ export function useEnvironments() {
       }
       return result;
     },
-    [reportError],
+    [],
   );
 
   return { environments, error, save };

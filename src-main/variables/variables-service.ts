@@ -1,19 +1,22 @@
-// Resolves `{{name}}` in a request before it is sent (resolve) or shown (preview).
+// Resolves `{{name}}` in a request before it is sent (resolve) or shown (preview, the
+// `variables` channel, on the session's host).
 // Where a name's value comes from, strongest first:
 //   1. built-in dates (today, startOfWeek+7d, ...): reserved names, nothing can override them;
 //   2. the active environment's variables;
 //   3. the variables of the request's collection.
 // Disabled rows of any table are ignored, both as variables and as places to substitute.
 import { AppError } from '../shared/app-error';
-import type { NameValue, RequestBody, SavedRequest } from '../shared/contract';
+import type { Handlers, NameValue, RequestBody, SavedRequest } from '../shared/contract';
 import { builtinDate } from './builtin-dates';
 import { substitute } from './template';
 import { variableMap } from './variable-rows';
 
-export interface VariableResolverDeps {
+export interface VariablesServiceDeps {
   collections: { variablesOf(collectionId: string): NameValue[] };
   environments: { activeVariables(): NameValue[] };
   now(): number;
+  /** The API host of the session (or saved profile); null before the first sign-in. */
+  host(): string | null;
 }
 
 export interface RequestPreview {
@@ -24,12 +27,15 @@ export interface RequestPreview {
   unresolved: string[];
 }
 
-export interface VariableResolver {
+type VariablesChannel = Handlers['variables'];
+
+/** The `variables` channel (preview), and resolve for the request pipeline and exports. */
+export interface VariablesService extends VariablesChannel {
   resolve(request: SavedRequest, collectionId: string | null): SavedRequest;
-  preview(host: string | null, request: SavedRequest, collectionId: string | null): RequestPreview;
+  preview(input: { request: SavedRequest; collectionId: string | null }): RequestPreview;
 }
 
-export function createVariableResolver(deps: VariableResolverDeps): VariableResolver {
+export function createVariablesService(deps: VariablesServiceDeps): VariablesService {
   function expand(request: SavedRequest, collectionId: string | null): { request: SavedRequest; unresolved: string[] } {
     // Built on the first placeholder: a request without one never reads the variable tables.
     let defined: Map<string, string> | null = null;
@@ -67,9 +73,9 @@ export function createVariableResolver(deps: VariableResolverDeps): VariableReso
       }
       return resolved;
     },
-    preview(host, request, collectionId) {
+    preview({ request, collectionId }) {
       const { request: resolved, unresolved } = expand(request, collectionId);
-      return { url: previewUrl(host, resolved), request: resolved, unresolved };
+      return { url: previewUrl(deps.host(), resolved), request: resolved, unresolved };
     },
   };
 }

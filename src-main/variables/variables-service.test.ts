@@ -1,18 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../shared/app-error';
 import type { NameValue, SavedRequest } from '../shared/contract';
-import { createVariableResolver } from './variable-resolver';
+import { createVariablesService } from './variables-service';
 
 const NOW = new Date(2024, 0, 31, 9, 30).getTime(); // Wednesday 31 January 2024, local time
 
 const on = (name: string, value: string): NameValue => ({ name, value, enabled: true });
 const off = (name: string, value: string): NameValue => ({ name, value, enabled: false });
 
-function resolverWith(collectionVariables: Record<string, NameValue[]>, environment: NameValue[] = []) {
-  return createVariableResolver({
+function resolverWith(collectionVariables: Record<string, NameValue[]>, environment: NameValue[] = [], host: string | null = 'https://www.humanity.com') {
+  return createVariablesService({
     collections: { variablesOf: (id) => collectionVariables[id] ?? [] },
     environments: { activeVariables: () => environment },
     now: () => NOW,
+    host: () => host,
   });
 }
 
@@ -114,7 +115,7 @@ describe('variable resolver', () => {
   describe('preview', () => {
     it('builds the URL on the host with the resolved query and no token', () => {
       const resolver = resolverWith({}, [on('id', '42'), on('term', 'a b&c')]);
-      const preview = resolver.preview('https://www.humanity.com', request({ path: '/api/v2/employees/{{id}}', query: [on('q', '{{term}}'), off('skip', '1'), on('', 'nameless')] }), null);
+      const preview = resolver.preview({ request: request({ path: '/api/v2/employees/{{id}}', query: [on('q', '{{term}}'), off('skip', '1'), on('', 'nameless')] }), collectionId: null });
       expect(preview.url).toBe('https://www.humanity.com/api/v2/employees/42?q=a+b%26c');
       expect(preview.url).not.toContain('access_token');
       expect(preview.request.path).toBe('/api/v2/employees/42');
@@ -122,12 +123,11 @@ describe('variable resolver', () => {
     });
 
     it('shows (host) before sign-in and lists every unresolved name once, in order', () => {
-      const resolver = resolverWith({});
-      const preview = resolver.preview(
-        null,
-        request({ path: 'shifts/{{b}}', query: [on('start_date', '{{today}}'), on('x', '{{a}}'), on('y', '{{b}}')], body: { kind: 'json', text: '{"c": "{{c}}"}' } }),
-        null,
-      );
+      const resolver = resolverWith({}, [], null);
+      const preview = resolver.preview({
+        request: request({ path: 'shifts/{{b}}', query: [on('start_date', '{{today}}'), on('x', '{{a}}'), on('y', '{{b}}')], body: { kind: 'json', text: '{"c": "{{c}}"}' } }),
+        collectionId: null,
+      });
       expect(preview.url).toBe('(host)/api/v2/shifts/{{b}}?start_date=2024-01-31&x={{a}}&y={{b}}');
       expect(preview.unresolved).toEqual(['b', 'a', 'c']);
     });

@@ -10,7 +10,11 @@ import { Redactor } from '../redaction/redactor';
 import type { ResponseStore } from '../response/main/response-store';
 import { createTestResponseStore } from '../testing/test-response-store';
 import { TOKEN_PLACEHOLDER } from './curl';
-import { createExporter, type ExporterDeps } from './exporter';
+import { createExportService, type ExportServiceDeps } from './export-service';
+import { createFileSaver } from './file-saver';
+import { createResponseOrigins } from './response-origins';
+import { createRowFiles } from './row-files';
+import { readWorkbook } from '../testing/read-workbook';
 
 const TOKEN = 'tok+SENTINEL/access=';
 const PASSWORD = 'pw-SENTINEL-secret';
@@ -40,15 +44,21 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-function exporter(overrides: Partial<ExporterDeps> = {}) {
-  return createExporter({
+const NOW = new Date(2024, 2, 5, 23, 30).getTime();
+
+function exporter(overrides: Partial<ExportServiceDeps> = {}) {
+  const files = createFileSaver({
     dialogs: {
       saveFile: async (options) => {
         dialogCalls.push(options);
         return chosenPath;
       },
-      openFile: async () => null,
     },
+    now: () => NOW,
+  });
+  return createExportService({
+    files,
+    rowFiles: createRowFiles({ files, origins: createResponseOrigins(), account: async () => ({ host: HOST, username: 'ada' }), now: () => NOW }),
     clipboard: { writeText: (text) => void clipboard.push(text) },
     responses,
     // Stands in for the variable resolver: {{employee}} becomes 42.
@@ -57,7 +67,6 @@ function exporter(overrides: Partial<ExporterDeps> = {}) {
     redactor,
     host: () => HOST,
     accessToken: async () => TOKEN,
-    now: () => new Date(2024, 2, 5, 23, 30).getTime(),
     ...overrides,
   });
 }
@@ -93,27 +102,27 @@ describe('responseJson', () => {
     expect(text.length).toBeGreaterThan(19_000_000);
     const id = await putText(text);
     chosenPath = join(dir, 'big.json');
-    expect(await exporter().responseJson(id)).toEqual({ saved: true, path: chosenPath });
+    expect(await exporter().responseJson({ responseId: id })).toEqual({ saved: true, path: chosenPath });
     expect(readFileSync(chosenPath, 'utf8') === text).toBe(true);
     expect(readdirSync(dir)).toEqual(['big.json']);
   });
 
   it('asks for a path with a dated default name and a JSON filter', async () => {
-    await exporter().responseJson(await putJson({ data: [] }));
+    await exporter().responseJson({ responseId: await putJson({ data: [] }) });
     expect(dialogCalls).toEqual([{ title: expect.any(String), defaultName: 'response-2024-03-05.json', filters: [{ name: 'JSON', extensions: ['json'] }] }]);
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
     const id = await putJson({ data: [] });
     chosenPath = null;
-    expect(await exporter().responseJson(id)).toEqual({ saved: false, path: '' });
+    expect(await exporter().responseJson({ responseId: id })).toEqual({ saved: false, path: '' });
     expect(readdirSync(dir)).toEqual([]);
   });
 
   it('writes a non-JSON body exactly as received', async () => {
     const id = await putText('<html>Server error ✗</html>\n');
     chosenPath = join(dir, 'page.json');
-    await exporter().responseJson(id);
+    await exporter().responseJson({ responseId: id });
     expect(readFileSync(chosenPath, 'utf8')).toBe('<html>Server error ✗</html>\n');
   });
 
@@ -121,7 +130,7 @@ describe('responseJson', () => {
     const id = await putJson({ data: [1, 2, 3] });
     chosenPath = join(dir, 'folder-taken');
     mkdirSync(join(chosenPath, 'inside'), { recursive: true });
-    const error = await caught(exporter().responseJson(id));
+    const error = await caught(exporter().responseJson({ responseId: id }));
     expect(error.code).toBe('storage_failed');
     expect(error.message).toContain(chosenPath);
     expect(error.message).toContain('a folder already has that name');
@@ -130,7 +139,7 @@ describe('responseJson', () => {
   });
 
   it('answers not_found for a response no longer kept, before opening a dialog', async () => {
-    expect((await caught(exporter().responseJson('gone'))).code).toBe('not_found');
+    expect((await caught(exporter().responseJson({ responseId: 'gone' }))).code).toBe('not_found');
     expect(dialogCalls).toEqual([]);
   });
 });
@@ -142,7 +151,7 @@ describe('responseCsv', () => {
       data: { '1': { eid: '8', employee: 'Bo, Jr.', hours: { total: 7 } }, '0': { eid: '7', employee: 'Ada', hours: { total: 8 } }, custom_report: { title: 'x' } },
     });
     chosenPath = join(dir, 'report.csv');
-    expect(await exporter().responseCsv(id, '')).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 3 });
+    expect(await exporter().responseCsv({ responseId: id, pointer: '' })).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 3 });
     expect(readFileSync(chosenPath, 'utf8')).toBe('\uFEFFeid,employee,hours.total\r\n7,Ada,8\r\n8,"Bo, Jr.",7\r\n');
     expect(dialogCalls[0]).toMatchObject({ defaultName: 'response-2024-03-05.csv', filters: [{ extensions: ['csv'] }] });
   });
@@ -150,22 +159,47 @@ describe('responseCsv', () => {
   it('uses the pointer the user picked', async () => {
     const id = await putJson({ data: { employees: [{ id: 1 }], positions: [{ name: 'Cook' }] } });
     chosenPath = join(dir, 'positions.csv');
-    await exporter().responseCsv(id, '/data/positions');
+    await exporter().responseCsv({ responseId: id, pointer: '/data/positions' });
     expect(readFileSync(chosenPath, 'utf8')).toBe('\uFEFFname\r\nCook\r\n');
   });
 
   it('refuses a body with nothing to tabulate before asking for a file', async () => {
     const one = await putJson({ status: 1, data: { id: 5, name: 'Ada' } });
     const text = await putText('plain');
-    expect((await caught(exporter().responseCsv(one, ''))).code).toBe('invalid_input');
-    expect((await caught(exporter().responseCsv(text, ''))).code).toBe('invalid_input');
+    expect((await caught(exporter().responseCsv({ responseId: one, pointer: '' }))).code).toBe('invalid_input');
+    expect((await caught(exporter().responseCsv({ responseId: text, pointer: '' }))).code).toBe('invalid_input');
     expect(dialogCalls).toEqual([]);
   });
 
   it('writes nothing when the dialog is cancelled', async () => {
     const id = await putJson([{ a: 1 }]);
     chosenPath = null;
-    expect(await exporter().responseCsv(id, '')).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
+    expect(await exporter().responseCsv({ responseId: id, pointer: '' })).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('responseXlsx', () => {
+  it('writes the rows at the pointer as a workbook, and says in About where they came from', async () => {
+    const id = await putJson({ data: { employees: [{ id: 1 }], positions: [{ name: 'Cook', wage: '12.50' }, { name: '=1+1', wage: '9' }] } });
+    chosenPath = join(dir, 'positions.xlsx');
+    expect(await exporter().responseXlsx({ responseId: id, pointer: '/data/positions' })).toEqual({ saved: true, path: chosenPath, rows: 2, columns: 2 });
+    expect(dialogCalls[0]).toMatchObject({ defaultName: 'response-2024-03-05.xlsx', filters: [{ extensions: ['xlsx'] }] });
+    const { sheets } = await readWorkbook(chosenPath);
+    expect(sheets.get('Rows')).toEqual([['name', 'wage'], ['Cook', 12.5], ['=1+1', 9]]);
+    const about = new Map(sheets.get('About')!.map(([label, value]) => [label, value]));
+    expect(about.get('Request')).toBe('not known'); // no summary of this response was noted
+    expect(about.get('Host')).toBe(HOST);
+    expect(about.get('Username')).toBe('ada');
+    expect(about.get('Rows at')).toBe('/data/positions');
+  });
+
+  it('refuses a body with nothing to tabulate before asking for a file, and writes nothing when cancelled', async () => {
+    const one = await putJson({ status: 1, data: { id: 5, name: 'Ada' } });
+    expect((await caught(exporter().responseXlsx({ responseId: one, pointer: '' }))).code).toBe('invalid_input');
+    expect(dialogCalls).toEqual([]);
+    chosenPath = null;
+    expect(await exporter().responseXlsx({ responseId: await putJson([{ a: 1 }]), pointer: '' })).toEqual({ saved: false, path: '', rows: 0, columns: 0 });
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -1,0 +1,45 @@
+// One history entry: made from what the request runner recorded (redacted first), and matched
+// against the History panel's search and account filter.
+import { randomUUID } from 'node:crypto';
+import type { HistoryEntry } from '../shared/contract';
+import type { HistoryRecorder } from '../http/request-runner';
+import type { Redactor } from '../redaction/redactor';
+import { redactStrings } from '../redaction/redact-strings';
+
+export type Recorded = Parameters<HistoryRecorder['record']>[0];
+
+const newId = () => randomUUID().replaceAll('-', '');
+
+export function toEntry({ request, summary, error, account }: Recorded, redactor: Redactor, now: number): HistoryEntry {
+  return {
+    id: newId(),
+    at: summary?.receivedAt ?? now,
+    request: redactStrings(request, redactor.redactLong),
+    httpStatus: summary?.httpStatus ?? null,
+    outcome: redactor.redactLong(summary?.outcome ?? error?.message ?? 'The request failed.'),
+    envelopeKind: summary?.envelope.kind ?? null,
+    durationMs: summary?.durationMs ?? 0,
+    sizeBytes: summary?.sizeBytes ?? 0,
+    bodyKept: false,
+    // Which saved account sent it (docs/architecture.md, "Accounts"); null before accounts existed.
+    account: account ?? null,
+  };
+}
+
+export interface HistoryFilter {
+  query: string;
+  /** Only entries of this account; all when absent. */
+  accountId?: string;
+}
+
+/** Whether `entry` passes: `query` matches method, path, parameter names and values, and outcome. */
+export function matchesFilter(entry: HistoryEntry, { query, accountId }: HistoryFilter): boolean {
+  if (accountId !== undefined && entry.account?.id !== accountId) return false;
+  const needle = query.trim().toLowerCase();
+  return !needle || searchText(entry).includes(needle);
+}
+
+function searchText(entry: HistoryEntry): string {
+  const { method, path, query } = entry.request;
+  return [method, path, ...query.flatMap((param) => [param.name, param.value]), entry.outcome].join('\n').toLowerCase();
+}

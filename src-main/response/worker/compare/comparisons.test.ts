@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from '../../../shared/app-error';
+import type { CompareSide } from '../../worker-protocol';
+import { comparisonHandlers } from './comparisons';
+
+const bytesOf = (value: unknown, docId: string): CompareSide => {
+  const bytes = Buffer.from(JSON.stringify(value));
+  const shared = new SharedArrayBuffer(bytes.length);
+  bytes.copy(Buffer.from(shared));
+  return { docId, bytes: shared, end: bytes.length };
+};
+
+describe('the worker’s comparisons', () => {
+  it('uses the parsed copy it holds, parses the other from its bytes, and keeps the four latest', () => {
+    const held = new Map<string, unknown>([['later', { data: [{ id: 1, a: 2 }, { id: 2 }] }]]);
+    const handlers = comparisonHandlers((docId) => held.get(docId));
+    // The held copy wins over bytes that say otherwise: it is the same body, already parsed.
+    const facts = handlers.compare({ docId: 'c1', before: bytesOf({ data: [{ id: 1, a: 1 }] }, 'earlier'), after: bytesOf({ data: [] }, 'later'), key: null });
+    expect(facts.counts).toMatchObject({ added: 1, changed: 1, removed: 0 });
+    expect(handlers.comparePage({ docId: 'c1', filter: 'changed', query: '', offset: 0, limit: 10, whole: false }).rows).toMatchObject([{ key: '1', path: '/a', before: '1', after: '2' }]);
+
+    for (const id of ['c2', 'c3', 'c4', 'c5']) handlers.compare({ docId: id, before: bytesOf([1], 'x'), after: bytesOf([2], 'y'), key: null });
+    expect(() => handlers.comparePage({ docId: 'c1', filter: 'all', query: '', offset: 0, limit: 10, whole: false })).toThrow(AppError);
+    expect(handlers.comparePage({ docId: 'c2', filter: 'all', query: '', offset: 0, limit: 10, whole: false }).matched).toBe(1);
+    handlers.compareForget({ docId: 'c2' });
+    expect(() => handlers.comparePage({ docId: 'c2', filter: 'all', query: '', offset: 0, limit: 10, whole: false })).toThrow('That comparison is no longer kept. Compare the two responses again.');
+  });
+});
