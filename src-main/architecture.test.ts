@@ -185,3 +185,17 @@ describe('function length', () => {
     expect(offenders).toEqual([]);
   });
 });
+
+// Components are composed from small hooks (docs/architecture.md, "The window and its page"): a
+// component file over 300 lines, or a Workspace over 200, is split by flow before it lands.
+describe('component size', () => {
+  const lineCount = (file: string) => readFileSync(file, 'utf8').split('\n').length;
+
+  it('no renderer component file is over 300 lines, and Workspace.tsx is at most 200', () => {
+    const components = rendererFiles.filter((file) => file.endsWith('.tsx') && !isTest(file));
+    expect(components.length).toBeGreaterThan(40);
+    const over = components.filter((file) => lineCount(file) > 300).map((file) => `${relative(root, file)} is ${lineCount(file)} lines`);
+    expect(over).toEqual([]);
+    expect(lineCount(join(root, 'src-renderer/src/app/Workspace.tsx'))).toBeLessThanOrEqual(200);
+  });
+});
