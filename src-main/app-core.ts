@@ -156,6 +156,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       log.flush();
       await responses.dispose();
       await sandbox.close();
+      await network.close();
     },
   };
 }

@@ -102,12 +102,14 @@ export interface NetworkOptions {
   routeFor: RouteFor;
   /** The trusted certificates; default: the system's and Node's, no extra file. */
   trust: TrustStore;
+  /** Where connections are kept; its owner closes it at quit. Default: the client's own. */
+  dispatchers: Dispatchers;
 }
 
 export function createHttpClient(network: Partial<NetworkOptions> = {}): HttpSend {
   const routeFor: RouteFor = network.routeFor ?? (async () => null);
   const trust = network.trust ?? createTrustStore(() => null);
-  const dispatchers = new Dispatchers();
+  const dispatchers = network.dispatchers ?? new Dispatchers();
   async function pick(url: URL): Promise<{ dispatcher: Dispatcher; route: ProxyRoute | null }> {
     const route = await routeFor(url);
     if (!route && url.protocol === 'http:') return { dispatcher: dispatchers.plainDirect(), route };

@@ -10,10 +10,14 @@ import type { TrustAnchors } from './trust-store';
 const NO_UNDICI_TIMEOUTS = { headersTimeout: 0, bodyTimeout: 0 };
 /** Routes kept at once: a PAC file may name a few proxies. */
 const MAX_KEPT = 8;
+// No TLS session is kept for resumption: undici would keep even a refused connection's session,
+// and a resumed session skips Node's host-name check (docs/architecture.md, "Networks: proxies and
+// certificates"). Kept-alive connections still spare most handshakes.
+const NO_SESSION_CACHE = { maxCachedSessions: 0 };
 
 function directAgent(anchors: TrustAnchors | null): Dispatcher {
   if (!anchors) return new Agent(NO_UNDICI_TIMEOUTS);
-  const connect = checkingCertificates(buildConnector({ secureContext: anchors.context, rejectUnauthorized: false }));
+  const connect = checkingCertificates(buildConnector({ ...NO_SESSION_CACHE, secureContext: anchors.context, rejectUnauthorized: false }));
   return new Agent({ ...NO_UNDICI_TIMEOUTS, connect });
 }
 
@@ -24,8 +28,8 @@ function proxyAgent(route: ProxyRoute, anchors: TrustAnchors): Dispatcher {
     uri: route.proxy,
     token: credentials === null ? undefined : `Basic ${Buffer.from(credentials).toString('base64')}`,
     // The proxy's own certificate (an https:// proxy) is checked by Node as usual.
-    proxyTls: { secureContext: anchors.context },
-    requestTls: { secureContext: anchors.context, rejectUnauthorized: false },
+    proxyTls: { ...NO_SESSION_CACHE, secureContext: anchors.context },
+    requestTls: { ...NO_SESSION_CACHE, secureContext: anchors.context, rejectUnauthorized: false },
     // Each tunnel's TLS socket passes the same check as a direct one before a request is written on it.
     factory: (origin, options) => {
       const poolOptions = options as Pool.Options;

@@ -41,4 +41,20 @@ describe('environmentRoute (undici EnvHttpProxyAgent semantics)', () => {
     expect(() => at('https://x.org/', { HTTPS_PROXY: 'http://bad host:1' })).toThrow(/HTTPS_PROXY in the environment/);
     expect(() => at('https://x.org/', { HTTPS_PROXY: 'socks5://s.corp:1' })).toThrow(/uses socks5:/);
   });
+
+  it('does not repeat a login in an address it cannot read, since the redactor cannot learn it', () => {
+    for (const [value, shown] of [
+      ['http://alex:long-proxy-password@bad host:1', 'http://…@bad host:1'],
+      ['alex:pass/with@slash@bad host:1', '…@bad host:1'],
+    ]) {
+      let message = '';
+      try {
+        at('https://x.org/', { HTTPS_PROXY: value! });
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain(`HTTPS_PROXY in the environment ("${shown}") is not a proxy address`);
+      expect(message).not.toMatch(/alex|pass/);
+    }
+  });
 });

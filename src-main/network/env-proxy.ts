@@ -39,7 +39,9 @@ function parseProxyAddress(value: string, name: string): ProxyRoute {
   try {
     url = new URL(value.includes('://') ? value : `http://${value}`);
   } catch {
-    throw new AppError('proxy_failed', `${name} in the environment ("${value.slice(0, 200)}") is not a proxy address like http://proxy.corp:8080. Fix it, or choose another proxy setting in Settings > Network.`);
+    // A login in the address is not repeated: unparsed, it cannot be handed to the redactor.
+    const shown = value.replace(/^([a-z][a-z\d+.-]*:\/\/)?.*@/i, '$1…@').slice(0, 200);
+    throw new AppError('proxy_failed', `${name} in the environment ("${shown}") is not a proxy address like http://proxy.corp:8080. Fix it, or choose another proxy setting in Settings > Network.`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new AppError('proxy_failed', `${name} in the environment uses ${url.protocol}, which this app cannot use; it needs an http:// or https:// proxy. Choose another proxy setting in Settings > Network.`);

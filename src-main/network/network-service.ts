@@ -4,6 +4,7 @@
 import type { Handlers, NetworkState, Settings } from '../shared/contract';
 import { AppError } from '../shared/app-error';
 import { createHttpClient, type HttpSend } from '../http/http-client';
+import { Dispatchers } from './dispatchers';
 import type { NativeDialogs } from '../ports/native';
 import type { Redactor } from '../redaction/redactor';
 import type { DocumentStore, StoreContext } from '../store/document-store';
@@ -31,12 +32,21 @@ const CREDENTIAL_NOTES: Record<ProxyCredentialState, string> = {
   'other-proxy': 'The saved password was given for another proxy address or user name: enter it again.',
 };
 
-export function createNetworkService(deps: NetworkDeps): { http: HttpSend; handlers: Handlers['network'] } {
+export interface NetworkService {
+  http: HttpSend;
+  handlers: Handlers['network'];
+  /** Closes every kept connection (at quit), once the requests on them are done. */
+  close(): Promise<void>;
+}
+
+export function createNetworkService(deps: NetworkDeps): NetworkService {
   const passwords = createProxyPasswordKeeper({ ctx: deps.ctx, vault: deps.vault, redactor: deps.redactor });
   const trust = createTrustStore(() => deps.settings.read().extraCertificatesFile);
+  const dispatchers = new Dispatchers();
   const http = createHttpClient({
-    routeFor: createRouteFor({ settings: deps.settings.read, env: deps.env, systemProxy: deps.systemProxy, passwords }),
+    routeFor: createRouteFor({ settings: deps.settings.read, env: deps.env, systemProxy: deps.systemProxy, passwords, redactor: deps.redactor }),
     trust,
+    dispatchers,
   });
   const binding = () => {
     const { proxyUrl, proxyUsername } = deps.settings.read();
@@ -68,6 +78,7 @@ export function createNetworkService(deps: NetworkDeps): { http: HttpSend; handl
 
   return {
     http,
+    close: () => dispatchers.close(),
     handlers: {
       state,
       async saveProxyPassword({ password }) {

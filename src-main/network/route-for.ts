@@ -3,6 +3,7 @@
 // sandbox never goes through a proxy (docs/architecture.md, "Networks: proxies and certificates").
 import type { Settings } from '../shared/contract';
 import { isLoopbackOrigin } from '../http/url-rules';
+import type { Redactor } from '../redaction/redactor';
 import { AppError } from '../shared/app-error';
 import { environmentRoute, type Environment } from './env-proxy';
 import { routeFromPacAnswer } from './pac-answer';
@@ -15,6 +16,8 @@ export interface RouteDeps {
   /** Absent outside Electron (Node tests, the e2e harness): "System" then means direct. */
   systemProxy?: SystemProxyPort;
   passwords: Pick<ProxyPasswordKeeper, 'passwordFor'>;
+  /** Learns a proxy login read from the environment, as the Manual one is on saving. */
+  redactor: Pick<Redactor, 'addSecret'>;
 }
 
 export function createRouteFor(deps: RouteDeps): RouteFor {
@@ -22,7 +25,7 @@ export function createRouteFor(deps: RouteDeps): RouteFor {
     if (isLoopbackOrigin(url.origin)) return null;
     const { proxyMode, proxyUrl, proxyUsername } = deps.settings();
     if (proxyMode === 'none') return null;
-    if (proxyMode === 'environment') return environmentRoute(url, deps.env);
+    if (proxyMode === 'environment') return withLoginRedacted(environmentRoute(url, deps.env), deps.redactor);
     if (proxyMode === 'manual') return manualRoute(proxyUrl, proxyUsername, deps.passwords);
     if (!deps.systemProxy) return null;
     let answer: string;
@@ -33,6 +36,11 @@ export function createRouteFor(deps: RouteDeps): RouteFor {
     }
     return routeFromPacAnswer(answer);
   };
+}
+
+function withLoginRedacted(route: ProxyRoute | null, redactor: RouteDeps['redactor']): ProxyRoute | null {
+  if (route?.password) redactor.addSecret(route.password, `${route.username ?? ''}:${route.password}`);
+  return route;
 }
 
 async function manualRoute(proxyUrl: string, username: string, passwords: RouteDeps['passwords']): Promise<ProxyRoute> {

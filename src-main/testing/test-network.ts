@@ -60,6 +60,8 @@ export interface TestProxy {
   url: string;
   /** Every CONNECT target asked for, as sent ("sandbox.test:4431"), refused ones too. */
   tunnels: string[];
+  /** Connections to the proxy still open (a kept-alive tunnel counts until its client lets go). */
+  openConnections(): number;
   close(): Promise<void>;
 }
 
@@ -91,6 +93,7 @@ export async function startTestProxy(options: { names?: Record<string, string>; 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     tunnels,
+    openConnections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
