@@ -117,7 +117,14 @@ describe('saved accounts', () => {
     ok(await f.call('accounts:rename', { id: idA, name: '  Test company  ' }));
     expect(ok(await f.call('auth:state')).accounts.find((account) => account.id === idA)?.name).toBe('Test company');
     expect(await f.call('accounts:rename', { id: idA, name: ' ' })).toMatchObject({ ok: false, error: { message: 'Enter a name for the account.' } });
+    ok(await f.call('request:send', getRequest('me')));
     const removed = ok(await f.call('accounts:remove', { id: idB }));
+    // Its history stays: under all accounts, and as "Removed accounts" (none of the saved ones).
+    const listed = async (filter: { accountId?: string; notAccountIds?: string[] }) =>
+      ok(await f.call('history:list', { query: '', offset: 0, limit: 50, ...filter })).entries.map((entry) => entry.account?.id);
+    expect(await listed({})).toEqual([idB]);
+    expect(await listed({ notAccountIds: [idA] })).toEqual([idB]);
+    expect(await listed({ notAccountIds: [idA, idB] })).toEqual([]);
     expect(removed.session).toBeNull();
     expect(removed.accounts.map((account) => account.id)).toEqual([idA]);
     expect(removed.currentAccountId).toBeNull();
