@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
-import { pathField, responsePanel, sendButton, sessionBar, switchAccountButton, switchAccountMenu } from './support/locators';
+import { historyList, pathField, responsePanel, sendButton, sessionBar, switchAccountButton, switchAccountMenu } from './support/locators';
 import { screenshot } from './support/screenshots';
 import { chooseAccountMenuItem, signIn, switchAccount, trySandbox } from './support/sign-in';
 
@@ -67,7 +67,8 @@ test('two accounts on two sandboxes: each answer lands under its account, switch
   await switchAccount(page, 'Sandbox');
   await expect(responsePanel(page)).toContainText('From Other company');
 
-  // A request in flight on the sandbox stops when the user switches away; nothing of it is shown.
+  // A request in flight on the sandbox stops when the user switches away: nothing of its answer
+  // is shown, and History records it as stopped under the sandbox (checked below).
   app.sandbox()!.setFaults({ latencyMs: 1500 });
   await send(page, 'me');
   await expect(responsePanel(page)).toContainText(/Sending|Waiting|Cancel/);
@@ -89,18 +90,23 @@ test('two accounts on two sandboxes: each answer lands under its account, switch
   await send(page, 'employees');
   await expect(responsePanel(page)).toContainText('From Other company');
 
-  // History: every entry names its account; the filter shows one account's entries only.
+  // History: every entry names its account; the filter shows one account's entries only, each
+  // stopped request under the account it was sent for and never under the one switched to.
   await page.getByRole('tab', { name: 'History' }).click();
-  const entries = page.getByRole('list', { name: 'History' }).getByRole('button');
-  await expect(entries).toHaveCount(3);
+  const entries = historyList(page).getByRole('button');
+  await expect(entries).toHaveCount(5);
   const filter = page.getByRole('combobox', { name: 'Account' });
   await filter.focus();
   await filter.selectOption({ label: 'Other company' });
-  await expect(entries).toHaveCount(2);
+  await expect(entries).toHaveCount(3);
   for (const entry of await entries.all()) await expect(entry).toContainText('Other company');
+  await expect(entries.filter({ hasText: 'Stopped: you switched to the account Sandbox' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Stopped: you switched to the account Other company' })).toHaveCount(0);
   await filter.selectOption({ label: 'Sandbox' });
-  await expect(entries).toHaveCount(1);
-  await expect(entries.first()).toContainText('Sandbox');
+  await expect(entries).toHaveCount(2);
+  for (const entry of await entries.all()) await expect(entry).toContainText('Sandbox');
+  await expect(entries.filter({ hasText: 'Stopped: you switched to the account Other company' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Stopped: you switched to the account Sandbox' })).toHaveCount(0);
 
   // The sandboxes' own logs: nothing of one account ever reached the other's host.
   expectNothingFrom(app.sandbox()!, /token-of-b-|second-app-secret|second-password/);
@@ -124,10 +130,20 @@ test('Manage accounts renames one and removes another after asking; the write co
   const { page } = app;
   const second = app.secondSandbox!;
   await trySandbox(page);
+  await send(page, 'me');
+  await expect(responsePanel(page)).toContainText('From Sandbox');
   await chooseAccountMenuItem(page, 'Add account…');
   await signIn(page, { host: second.url, appId: SECOND.clientId, appSecret: SECOND.clientSecret, username: SECOND.username, password: SECOND.password });
   const defaultName = `${SECOND.username} @ ${new URL(second.url).host}`;
   await expect(sessionBar(page).getByLabel(`Account: ${defaultName}`)).toBeVisible();
+  await send(page, 'me');
+  await expect(responsePanel(page)).toContainText(`From ${defaultName}`);
+
+  // History filtered to the account about to be removed.
+  await page.getByRole('tab', { name: 'History' }).click();
+  const filter = page.getByRole('combobox', { name: 'Account' });
+  await filter.selectOption({ label: 'Sandbox' });
+  await expect(historyList(page).getByRole('button')).toHaveCount(1);
 
   await chooseAccountMenuItem(page, 'Manage accounts…');
   const dialog = page.getByRole('dialog', { name: 'Manage accounts' });
@@ -141,6 +157,14 @@ test('Manage accounts renames one and removes another after asking; the write co
   await confirm.getByRole('button', { name: 'Remove account' }).click();
   await expect(dialog.getByRole('listitem')).toHaveCount(1);
   await dialog.getByRole('button', { name: 'Close' }).click();
+
+  // Its entries stay under All accounts (the filter falls back to it), and under Removed accounts.
+  await expect(filter).toHaveValue('');
+  await expect(historyList(page).getByRole('button')).toHaveCount(2);
+  await filter.selectOption({ label: 'Removed accounts' });
+  await expect(historyList(page).getByRole('button')).toHaveCount(1);
+  await expect(historyList(page).getByRole('button')).toContainText('Sandbox');
+  await screenshot(page, 'history-removed-accounts');
 
   // A write to this real account asks first, naming it.
   await page.getByRole('combobox', { name: 'Method' }).selectOption('DELETE');

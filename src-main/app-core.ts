@@ -113,6 +113,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
       bulk.forgetAll();
       environments.chooseFor(accountId);
     },
+    onRemoved: (accountId) => environments.untie(accountId),
   });
   await auth.restore();
   const tokenSource = () => auth.tokenSource();
@@ -189,7 +190,7 @@ interface AuthParts {
 }
 
 /** The session keeper, told where its sign-out and account switch reach the rest of main. */
-function createAuth(deps: AppCoreDeps, parts: AuthParts, hooks: Pick<AuthServiceDeps, 'onSignedOut' | 'onSwitched'>): AuthService {
+function createAuth(deps: AppCoreDeps, parts: AuthParts, hooks: Pick<AuthServiceDeps, 'onSignedOut' | 'onSwitched' | 'onRemoved'>): AuthService {
   const { notices } = parts;
   const now = deps.now ?? Date.now;
   return new AuthService({

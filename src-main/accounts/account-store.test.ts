@@ -63,6 +63,21 @@ describe('account store', () => {
     expect(() => store.rename(b.id, '   ')).toThrow('Enter a name');
   });
 
+  it('writeFor changes only the account named, whichever is current, and never brings back a removed one', () => {
+    const ctx = context();
+    const store = openAccountStore(ctx, openAuthStore(ctx));
+    const a = store.save(profileOf(), 'A');
+    const b = store.save(profileOf({ username: 'b@acme.example' }), 'B');
+    store.writeFor(a.id, { profile: profileOf({ userName: 'Ann' }), secrets: sealed });
+    expect(store.current()?.id).toBe(b.id);
+    expect(store.read()).toEqual({ profile: profileOf({ username: 'b@acme.example' }), secrets: null });
+    expect(store.find(a.id)).toMatchObject({ profile: profileOf({ userName: 'Ann' }), secrets: sealed });
+    store.select(null);
+    store.remove(a.id);
+    store.writeFor(a.id, { profile: profileOf(), secrets: sealed });
+    expect([store.current(), store.list().map((account) => account.id)]).toEqual([null, [b.id]]);
+  });
+
   it('moves the one sign-in of auth.json into the first account, once', () => {
     const ctx = context();
     const legacy = openAuthStore(ctx);

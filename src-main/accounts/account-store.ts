@@ -38,6 +38,8 @@ export interface AccountStore {
   read(): AuthDocument;
   /** Replaces the current account's sign-in; with no current account, saves a new one. */
   write(doc: AuthDocument): void;
+  /** Replaces that account's sign-in, whichever is current now; nothing when it was removed. */
+  writeFor(id: string, doc: AuthDocument): void;
   list(): StoredAccount[];
   current(): StoredAccount | null;
   find(id: string): StoredAccount;
@@ -87,6 +89,9 @@ export function openAccountStore(ctx: StoreContext, legacy: DocumentStore<AuthDo
     write({ profile, secrets }) {
       const account = current() ?? (profile ? save(profile) : null);
       if (account && profile) replace(account.id, (stored) => ({ ...stored, profile, secrets }));
+    },
+    writeFor(id, { profile, secrets }) {
+      if (profile) replace(id, (stored) => ({ ...stored, profile, secrets }));
     },
     list: () => doc.read().accounts,
     current,

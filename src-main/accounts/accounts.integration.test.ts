@@ -1,5 +1,6 @@
 // Saved accounts through the real core: two sandboxes over real HTTP, real conf files, the fake
 // OS key store. What a switch must end (docs/architecture.md, "A session is a generation").
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,7 +86,7 @@ describe('saved accounts', () => {
     expectNothingOf(b, 'a');
   });
 
-  it('a switch ends the old session: its request in flight stops, nothing of it is shown or recorded, and no token crosses hosts', async () => {
+  it('a switch ends the old session: its request in flight stops, is recorded as stopped under its own account only, and no token crosses hosts', async () => {
     const { f, a, b, idA, idB } = await twoAccounts({ remember: true });
     ok(await f.call('accounts:switch', { id: idA }));
     a.setFaults({ latencyMs: 400 });
@@ -96,13 +97,17 @@ describe('saved accounts', () => {
     expect(stopped).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Stopped: you switched to the account Company B/) } });
     const onB = ok(await f.call('request:send', getRequest('me')));
     expect(onB.account?.name).toBe('Company B');
-    const history = ok(await f.call('history:list', { query: '', offset: 0, limit: 50 }));
-    expect(history.entries.map((entry) => entry.account?.name)).toEqual(['Company B']);
-    expect(ok(await f.call('history:list', { query: '', offset: 0, limit: 50, accountId: idA })).total).toBe(0);
+    const listed = async (accountId?: string) => ok(await f.call('history:list', { query: '', offset: 0, limit: 50, ...(accountId ? { accountId } : {}) })).entries;
+    expect((await listed()).map((entry) => entry.account?.name).sort()).toEqual(['Company A', 'Company B']);
+    const onA = await listed(idA);
+    expect(onA).toHaveLength(1);
+    expect(onA[0]).toMatchObject({ request: { path: 'employees' }, httpStatus: null, bodyKept: false, outcome: expect.stringMatching(/^Stopped: you switched to the account Company B/) });
+    expect((await listed(idB)).map((entry) => entry.request.path)).toEqual(['me']);
     a.clearFaults();
     ok(await f.call('accounts:switch', { id: idA }));
     ok(await f.call('request:send', getRequest('me')));
-    expect(ok(await f.call('history:list', { query: '', offset: 0, limit: 50, accountId: idA })).entries.map((entry) => entry.account?.id)).toEqual([idA]);
+    expect((await listed(idA)).map((entry) => entry.request.path).sort()).toEqual(['employees', 'me']);
+    expect((await listed(idB)).map((entry) => entry.request.path)).toEqual(['me']);
     expectNothingOf(a, 'b');
     expectNothingOf(b, 'a');
   });
@@ -112,7 +117,14 @@ describe('saved accounts', () => {
     ok(await f.call('accounts:rename', { id: idA, name: '  Test company  ' }));
     expect(ok(await f.call('auth:state')).accounts.find((account) => account.id === idA)?.name).toBe('Test company');
     expect(await f.call('accounts:rename', { id: idA, name: ' ' })).toMatchObject({ ok: false, error: { message: 'Enter a name for the account.' } });
+    ok(await f.call('request:send', getRequest('me')));
     const removed = ok(await f.call('accounts:remove', { id: idB }));
+    // Its history stays: under all accounts, and as "Removed accounts" (none of the saved ones).
+    const listed = async (filter: { accountId?: string; notAccountIds?: string[] }) =>
+      ok(await f.call('history:list', { query: '', offset: 0, limit: 50, ...filter })).entries.map((entry) => entry.account?.id);
+    expect(await listed({})).toEqual([idB]);
+    expect(await listed({ notAccountIds: [idA] })).toEqual([idB]);
+    expect(await listed({ notAccountIds: [idA, idB] })).toEqual([]);
     expect(removed.session).toBeNull();
     expect(removed.accounts.map((account) => account.id)).toEqual([idA]);
     expect(removed.currentAccountId).toBeNull();
@@ -132,6 +144,8 @@ describe('saved accounts', () => {
     expect(ok(await f.call('environments:get')).activeId).toBe('env-a');
     ok(await f.call('accounts:switch', { id: idB }));
     expect(ok(await f.call('environments:get')).activeId).toBeNull();
+    ok(await f.call('accounts:remove', { id: idA }));
+    expect(ok(await f.call('environments:get')).environments.map((environment) => environment.accountId)).toEqual([null, null]);
   });
 
   it('the sandbox is an account too, and switching to it signs in again without a question', async () => {
@@ -184,6 +198,66 @@ describe('an account whose secrets cannot be restored', () => {
     expect(switched.notices.join(' ')).toMatch(/could not be unlocked/);
     expect(switched.missing).toEqual(['appSecret', 'password']);
     expect(switched.accounts).toHaveLength(2);
+  });
+});
+
+describe('a vault that asks to seal again while the user moves on', () => {
+  // Every decrypt says "seal again" and every encrypt takes a while: the re-seal of A's restore is
+  // still under way when the user chooses something else (docs/architecture.md, "A session is a generation").
+  const key = randomBytes(32);
+  const slowRotating = { key, rotateKey: true, encryptDelayMs: 250 };
+  const vault = createSafeStorageVault(createFakeSafeStorage({ key }), 'linux');
+  const opened = async (cipher: string | null | undefined) => (cipher ? (await vault.decrypt(cipher)).plain : null);
+  type Saved = { id: string; profile: { appId: string }; secrets: { account?: string; appSecret: string } | null };
+  const saved = (f: { userDataDir: string }): { accounts: Saved[]; currentId: string | null } => JSON.parse(readFileSync(join(f.userDataDir, ACCOUNTS_FILE), 'utf8'));
+  const accountOf = (f: { userDataDir: string }, id: string) => saved(f).accounts.find((account) => account.id === id)!;
+
+  /** A's record: its own profile, and secrets (re-sealed or as they were) that open to A's. */
+  async function expectStillA(f: { userDataDir: string }, idA: string, host: string) {
+    const a = accountOf(f, idA);
+    expect(a.profile.appId).toBe('app-a');
+    expect(await opened(a.secrets?.account)).toBe(JSON.stringify([host, 'app-a', 'admin-a@example.com']));
+    expect(await opened(a.secrets?.appSecret)).toBe('secret-of-account-a-0123456789');
+  }
+
+  it("switching to another account meanwhile: A's new seal never lands on B, and B stays current", async () => {
+    const { f, a, idA, idB } = await twoAccounts({ keyStore: slowRotating, remember: true });
+    ok(await f.call('auth:logout'));
+    const bBefore = accountOf(f, idB);
+    expect(bBefore.secrets).toBeNull();
+    const toA = f.call('accounts:switch', { id: idA });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const onB = ok(await f.call('accounts:switch', { id: idB }));
+    ok(await toA);
+    expect(accountOf(f, idB)).toEqual(bBefore);
+    await expectStillA(f, idA, a.url);
+    expect(saved(f).currentId).toBe(idB);
+    const state = ok(await f.call('auth:state'));
+    expect([onB.currentAccountId, state.currentAccountId, state.session]).toEqual([idB, idB, null]);
+    expect(state.profile?.appId).toBe('app-b');
+  });
+
+  it('"Add account…" meanwhile: A does not become current again and B is untouched', async () => {
+    const { f, a, idA, idB } = await twoAccounts({ keyStore: slowRotating, remember: true });
+    const bBefore = accountOf(f, idB);
+    const toA = f.call('accounts:switch', { id: idA });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ok(await f.call('accounts:add'));
+    ok(await toA);
+    expect(accountOf(f, idB)).toEqual(bBefore);
+    await expectStillA(f, idA, a.url);
+    expect(saved(f).currentId).toBeNull();
+    const state = ok(await f.call('auth:state'));
+    expect([state.currentAccountId, state.session, state.profile]).toEqual([null, null, null]);
+  });
+
+  it('left alone, the restore seals A again under A', async () => {
+    const { f, a, idA, idB } = await twoAccounts({ keyStore: slowRotating, remember: true });
+    const aBefore = accountOf(f, idA);
+    ok(await f.call('accounts:switch', { id: idA }));
+    expect(accountOf(f, idA).secrets?.appSecret).not.toBe(aBefore.secrets?.appSecret);
+    await expectStillA(f, idA, a.url);
+    expect(accountOf(f, idB).profile.appId).toBe('app-b');
   });
 });
 

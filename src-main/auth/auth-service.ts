@@ -39,6 +39,8 @@ export interface AuthServiceDeps {
   onSignedOut(): void;
   /** Another account was chosen: drops what only the old session could use (its pulls). */
   onSwitched(accountId: string | null): void;
+  /** An account was removed: what was tied to it is untied. */
+  onRemoved(accountId: string): void;
   /** The session started or stopped waiting for the password: main tells the window. */
   onNeedsSignInChanged(): void;
   /** The session renewed itself (its expiry changed): main tells the window. */
@@ -71,14 +73,17 @@ export class AuthService {
   async restore(): Promise<void> {
     const started = this.generation;
     const doc = this.deps.store.read();
-    if (!doc.profile || !doc.secrets) return;
+    const accountId = this.deps.store.current()?.id;
+    if (!doc.profile || !doc.secrets || !accountId) return;
     const vault = await this.deps.vault.status();
     this.stillCurrent(started);
     // `profile`: what the setup form is filled with; never an edited host the secrets were refused for.
     const again = (why: string, profile: StoredProfile | null = doc.profile) => {
+      // A failed unlock may end after a switch: it must not reach the account chosen since.
+      this.stillCurrent(started);
       this.deps.notify(`${why} Sign in again; ${profile?.host ? 'your App ID, username and host are' : 'enter the API host; your App ID and username are'} filled in.`);
       this.profile = profile;
-      this.deps.store.write({ profile, secrets: null });
+      this.deps.store.writeFor(accountId, { profile, secrets: null });
     };
     if (!vault.protected || vault.backend !== doc.secrets.backend) {
       again(`Your saved sign-in was protected by "${doc.secrets.backend}", which this system no longer offers.`);
@@ -93,7 +98,7 @@ export class AuthService {
     }
     let opened: OpenedSecrets;
     try {
-      opened = await this.openSecrets(doc.secrets, profile);
+      opened = await this.openSecrets(doc.secrets, profile, { accountId, started });
     } catch (error) {
       if (!(error instanceof VaultDecryptError)) throw error;
       again('Your saved sign-in could not be unlocked with this system\'s key store, so it was removed.');
@@ -182,6 +187,7 @@ export class AuthService {
     }
     this.inMemory.delete(id);
     this.deps.store.remove(id);
+    this.deps.onRemoved(id);
     return this.state();
   }
 
@@ -368,7 +374,12 @@ export class AuthService {
     };
   }
 
-  private async openSecrets(sealed: SealedSecrets, profile: StoredProfile): Promise<OpenedSecrets> {
+  /**
+   * Opens an account's sealed secrets, sealing them again where the vault asks. The new seal goes
+   * to that account only, and only while its generation is current (docs/architecture.md, "A
+   * session is a generation"): the user may have switched, added an account or signed out meanwhile.
+   */
+  private async openSecrets(sealed: SealedSecrets, profile: StoredProfile, owner: { accountId: string; started: number }): Promise<OpenedSecrets> {
     const open = (cipher: string) => this.deps.vault.decrypt(cipher);
     const openNullable = (cipher: string | null | undefined) => (cipher == null ? Promise.resolve(null) : open(cipher));
     const parts = await Promise.all([openNullable(sealed.account), open(sealed.appSecret), openNullable(sealed.refreshToken), openNullable(sealed.password)]);
@@ -376,7 +387,8 @@ export class AuthService {
     const opened = { account: account?.plain ?? null, appSecret: appSecret.plain, refreshToken: refreshToken?.plain ?? null, password: password?.plain ?? null };
     if (opened.account === accountOf(profile) && parts.some((part) => part?.shouldReEncrypt)) {
       const vault = await this.deps.vault.status();
-      this.deps.store.write({ profile, secrets: await this.seal(vault, profile, opened.appSecret, opened.refreshToken, opened.password) });
+      const secrets = await this.seal(vault, profile, opened.appSecret, opened.refreshToken, opened.password);
+      if (owner.started === this.generation) this.deps.store.writeFor(owner.accountId, { profile, secrets });
     }
     return opened;
   }

@@ -52,7 +52,7 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('sign-out while something of the session is still running', () => {
-  it('a request in flight is dropped: no response, no history entry, and the echoed token is never shown', async () => {
+  it('a request in flight is dropped: no response, recorded only as stopped, and the echoed token is never shown', async () => {
     const sandbox = await markedSandbox();
     const f = await signedIn(sandbox);
     expect((await f.call('request:send', getRequest('me'))).ok).toBe(true);
@@ -65,7 +65,9 @@ describe('sign-out while something of the session is still running', () => {
     expect(error.message).toMatch(/^Stopped: you signed out, which ended the session this was running in\.$/);
     await f.core.dispose();
     const history = JSON.parse(readFileSync(join(f.userDataDir, 'history.json'), 'utf8'));
-    expect(history.entries.map((entry: { request: { path: string } }) => entry.request.path)).toEqual(['me']);
+    expect(history.entries.map((entry: { request: { path: string } }) => entry.request.path).sort()).toEqual(['employees', 'me']);
+    const stopped = history.entries.find((entry: { request: { path: string } }) => entry.request.path === 'employees');
+    expect(stopped).toMatchObject({ httpStatus: null, bodyKept: false, outcome: error.message });
     for (const file of filesUnder(f.userDataDir)) expect(readFileSync(file, 'latin1'), file).not.toContain(MARK);
   });
 

@@ -30,11 +30,14 @@ export interface HistoryFilter {
   query: string;
   /** Only entries of this account; all when absent. */
   accountId?: string;
+  /** Only entries of an account that is none of these: the History panel's "Removed accounts". */
+  notAccountIds?: string[];
 }
 
 /** Whether `entry` passes: `query` matches method, path, parameter names and values, and outcome. */
-export function matchesFilter(entry: HistoryEntry, { query, accountId }: HistoryFilter): boolean {
+export function matchesFilter(entry: HistoryEntry, { query, accountId, notAccountIds }: HistoryFilter): boolean {
   if (accountId !== undefined && entry.account?.id !== accountId) return false;
+  if (notAccountIds !== undefined && (!entry.account || notAccountIds.includes(entry.account.id))) return false;
   const needle = query.trim().toLowerCase();
   return !needle || searchText(entry).includes(needle);
 }

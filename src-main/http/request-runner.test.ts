@@ -74,7 +74,7 @@ describe('send', () => {
     expect(await first).toMatchObject({ code: 'cancelled' });
   });
 
-  it('a response that arrives after its session ended is dropped: not kept, not recorded', async () => {
+  it('a response that arrives after its session ended is dropped: not kept, recorded only as stopped', async () => {
     const session = new AbortController();
     const signedOut = new AppError('cancelled', 'Stopped: you signed out, which ended the session this was running in.');
     const { runner, history } = runnerOver([
@@ -85,7 +85,7 @@ describe('send', () => {
     ]);
     await expect(runner.send(fakeTokens({ signal: session.signal }), input())).rejects.toBe(signedOut);
     expect(store.count).toBe(0);
-    expect(history).toEqual([]);
+    expect(history).toEqual([expect.objectContaining({ summary: null, body: null, error: signedOut })]);
   });
 });
 

@@ -170,14 +170,21 @@ async function sendAndRecord<P, D extends Decoded, T>({ deps, inFlight, send }: 
     deps.history.record({ request: typed, summary, body: keptBody, error: null, account: source.account ?? null });
     return result;
   } catch (error) {
-    source.signal.throwIfAborted();
-    const failure = error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.');
+    // Ended with its session (sign-out, a switch): recorded as stopped under its own account, with
+    // nothing of its answer (docs/architecture.md, "A session is a generation").
+    const stopped = source.signal.aborted ? sessionEndReason(source.signal) : null;
+    const failure = stopped ?? (error instanceof AppError ? error : new AppError('internal', 'The request failed inside the app.'));
     deps.history.record({ request: typed, summary: null, body: null, error: failure, account: source.account ?? null });
+    source.signal.throwIfAborted();
     throw error;
   } finally {
     release();
     if (inFlight.get(input.requestId) === controller) inFlight.delete(input.requestId);
   }
+}
+
+function sessionEndReason(signal: AbortSignal): AppError {
+  return signal.reason instanceof AppError ? signal.reason : new AppError('cancelled', 'Stopped: the session this was running in ended.');
 }
 
 function summarize(deps: RunnerDeps, input: RequestInput, exchanged: Exchanged<unknown>, view: BodyView, durationMs: number): ResponseSummary {

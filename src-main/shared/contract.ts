@@ -508,8 +508,9 @@ export const contract = {
     ),
   },
   history: {
+    // `notAccountIds`: the saved accounts; only entries of accounts removed since are listed.
     list: channel(
-      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200), accountId: id.optional() }).strict(),
+      z.object({ query: z.string().max(256), offset: z.number().int().min(0), limit: z.number().int().min(1).max(200), accountId: id.optional(), notAccountIds: z.array(id).max(500).optional() }).strict(),
       z.object({ entries: z.array(historyEntry), total: z.number() }),
     ),
     open: channel(z.object({ id }).strict(), z.object({ request: savedRequest, summary: responseSummary.nullable() })),

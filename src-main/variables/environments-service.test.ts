@@ -70,6 +70,14 @@ describe('environments service', () => {
     expect(message).toBe('invalid_input: The variable name "today" in the environment "Production" is reserved for a built-in date. Choose another name.');
   });
 
+  it("unties a removed account's environments and keeps them, their values and the active one", () => {
+    const service = createEnvironmentsService({ ctx });
+    service.save({ environments: [{ ...production, accountId: 'gone' }, { ...sandbox, accountId: 'kept' }], activeId: 'prod' });
+    service.untie('gone');
+    const reopened = createEnvironmentsService({ ctx }).get();
+    expect(reopened).toEqual({ environments: [{ ...production, accountId: null }, { ...sandbox, accountId: 'kept' }], activeId: 'prod' });
+  });
+
   it('sets a damaged file aside, tells the user where, and starts empty', () => {
     writeFileSync(join(dir, 'environments.json'), '{"environments": [');
     const service = createEnvironmentsService({ ctx });

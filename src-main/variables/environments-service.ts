@@ -18,6 +18,8 @@ export interface EnvironmentsService extends EnvironmentsChannel {
    * another account stops being active (its values are not meant for this one).
    */
   chooseFor(accountId: string | null): void;
+  /** The account was removed: its environments stay, tied to no account. */
+  untie(accountId: string): void;
 }
 
 export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): EnvironmentsService {
@@ -42,6 +44,11 @@ export function createEnvironmentsService({ ctx }: { ctx: StoreContext }): Envir
       const tied = environments.find((environment) => accountId !== null && environment.accountId === accountId);
       const next = tied ? tied.id : active?.accountId ? null : activeId;
       if (next !== activeId) store.write({ environments, activeId: next });
+    },
+    untie(accountId) {
+      const { environments, activeId } = store.read();
+      if (!environments.some((environment) => environment.accountId === accountId)) return;
+      store.write({ environments: environments.map((environment) => (environment.accountId === accountId ? { ...environment, accountId: null } : environment)), activeId });
     },
     activeVariables() {
       const { environments, activeId } = store.read();

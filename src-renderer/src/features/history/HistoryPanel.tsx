@@ -6,11 +6,11 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
-import { useAuthState } from '../../state/hooks';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
 import { CompareChosen, useHistoryChoice, type HistoryChoice } from '../compare/HistoryChoice';
+import { useAccountFilter } from './useAccountFilter';
 import './history.css';
 
 type Props = {
@@ -35,9 +35,7 @@ function formatWhen(at: number, now = Date.now()): string {
 export function HistoryPanel({ version, onOpen }: Props) {
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
-  // '' is every account; otherwise the saved account whose entries are listed.
-  const [accountId, setAccountId] = useState('');
-  const accounts = useAuthState()?.accounts ?? [];
+  const account = useAccountFilter(version);
   const [entries, setEntries] = useState<HistoryEntry[] | null>(null);
   const [total, setTotal] = useState(0);
   const [error, setError] = useState<string | null>(null);
@@ -55,7 +53,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
     async (offset: number) => {
       const gen = offset === 0 ? ++generation.current : generation.current;
       setLoading(true);
-      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE, ...(accountId ? { accountId } : {}) });
+      const result = await api().history.list({ query: settledQuery, offset, limit: PAGE, ...account.filter });
       if (gen !== generation.current) return;
       setLoading(false);
       if (!result.ok) {
@@ -67,7 +65,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
       setTotal(result.data.total);
       setEntries((shown) => (offset === 0 || !shown ? result.data.entries : [...shown, ...result.data.entries]));
     },
-    [settledQuery, accountId],
+    [settledQuery, account.filter],
   );
 
   useEffect(() => {
@@ -78,6 +76,7 @@ export function HistoryPanel({ version, onOpen }: Props) {
     setConfirming(false);
     choice.clear();
     const result = await api().history.clear({});
+    account.recheck();
     if (!result.ok) {
       setError(result.error.message);
       reportError(result.error);
@@ -100,14 +99,8 @@ export function HistoryPanel({ version, onOpen }: Props) {
           Clear history
         </button>
       </div>
-      {accounts.length > 1 && (
-        <SelectField
-          label="Account"
-          className="field-inline history-account"
-          value={accountId}
-          options={[{ value: '', label: 'All accounts' }, ...accounts.map((account) => ({ value: account.id, label: account.name }))]}
-          onChange={setAccountId}
-        />
+      {account.shown && (
+        <SelectField label="Account" className="field-inline history-account" value={account.value} options={account.options} onChange={account.setValue} />
       )}
       <CompareChosen choice={choice} />
       <div className="sidebar-scroll">
