@@ -125,6 +125,7 @@ test('a history entry compared with a later /shifts answer counts what changed, 
   });
   await responsePanel(page).getByRole('button', { name: 'Compare with…' }).click();
   await expect(pick.getByRole('note')).toHaveText('Showing the 200 most recent history entries. Search to find an older one.');
+  await screenshot(page, 'compare-with-older');
   await expect(pick.getByRole('region', { name: 'History' }).getByRole('button', { name: /^GET shifts/ })).toHaveCount(0);
   await pick.getByRole('searchbox', { name: 'Search history' }).fill('shifts');
   await expect(pick.getByRole('region', { name: 'History' }).getByRole('button', { name: /^GET shifts/ })).toHaveCount(1);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { HistoryEntry, ResponseSummary } from '@shared/contract';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
@@ -78,8 +78,11 @@ export function CompareWith({ summary }: { summary: ResponseSummary }) {
               {error}
             </p>
           )}
-          <SearchField label="Search history" value={search} onChange={setSearch} className="compare-pick-search" />
-          {history && <SideList title="History" sides={history} empty={search.trim() ? 'No history entry that kept its response matches.' : 'No history entry kept its response.'} onPick={pick} />}
+          {history && (
+            <SideList title="History" sides={history} empty={search.trim() ? 'No history entry that kept its response matches.' : 'No history entry kept its response.'} onPick={pick}>
+              <SearchField label="Search history" value={search} onChange={setSearch} className="compare-pick-search" />
+            </SideList>
+          )}
           {more && (
             <p className="muted" role="note">
               Showing the {HISTORY_LIMIT} most recent {search.trim() ? 'matching ' : ''}history entries. Search to find an older one.
@@ -96,10 +99,13 @@ export function CompareWith({ summary }: { summary: ResponseSummary }) {
   );
 }
 
-function SideList({ title, sides, empty, onPick }: { title: string; sides: CompareSide[]; empty: string; onPick: (side: CompareSide) => void }) {
+type SideListProps = { title: string; sides: CompareSide[]; empty: string; onPick: (side: CompareSide) => void; children?: ReactNode };
+
+function SideList({ title, sides, empty, onPick, children }: SideListProps) {
   return (
     <section aria-label={title}>
       <h3 className="compare-pick-title">{title}</h3>
+      {children}
       {sides.length === 0 ? (
         <p className="muted">{empty}</p>
       ) : (
