@@ -37,6 +37,7 @@ import { createWorkspaceService } from './workspace/workspace-service';
 import { createRequestChannel } from './channels/request-channel';
 import { createResponseChannel } from './channels/response-channel';
 import { createAuthChannels } from './channels/auth-channels';
+import { createHistoryChannel } from './channels/history-channel';
 import { CHANNEL_LOGS } from './logging/channel-logs';
 import { openMainLog } from './logging/main-log';
 import type { Logger } from './logging/logger';
@@ -119,7 +120,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
   const tokenSource = () => auth.tokenSource();
   const files = createFileSaver({ dialogs: deps.dialogs, now });
   const origins = createResponseOrigins();
-  const rowFiles = createRowFiles({ files, origins, account: () => sessionAccount(auth), now });
+  const rowFiles = createRowFiles({ files, origins, now });
   const bulk = createBulkService({ runner, tokenSource, variables, rowFiles, now });
   const compare = createCompareService({ responses, history, rowFiles });
   deps.onSettingsChanged?.(settings.read());
@@ -134,8 +135,7 @@ export async function createAppCore(deps: AppCoreDeps): Promise<AppCore> {
     collections,
     environments,
     variables,
-    // A reopened answer is noted with its request too, for the About sheet of an Excel export.
-    history: { ...history, open: (input) => history.open(input).then((opened) => ({ ...opened, summary: origins.note(opened.summary) })) },
+    history: createHistoryChannel({ history, origins, accounts: async () => (await auth.state()).accounts }),
     export: createExportService({ files, rowFiles, clipboard: deps.clipboard, responses, variables, settings: settings.read, redactor, host: () => auth.currentHost(), accessToken: () => tokenSource().accessToken() }),
     table: createTableService({ responses, rowFiles }),
     bulk,
@@ -171,12 +171,6 @@ function openRouter(handlers: Handlers, isTrustedSender: AppCoreDeps['isTrustedS
 /** Kept response bodies: in memory within the budget, spilled to a temporary file beyond it, parsed in the worker. */
 function openResponseStore(createBodyWorker: BodyWorkerFactory, memoryBudgetBytes: () => number, redactor: Redactor): ResponseStore {
   return new ResponseStore({ worker: new BodyWorkerClient(createBodyWorker), spill: new SpillFolder(), memoryBudgetBytes, secrets: redactor });
-}
-
-/** Who is signed in, for an Excel export's About sheet: host and username, never a token. */
-async function sessionAccount(auth: AuthService): Promise<{ host: string; username: string } | null> {
-  const { session } = await auth.state();
-  return session && { host: session.host, username: session.username };
 }
 
 interface AuthParts {

@@ -13,6 +13,7 @@ import { createConfFactory } from '../testing/conf-factory';
 import { createSafeStorageVault } from '../vault/vault';
 import { openAuthStore } from '../auth/auth-store';
 import { ACCOUNTS_FILE } from '../testing/saved-sign-in';
+import { readWorkbook } from '../testing/read-workbook';
 
 const open: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
@@ -50,9 +51,10 @@ const credentialsOf = (letter: 'a' | 'b', server: SandboxServer, rememberPasswor
 });
 
 /** Signs in to A, then adds B as a second account; B is current. */
-async function twoAccounts(options: { keyStore?: { backend?: string; key?: Buffer }; remember?: boolean; userDataDir?: string } = {}) {
+async function twoAccounts(options: { keyStore?: { backend?: string; key?: Buffer }; remember?: boolean; userDataDir?: string; saveTo?: string } = {}) {
   const [a, b] = [await lettered('a'), await lettered('b')];
-  const f = await startCore({ sandbox: a, keyStore: options.keyStore, userDataDir: options.userDataDir });
+  const dialogs = options.saveTo ? { saveFile: async () => options.saveTo! } : undefined;
+  const f = await startCore({ sandbox: a, keyStore: options.keyStore, userDataDir: options.userDataDir, dialogs });
   open.push(f);
   ok(await f.call('auth:login', credentialsOf('a', a, options.remember)));
   ok(await f.call('accounts:add'));
@@ -110,6 +112,27 @@ describe('saved accounts', () => {
     expect((await listed(idB)).map((entry) => entry.request.path)).toEqual(['me']);
     expectNothingOf(a, 'b');
     expectNothingOf(b, 'a');
+  });
+
+  it("an Excel export names the account the response came from, not the current one, kept or reopened from history", async () => {
+    const saveTo = join(mkdtempSync(join(tmpdir(), 'hae-accounts-xlsx-')), 'shifts.xlsx');
+    const { f, a, b, idA, idB } = await twoAccounts({ saveTo });
+    ok(await f.call('accounts:switch', { id: idA }));
+    const onA = ok(await f.call('request:send', getRequest('employees')));
+    const [entry] = ok(await f.call('history:list', { query: '', offset: 0, limit: 1 })).entries;
+    ok(await f.call('accounts:switch', { id: idB }));
+    expect(ok(await f.call('auth:state')).session).toMatchObject({ host: b.url, username: 'admin-b@example.com' });
+    const about = async () => new Map((await readWorkbook(saveTo)).sheets.get('About')!.map(([label, value]) => [label, value]));
+
+    // Still open in its tab after the switch.
+    ok(await f.call('export:responseXlsx', { responseId: onA.responseId, pointer: '' }));
+    const kept = await about();
+    expect([kept.get('Request'), kept.get('Host'), kept.get('Username')]).toEqual(['GET /api/v2/employees', a.url, 'admin-a@example.com']);
+    // Reopened from history while B is current, then its table view.
+    const reopened = ok(await f.call('history:open', { id: entry!.id }));
+    ok(await f.call('table:exportXlsx', { responseId: reopened.summary!.responseId, pointer: '', filter: '', sort: null, columns: [] }));
+    const fromHistory = await about();
+    expect([fromHistory.get('Request'), fromHistory.get('Host'), fromHistory.get('Username')]).toEqual(['GET /api/v2/employees', a.url, 'admin-a@example.com']);
   });
 
   it('renames an account, and removing one deletes its sealed secrets and signs out when it was current', async () => {

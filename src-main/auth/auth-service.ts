@@ -253,6 +253,7 @@ export class AuthService {
     return {
       account: account ? { id: account.id, name: account.name } : null,
       host: session.client.host,
+      username: session.username,
       signal: session.signal,
       accessToken: () => session.accessToken(),
       refreshAfterRejection: (rejected) => session.refreshAfterRejection(rejected),

@@ -57,7 +57,7 @@ export function createBulkService(deps: BulkServiceDeps) {
         session: source.signal,
       });
       const pullId = randomUUID().replaceAll('-', '');
-      abouts.set(pull, pullAbout(resolved, input.startDate, input.endDate, windows.length));
+      abouts.set(pull, pullAbout(resolved, { host: source.host, username: source.username ?? null }, input.startDate, input.endDate, windows.length));
       keep(pullId, pull);
       void pull.start();
       return view(pullId);
@@ -86,10 +86,10 @@ export function createBulkService(deps: BulkServiceDeps) {
       const rows = pull.rows();
       if (!rows.length) throw new AppError('invalid_input', 'The pull has no rows yet, so there is nothing to export.');
       if (format === 'json' || format === 'ndjson') return deps.rowFiles.rowsJson(rows, format, 'pull');
-      const about = abouts.get(pull)!;
+      const { details, ...origin } = abouts.get(pull)!;
       const saved = await (format === 'csv'
         ? deps.rowFiles.rowsCsv(flattenedRowStream(rows), 'pull')
-        : deps.rowFiles.rowsXlsx(flattenedRowStream(rows), 'pull', { request: about.request }, about.details));
+        : deps.rowFiles.rowsXlsx(flattenedRowStream(rows), 'pull', origin, details));
       return { saved: saved.saved, path: saved.path, rows: saved.rows };
     },
   } satisfies Handlers['bulk'] & { forgetAll(): void; rows(pullId: string): readonly unknown[] };

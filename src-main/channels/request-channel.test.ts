@@ -14,7 +14,7 @@ function setup(chosenPath: string | null) {
   const tokenSource = () => {
     session += 1;
     calls.push(`session ${session}`);
-    return { host: `h${session}`, account: { id: `a${session}`, name: `Account ${session}` } } as TokenSource;
+    return { host: `h${session}`, username: `user${session}`, account: { id: `a${session}`, name: `Account ${session}` } } as TokenSource;
   };
   const runner = {
     send: async (source: TokenSource, request: RequestInput) => {
@@ -41,10 +41,10 @@ function setup(chosenPath: string | null) {
 }
 
 describe('request channel', () => {
-  it('sends on the session of the moment, names its account, and cancels by request id', async () => {
+  it('sends on the session of the moment, names its account (noted for exports), and cancels by request id', async () => {
     const { calls, channel, origins } = setup(null);
     expect(await channel.send(input)).toMatchObject({ httpStatus: 200, responseId: 'a1', account: { id: 'a1', name: 'Account 1' } });
-    expect(origins.of('a1')).toBe('GET /api/v2/employees?status=1');
+    expect(origins.of('a1')).toEqual({ request: 'GET /api/v2/employees?status=1', account: { host: 'h1', username: 'user1' } });
     expect(channel.cancel({ requestId: 'r1' })).toEqual({ cancelled: true });
     expect(channel.cancel({ requestId: 'r9' })).toEqual({ cancelled: false });
     expect(calls).toEqual(['session 1', 'send employees on h1', 'cancel r1', 'cancel r9']);

@@ -1,7 +1,7 @@
 // The `request` channel over the request runner (src-main/http/): Send and Cancel, and "Save to
 // file", which asks where before the request goes out again. Each call takes the session's
-// token source at the moment it runs; each answer's request is noted for the About sheet of an
-// Excel export (docs/architecture.md, "Exports").
+// token source at the moment it runs; each answer's request and account are noted for the About
+// sheet of an Excel export (docs/architecture.md, "Exports").
 import type { Handlers } from '../shared/contract';
 import type { RequestRunner, TokenSource } from '../http/request-runner';
 import { JSON_FILES, type FileSaver } from '../export/file-saver';
@@ -20,7 +20,8 @@ export function createRequestChannel({ runner, tokenSource, files, origins }: Re
     // notes which request it answered (the About sheet of an Excel export).
     async send(input) {
       const source = tokenSource();
-      return { ...origins.note(await runner.send(source, input)), account: source.account ?? null };
+      const summary = origins.note(await runner.send(source, input), { host: source.host, username: source.username ?? null });
+      return { ...summary, account: source.account ?? null };
     },
     cancel: ({ requestId }) => ({ cancelled: runner.cancel(requestId) }),
     async download(input) {

@@ -39,12 +39,12 @@ export async function compareCsvRows(read: PageReader): Promise<RowStream> {
   return { columns: CSV_COLUMNS, rows: cells(), count };
 }
 
-export async function compareJsonRows(read: PageReader): Promise<unknown[]> {
+/** The rows as values, read a page at a time as the file is written: never all held at once. */
+export async function compareJsonRows(read: PageReader): Promise<AsyncGenerator<unknown>> {
   const { rows } = await allRows(read);
-  const out: unknown[] = [];
-  for await (const row of rows) {
-    const value = (json: string | null) => (json === null ? undefined : (JSON.parse(json) as unknown));
-    out.push({ key: row.key, path: row.path, kind: row.kind, before: value(row.before), after: value(row.after) });
+  const value = (json: string | null) => (json === null ? undefined : (JSON.parse(json) as unknown));
+  async function* values() {
+    for await (const row of rows) yield { key: row.key, path: row.path, kind: row.kind, before: value(row.before), after: value(row.after) };
   }
-  return out;
+  return values();
 }

@@ -6,13 +6,10 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { CompareSource, Handlers } from '../shared/contract';
 import type { ResponseStore } from '../response/main/response-store';
-import type { CompareSide } from '../response/worker-protocol';
+import { COMPARISONS_KEPT, type CompareSide } from '../response/worker-protocol';
 import type { RowFiles } from '../export/row-files';
 import type { HistoryService } from '../history/history-service';
 import { compareCsvRows, compareJsonRows } from './compare-export';
-
-/** The worker keeps this many (response/worker/compare/comparisons.ts); main forgets the same. */
-const KEPT = 4;
 
 export interface CompareDeps {
   responses: Pick<ResponseStore, 'info' | 'sharedBytes' | 'compareCall'>;
@@ -51,7 +48,7 @@ export function createCompareService(deps: CompareDeps) {
       const facts = await responses.compareCall('compare', { docId: compareId, before: await side(beforeId), after: await side(afterId), key: input.key });
       live.add(compareId);
       for (const old of live) {
-        if (live.size <= KEPT) break;
+        if (live.size <= COMPARISONS_KEPT) break;
         live.delete(old);
       }
       return { compareId, beforeId, afterId, ...facts };

@@ -89,6 +89,8 @@ describe('compare through the core', () => {
     const lost = await f.call('compare:page', { compareId: 'nothere', filter: 'all', query: '', offset: 0, limit: 10 });
     expect(lost).toMatchObject({ ok: false, error: { code: 'not_found', message: 'That comparison is no longer kept. Compare the two responses again.' } });
 
+    const badKey = await f.call('compare:start', { before: { responseId: shifts.responseId }, after: { responseId: shifts.responseId }, key: 'no_such_field' });
+    expect(badKey).toMatchObject({ ok: false, error: { code: 'invalid_input', message: expect.stringMatching(/^Records cannot be matched by "no_such_field".* Match by one of: id, .*title/) } });
     const same = data<CompareSummary>(await f.call('compare:start', { before: { responseId: shifts.responseId }, after: { responseId: shifts.responseId }, key: null }));
     expect(same.counts).toMatchObject({ added: 0, removed: 0, changed: 0, rows: 0 });
     data(await f.call('auth:logout'));

@@ -5,7 +5,8 @@ import type { RowStream } from './row-stream';
 
 const BOM = '\uFEFF';
 const CRLF = '\r\n';
-const CHUNK_CHARS = 64 * 1024;
+/** Characters gathered before a write, for CSV and JSON exports alike. */
+export const CHUNK_CHARS = 64 * 1024;
 const FORMULA_START = /^[=+\-@\t\r]/;
 /** "-12", "-0.5", "-1e3": numbers, not formulas; they stay numbers in the sheet. */
 const NEGATIVE_NUMBER = /^-(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;

@@ -20,7 +20,8 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const NOW = new Date(2024, 4, 1, 9, 30).getTime();
 const origins = createResponseOrigins();
-origins.note({ responseId: 'r1', method: 'GET', url: 'https://acme.humanity.com/api/v2/shifts?access_token=%5BREDACTED%5D&mode=overview' });
+origins.note({ responseId: 'r1', method: 'GET', url: 'https://acme.humanity.com/api/v2/shifts?access_token=%5BREDACTED%5D&mode=overview' }, { host: 'https://acme.humanity.com', username: 'ada' });
+const PULL = { request: 'GET /api/v2/shifts', account: { host: 'https://acme.humanity.com', username: 'bo' } };
 
 const rowFiles = () =>
   createRowFiles({
@@ -34,7 +35,6 @@ const rowFiles = () =>
       now: () => NOW,
     }),
     origins,
-    account: async () => ({ host: 'https://acme.humanity.com', username: 'ada' }),
     now: () => NOW,
   });
 
@@ -75,16 +75,28 @@ describe('row files', () => {
     expect(sheets.get('Rows')).toEqual([['id', 'name'], [1, 'Ada'], [2, 'Bo, Jr.']]);
     const about = new Map(sheets.get('About')!.map(([label, value]) => [label, value]));
     expect(about.get('Request')).toBe('GET /api/v2/shifts?mode=overview');
+    expect(about.get('Host')).toBe('https://acme.humanity.com');
     expect(about.get('Username')).toBe('ada');
     expect(about.get('Filter')).toBe('Ada');
   });
 
+  it('names the account a Pull range ran for, and says "not known" of a response it has no origin for', async () => {
+    chosen = join(dir, 'pull.xlsx');
+    await rowFiles().rowsXlsx({ columns: ['id'], rows: [['1']], count: 1 }, 'pull', PULL);
+    const pull = new Map((await readWorkbook(chosen)).sheets.get('About')!.map(([label, value]) => [label, value]));
+    expect([pull.get('Request'), pull.get('Host'), pull.get('Username')]).toEqual(['GET /api/v2/shifts', 'https://acme.humanity.com', 'bo']);
+    chosen = join(dir, 'unknown.xlsx');
+    await rowFiles().rowsXlsx({ columns: ['id'], rows: [['1']], count: 1 }, 'table', { responseId: 'never-noted' });
+    const unknown = new Map((await readWorkbook(chosen)).sheets.get('About')!.map(([label, value]) => [label, value]));
+    expect([unknown.get('Request'), unknown.get('Host'), unknown.get('Username')]).toEqual(['not known', 'not known', 'not known']);
+  });
+
   it('says a workbook cannot hold the rows before asking where, and explains a failed write', async () => {
     const wide = { columns: Array.from({ length: 16_385 }, (_, i) => `c${i}`), rows: [], count: 0 };
-    await expect(rowFiles().rowsXlsx(wide, 'pull', { request: 'GET /api/v2/shifts' })).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('columns do not fit') });
+    await expect(rowFiles().rowsXlsx(wide, 'pull', PULL)).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('columns do not fit') });
     expect(asked).toEqual([]);
     chosen = join(dir, 'no-such-folder', 'pull.xlsx');
-    await expect(rowFiles().rowsXlsx({ columns: ['id'], rows: [['1']], count: 1 }, 'pull', { request: 'GET /api/v2/shifts' })).rejects.toMatchObject({
+    await expect(rowFiles().rowsXlsx({ columns: ['id'], rows: [['1']], count: 1 }, 'pull', PULL)).rejects.toMatchObject({
       code: 'storage_failed',
       message: expect.stringContaining(chosen),
     });

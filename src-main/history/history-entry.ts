@@ -23,6 +23,8 @@ export function toEntry({ request, summary, error, account }: Recorded, redactor
     bodyKept: false,
     // Which saved account sent it (docs/architecture.md, "Accounts"); null before accounts existed.
     account: account ?? null,
+    // "Compare with…" recognises the entry of the response on screen by it.
+    responseId: summary?.responseId ?? null,
   };
 }
 

@@ -25,6 +25,8 @@ export interface TokenSource {
   /** The saved account the session is for: history records it (docs/architecture.md, "Accounts"). */
   readonly account?: AccountRef | null;
   readonly host: string;
+  /** Who is signed in: an export names the account its rows came from (docs/architecture.md, "Exports"). */
+  readonly username?: string;
   /** Aborts when the session ends: its requests stop, and what they still receive is dropped. */
   readonly signal: AbortSignal;
   accessToken(): Promise<string>;

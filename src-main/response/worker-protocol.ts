@@ -43,6 +43,9 @@ export interface CompareSide {
   end: number;
 }
 
+/** Comparisons the worker keeps (response/worker/compare/comparisons.ts); main forgets beyond the same number. */
+export const COMPARISONS_KEPT = 4;
+
 /** What a comparison found, before main names it (response/worker/compare/comparison.ts). */
 export type ComparisonFacts = Omit<CompareSummary, 'compareId' | 'beforeId' | 'afterId'>;
 

@@ -290,6 +290,8 @@ export const historyEntry = z.object({
   sizeBytes: z.number(),
   bodyKept: z.boolean(),
   account: accountRef.nullable().optional(),
+  /** The kept response the answer was when it arrived (ids are random, so one from an earlier run matches nothing). */
+  responseId: z.string().nullable().optional(),
 });
 export type HistoryEntry = z.infer<typeof historyEntry>;
 

@@ -107,6 +107,8 @@ describe('Export Excel through IPC', () => {
     const about = aboutOf(sheets.get('About')!);
     expect(about.get('Request')).toBe('GET /api/v2/shifts?mode=overview');
     expect(about.get('Date range')).toBe('2026-01-01 to 2026-02-28');
+    // The account that ran the pull, remembered when it started.
+    expect([about.get('Host'), about.get('Username')]).toEqual([f.sandbox.url, SANDBOX_DEMO.username]);
     expect(about.get('Rows')).toBe(progress.rows);
   });
 

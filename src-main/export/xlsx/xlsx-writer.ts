@@ -21,10 +21,16 @@ const BACKLOG_BYTES = 4 * 1024 * 1024;
 const COLUMN_WIDTH = { min: 8, max: 60 };
 
 /** The "About" sheet: never a token, only where the rows came from. */
+/** The account the rows came from (never a token); username null when it is no longer known. */
+export interface SheetAccount {
+  host: string;
+  username: string | null;
+}
+
 export interface SheetAbout {
   /** "GET /api/v2/shifts?start_date=…", or null when main does not know it. */
   request: string | null;
-  account: { host: string; username: string } | null;
+  account: SheetAccount | null;
   exportedAt: number;
   /** More lines for the sheet, such as the table view's filter or a Pull range's dates. */
   details: Array<[label: string, value: string]>;
@@ -135,8 +141,8 @@ function writeAboutSheet(workbook: Workbook, about: SheetAbout, rows: number, co
   sheet.columns = [{ width: 16 }, { width: 80 }];
   const lines: Array<[string, string | number | Date]> = [
     ['Request', about.request ?? 'not known'],
-    ['Host', about.account?.host ?? 'not signed in'],
-    ['Username', about.account?.username ?? 'not signed in'],
+    ['Host', about.account?.host ?? 'not known'],
+    ['Username', about.account?.username ?? 'not known'],
     ['Exported at', wallClock(about.exportedAt)],
     ['Rows', rows],
     ['Columns', columns],

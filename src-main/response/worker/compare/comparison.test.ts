@@ -57,15 +57,28 @@ describe('Comparison of arrays of records', () => {
     expect(rows.every((row) => row.group === 'changed')).toBe(true);
   });
 
-  it('matches a key held twice in order, counts it, and gives records without a key their position', () => {
-    const before = [{ id: 1, v: 'a' }, { id: 1, v: 'b' }, { v: 'no key' }];
-    const after = [{ id: 1, v: 'a' }, { id: 1, v: 'c' }, { v: 'no key either' }];
+  it('matches a key held twice in order, counts it, and gives records without a key (beyond the sample) their position', () => {
+    // The key is offered because every sampled record holds it; a record further on may lack it.
+    const sampled = Array.from({ length: 200 }, (_, index) => ({ id: index + 10, v: 'same' }));
+    const before = [{ id: 1, v: 'a' }, { id: 1, v: 'b' }, ...sampled, { v: 'no key' }];
+    const after = [{ id: 1, v: 'a' }, { id: 1, v: 'c' }, ...sampled, { v: 'no key either' }];
     const comparison = new Comparison(before, after, 'id');
     expect(comparison.facts.duplicateKeys).toBe(1);
     expect(all(comparison).map((row) => [row.key, row.path, row.after])).toEqual([
       ['1 (2)', '/v', '"c"'],
-      ['#2', '/v', '"no key either"'],
+      ['#202', '/v', '"no key either"'],
     ]);
+  });
+
+  it('refuses a key the records do not all hold, naming the fields that can match them', () => {
+    const before = [{ id: 1, code: 'a', tags: [] }, { id: 2, code: 'b', tags: [] }];
+    const after = [{ id: 1, code: 'a', tags: [] }, { id: 3, tags: [] }];
+    const refused = (key: string) => () => new Comparison(before, after, key);
+    expect(refused('title')).toThrow(expect.objectContaining({ code: 'invalid_input', message: 'Records cannot be matched by "title": not every record on both sides holds it as a string or number. Match by one of: id.' }));
+    // Held by some records only, or not as a string or number: refused too, never matched by position.
+    expect(refused('code')).toThrow(/Match by one of: id\.$/);
+    expect(refused('tags')).toThrow(/cannot be matched by "tags"/);
+    expect(() => new Comparison([{ tags: [] }], [{ tags: [1] }], 'id')).toThrow(/No field is held by every record/);
   });
 
   it('reads batched arrays as it reads plain ones', () => {

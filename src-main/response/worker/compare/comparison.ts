@@ -1,6 +1,7 @@
 // One comparison of two parsed bodies, kept in the body worker: the differences as rows (one per
 // changed field, one per record added or removed), the counts, and pages of the rows filtered by
 // group and searched, for the window and for exports (docs/architecture.md, "Comparing responses").
+import { AppError } from '../../../shared/app-error';
 import type { ComparePage, ComparePageInput, CompareRow } from '../../../shared/contract';
 import type { ComparisonFacts } from '../../worker-protocol';
 import { diffValues, type ChangeKind } from './json-diff';
@@ -21,6 +22,12 @@ interface Change {
   /** The values themselves (undefined: missing), turned into text only for the rows asked for. */
   before: unknown;
   after: unknown;
+}
+
+/** A key the records lack would silently match them by position: say which fields can match instead. */
+function unusableKey(key: string, options: readonly string[]): AppError {
+  const usable = options.length ? `Match by one of: ${options.join(', ')}.` : 'No field is held by every record as a string or number, so records can only be matched by position (no key).';
+  return new AppError('invalid_input', `Records cannot be matched by "${key}": not every record on both sides holds it as a string or number. ${usable}`);
 }
 
 const groupOf = (kind: ChangeKind): CompareRow['group'] => (kind === 'added' || kind === 'removed' ? kind : 'changed');
@@ -45,6 +52,7 @@ export class Comparison {
 
   private compareRecords(before: readonly unknown[], after: readonly unknown[], at: string, requestedKey: string | null): ComparisonFacts {
     const options = keyOptions(before, after);
+    if (requestedKey !== null && !options.includes(requestedKey)) throw unusableKey(requestedKey, options);
     const key = requestedKey ?? (options.includes('id') ? 'id' : (options[0] ?? null));
     const sink: RecordSink = {
       record: (kind, name, index, record) => {

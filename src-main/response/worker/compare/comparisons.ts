@@ -2,12 +2,9 @@
 // values that differ), not the bodies, which are the worker's parsed copies or parsed for the
 // comparison alone and let go after it.
 import { AppError } from '../../../shared/app-error';
-import type { CompareSide, WorkerCalls } from '../../worker-protocol';
+import { COMPARISONS_KEPT, type CompareSide, type WorkerCalls } from '../../worker-protocol';
 import { parseLoadedBody } from '../loaded-body';
 import { Comparison } from './comparison';
-
-/** Comparisons kept: the one on screen and a few before it. */
-const KEPT = 4;
 
 type Calls = Pick<WorkerCalls, 'compare' | 'comparePage' | 'compareForget'>;
 
@@ -21,7 +18,7 @@ export function comparisonHandlers(held: (docId: string) => unknown): { [K in ke
       const comparison = new Comparison(valueOf(before), valueOf(after), key);
       kept.delete(docId);
       kept.set(docId, comparison);
-      if (kept.size > KEPT) kept.delete(kept.keys().next().value as string);
+      if (kept.size > COMPARISONS_KEPT) kept.delete(kept.keys().next().value as string);
       return comparison.facts;
     },
     comparePage({ docId, whole, ...page }) {
