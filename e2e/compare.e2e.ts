@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { editShifts } from '../src-main/testing/sandbox-shifts';
+import { dayWithShifts, editShifts } from '../src-main/testing/sandbox-shifts';
 import { parseCsv } from './support/csv';
 import { launchApp, type LaunchedApp } from './support/launch-app';
 import { compareDialog, historyList, pathField, responsePanel, sendButton } from './support/locators';
@@ -20,7 +20,8 @@ test.afterEach(async () => {
   app = null;
 });
 
-const DAY = new Date().toISOString().slice(0, 10);
+// A day with at least the 6 shifts the test removes (2) and edits (4).
+const DAY = dayWithShifts(6);
 const SHIFTS = `shifts?start_date=${DAY}&end_date=${DAY}`;
 
 async function sendShifts(page: Page, sends: number) {

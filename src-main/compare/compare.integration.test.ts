@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompareRow, CompareSummary, HistoryEntry, ResponseSummary, Result } from '../shared/contract';
 import { getRequest, startCore, type CoreFixture } from '../testing/core-fixture';
-import { editShifts } from '../testing/sandbox-shifts';
+import { dayWithShifts, editShifts } from '../testing/sandbox-shifts';
 
 let fixture: CoreFixture | null = null;
 let dir: string | null = null;
@@ -23,7 +23,8 @@ function data<T>(result: Result<unknown>): T {
   return result.data as T;
 }
 
-const DAY = new Date().toISOString().slice(0, 10);
+// A day with at least the 6 shifts the test removes (2) and edits (4).
+const DAY = dayWithShifts(6);
 const shiftsOfDay = () => getRequest('shifts', [['start_date', DAY], ['end_date', DAY]]);
 
 async function signedIn(saveTo: string) {

@@ -1,6 +1,8 @@
 // Changing the sandbox's shifts as another user of the account would, over its HTTP API with a
 // token of its own: tests of "what changed since" (compare) make known changes with it.
 import { SANDBOX_DEMO } from '../sandbox/server';
+import { DAY_MS, dayOf, isoDay } from '../sandbox/dates';
+import { generatedShifts } from '../sandbox/shift-generator';
 
 /** An access token for the sandbox's demo user, by the password grant. */
 export async function sandboxToken(url: string): Promise<string> {
@@ -41,6 +43,16 @@ export interface ShiftEdits {
   remove: number;
   /** Shifts whose title and notes change: two fields each. */
   edit: number;
+}
+
+/**
+ * The first day from today on whose seeded schedule has at least `count` shifts (the generator
+ * makes 3 to 6 a day), so a test that removes and edits that many passes on any date.
+ */
+export function dayWithShifts(count: number, from = Date.now()): string {
+  for (let day = dayOf(from); ; day += 1) {
+    if (generatedShifts(day).length >= count) return isoDay(day * DAY_MS);
+  }
 }
 
 /** Adds, removes and edits shifts of one day; returns the ids of each. */
