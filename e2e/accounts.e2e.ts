@@ -1,8 +1,6 @@
 // Saved accounts end to end: the built-in sandbox and a second account on a second sandbox with
 // other credentials and data, switched back and forth with requests in flight. Each sandbox
 // marks the tokens it issues, so its request log shows whether anything of the other arrived.
-import { copyFileSync, mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import type { SandboxServer } from '../src-main/sandbox/server';
 import { launchApp, type LaunchedApp } from './support/launch-app';
@@ -112,12 +110,10 @@ test('two accounts on two sandboxes: each answer lands under its account, switch
   expectNothingFrom(app.sandbox()!, /token-of-b-|second-app-secret|second-password/);
   expectNothingFrom(second, /token-of-a-|sandbox-app-secret|sandbox-demo/);
 
-  // The session bar with the Switch account menu open, for the README.
+  // The session bar with the Switch account menu open (test-results/screenshots; the README shows a copy).
   await switchAccountButton(page).click();
   await expect(switchAccountMenu(page)).toBeVisible();
-  const shot = await screenshot(page, 'accounts-switch-menu');
-  mkdirSync(resolve(import.meta.dirname, '../docs/screenshots'), { recursive: true });
-  copyFileSync(shot, resolve(import.meta.dirname, '../docs/screenshots/accounts-switch-menu.png'));
+  await screenshot(page, 'accounts-switch-menu');
   await page.emulateMedia({ colorScheme: 'dark' });
   await screenshot(page, 'accounts-switch-menu-dark');
   await page.keyboard.press('Escape');
