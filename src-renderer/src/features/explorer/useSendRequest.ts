@@ -1,17 +1,15 @@
-import { useReducer } from 'react';
 import type { CollectionNode, RequestInput } from '@shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
-import type { OpenTab } from '../../state/tabsModel';
+import { historyChanged } from '../../state/historyVersion';
 import { savedPlace } from '../collections/savedPlace';
 
 /**
- * Each tab sends its own requests and keeps its own response. `historyVersion` changes after every
- * send, so the history list is read again.
+ * Each tab sends its own requests and keeps its own response. The history version changes after
+ * every send, so the history list is read again.
  */
 export function useSendRequest(roots: readonly CollectionNode[]) {
-  const [historyVersion, historyChanged] = useReducer((n: number) => n + 1, 0);
   const { tabs } = appStore;
 
   async function run(tabId: string, input: RequestInput) {
@@ -46,10 +44,10 @@ export function useSendRequest(roots: readonly CollectionNode[]) {
     void run(tabId, { ...input, collectionId: savedPlace(roots, tab.editor).collectionId });
   }
 
-  function cancel(tab: OpenTab) {
-    const running = tab.response.running;
+  function cancel(tabId: string) {
+    const running = tabs.get(tabId)?.response.running;
     if (running) void api().request.cancel({ requestId: running.requestId });
   }
 
-  return { send, cancel, historyVersion };
+  return { send, cancel };
 }
