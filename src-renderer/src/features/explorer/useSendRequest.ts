@@ -4,6 +4,7 @@ import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
 import { historyChanged } from '../../state/historyVersion';
 import { savedPlace } from '../collections/savedPlace';
+import { sameRequest } from './draft';
 
 /**
  * Each tab sends its own requests and keeps its own response. The history version changes after
@@ -39,7 +40,8 @@ export function useSendRequest(roots: readonly CollectionNode[]) {
     tabs.update(tabId, (current) => ({
       ...current,
       sent: true,
-      editor: current.editor.origin ? current.editor : { ...current.editor, baseline: sent },
+      // The same request sent again keeps its editor as it is, so the editor does not render again.
+      editor: current.editor.origin || sameRequest(current.editor.baseline, sent) ? current.editor : { ...current.editor, baseline: sent },
     }));
     void run(tabId, { ...input, collectionId: savedPlace(roots, tab.editor).collectionId });
   }
