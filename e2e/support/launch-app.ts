@@ -14,6 +14,7 @@ import { testCoreDeps } from '../../src-main/testing/core-deps';
 import type { NativeDialogs } from '../../src-main/ports/native';
 import { COMMAND_EVENT, type AppCommand } from '../../src-main/shared/channels';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
+import { toWire } from './ipc-wire';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 const RENDERER_DIR = join(OUT, 'renderer');
@@ -122,7 +123,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     await page.exposeBinding(BINDING, async (source, channel: string, input: unknown) => {
       const output = await core.dispatch(channel, { frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame() }, input);
       ipc.push({ channel, input, output });
-      return output;
+      return toWire(output);
     });
     await page.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
     await page.goto(HARNESS_PAGE_URL);
@@ -165,7 +166,7 @@ function preloadShim(preloadSource: string): string {
       },
     },
     ipcRenderer: {
-      invoke: (channel, input) => binding(channel, input),
+      invoke: (channel, input) => binding(channel, input).then((wire) => ('json' in wire ? JSON.parse(wire.json) : wire.value)),
       on: (channel, handler) => { (listeners[channel] ??= new Set()).add(handler); },
       removeListener: (channel, handler) => { listeners[channel]?.delete(handler); },
     },

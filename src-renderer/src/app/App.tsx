@@ -6,7 +6,7 @@ import { SetupScreen } from '../features/setup/SetupScreen';
 import { useTheme } from '../features/theme/theme';
 import { appStore } from '../state/appStore';
 import { useAuthLoadError, useAuthState, useSettings } from '../state/hooks';
-import { useStoreSync } from '../state/useStoreSync';
+import { StoreSync } from '../state/useStoreSync';
 import { createCommandRegistry } from './commands';
 import { Notices } from './Notices';
 import { CommandContext, useCommandSources } from './useCommands';
@@ -22,7 +22,6 @@ const aboutDialog = lazyView(() => import('../features/about/AboutDialog').then(
  * What they share lives in the store (state/); the open tabs there outlive a trip through setup.
  */
 export function App() {
-  useStoreSync();
   const auth = useAuthState();
   useTheme(useSettings()?.theme ?? null);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -45,32 +44,43 @@ export function App() {
     document.title = accountName ? `${accountName} — Humanity API Explorer` : 'Humanity API Explorer';
   }, [accountName]);
 
-  if (!auth) return <Loading />;
+  if (!auth) {
+    return (
+      <>
+        <StoreSync />
+        <Loading />
+      </>
+    );
+  }
   const { session } = auth;
   return (
-    <CommandContext value={commands}>
-      <div className="app">
-        {session && <SessionBar session={session} onOpenSettings={() => setSettingsOpen(true)} />}
-        <VaultBanner vault={auth.vault} />
-        <Notices
-          notices={auth.notices.filter((notice) => !dismissed.has(notice))}
-          onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))}
-        />
-        {session ? <Workspace /> : <SetupScreen key={auth.currentAccountId ?? 'new'} vault={auth.vault} profile={auth.profile} accounts={auth} />}
-        {/* One boundary each: About opens over Settings, which must not hide while About loads. */}
-        {settingsMounted && (
-          <Suspense fallback={null}>
-            <settingsDialog.View open={settingsOpen} onClose={() => setSettingsOpen(false)} onAbout={() => setAboutOpen(true)} />
-          </Suspense>
-        )}
-        {aboutMounted && (
-          <Suspense fallback={null}>
-            <aboutDialog.View open={aboutOpen} onClose={() => setAboutOpen(false)} />
-          </Suspense>
-        )}
-        {session && <ReauthDialog session={session} />}
-      </div>
-    </CommandContext>
+    <>
+      {/* First in both returns, so it stays mounted when main's auth state arrives. */}
+      <StoreSync />
+      <CommandContext value={commands}>
+        <div className="app">
+          {session && <SessionBar session={session} onOpenSettings={() => setSettingsOpen(true)} />}
+          <VaultBanner vault={auth.vault} />
+          <Notices
+            notices={auth.notices.filter((notice) => !dismissed.has(notice))}
+            onDismiss={(notice) => setDismissed(new Set([...dismissed, notice]))}
+          />
+          {session ? <Workspace /> : <SetupScreen key={auth.currentAccountId ?? 'new'} vault={auth.vault} profile={auth.profile} accounts={auth} />}
+          {/* One boundary each: About opens over Settings, which must not hide while About loads. */}
+          {settingsMounted && (
+            <Suspense fallback={null}>
+              <settingsDialog.View open={settingsOpen} onClose={() => setSettingsOpen(false)} onAbout={() => setAboutOpen(true)} />
+            </Suspense>
+          )}
+          {aboutMounted && (
+            <Suspense fallback={null}>
+              <aboutDialog.View open={aboutOpen} onClose={() => setAboutOpen(false)} />
+            </Suspense>
+          )}
+          {session && <ReauthDialog session={session} />}
+        </div>
+      </CommandContext>
+    </>
   );
 }
 

@@ -15,19 +15,18 @@ import { catalogEditor, hasUnkeptChanges } from '../features/explorer/editorStat
 import { RequestEditor, type RequestEditorHandle } from '../features/explorer/RequestEditor';
 import { useEditorTools } from '../features/explorer/useEditorTools';
 import { useSendRequest } from '../features/explorer/useSendRequest';
-import { ResponsePanel } from '../features/response/ResponsePanel';
+import { ActiveResponsePanel } from '../features/response/ResponsePanel';
 import { CompareHost } from '../features/compare/CompareHost';
 import { ConfirmChangeDialog } from '../features/safety/ConfirmChangeDialog';
 import { useWriteConfirmation } from '../features/safety/useWriteConfirmation';
 import { DiscardChangesDialog } from '../features/tabs/DiscardChangesDialog';
-import { TabStrip } from '../features/tabs/TabStrip';
-import { tabViews } from '../features/tabs/tabViews';
+import { OpenTabStrip } from '../features/tabs/OpenTabStrip';
 import { useDiscardGuard } from '../features/tabs/useDiscardGuard';
 import { useRequestOpener } from '../features/tabs/useRequestOpener';
 import { useTabFocus } from '../features/tabs/useTabFocus';
 import { useTabMessage } from '../features/tabs/useTabMessage';
 import { appStore } from '../state/appStore';
-import { useActiveTab, useTabs } from '../state/hooks';
+import { useActiveEditor, useActiveTabId } from '../state/hooks';
 import { tabTitle } from '../state/tabsModel';
 import { useCommands } from './useCommands';
 import { useWorkspaceLayout } from './useWorkspaceLayout';
@@ -35,21 +34,22 @@ import { WorkspaceSidebar } from './WorkspaceSidebar';
 
 /**
  * The signed-in work area: the sidebar, the open requests as tabs, the active request's editor and
- * its response. Each flow lives in its feature; this puts them together.
+ * its response. Each flow lives in its feature; this puts them together. It reads the active tab's
+ * id and editor, not its response: an answer renders the response panel, the strip and the Send
+ * button, not this (docs/architecture.md, "The renderer's store").
  */
 export function Workspace() {
   const ids = useId();
   const tabDomId = (tabId: string) => `${ids}-tab-${tabId}`;
-  const tabs = useTabs();
-  const active = useActiveTab();
-  const { editor, response } = active;
+  const activeId = useActiveTabId();
+  const editor = useActiveEditor();
   const editorRef = useRef<RequestEditorHandle>(null);
   const collections = useCollections();
   const { roots } = collections;
   const place = savedPlace(roots, editor);
   const endpoint = editor.endpointId ? (endpointById(editor.endpointId) ?? null) : null;
 
-  const messages = useTabMessage(active.id);
+  const messages = useTabMessage(activeId);
   const focus = useTabFocus(editorRef, tabDomId);
   const discard = useDiscardGuard({ beforeActiveCloses: focus.beforeSwitch, afterReplace: messages.clear });
   const opener = useRequestOpener(discard, messages.clear);
@@ -72,15 +72,17 @@ export function Workspace() {
   /** Every edit of the draft; the catalog endpoint is kept only while the request still follows it. */
   function editDraft(draft: Draft) {
     messages.clear();
-    appStore.tabs.updateEditor(active.id, (current) => ({ ...current, draft, endpointId: keptEndpointId(current.endpointId, draft) }));
+    appStore.tabs.updateEditor(activeId, (current) => ({ ...current, draft, endpointId: keptEndpointId(current.endpointId, draft) }));
   }
+
+  const saveActive = () => void saving.save(appStore.tabs.get(activeId)!);
 
   useCommands({
     send: () => editorRef.current?.send(),
-    save: () => void saving.save(active),
+    save: saveActive,
     'new-request': newTab,
     'focus-path': () => editorRef.current?.focusPath(),
-    'close-tab': () => discard.close(tabs.activeId),
+    'close-tab': () => discard.close(activeId),
     'next-tab': () => switchTab(1),
     'previous-tab': () => switchTab(-1),
   });
@@ -94,14 +96,12 @@ export function Workspace() {
         openId={editor.origin?.id ?? null}
         endpointId={editor.endpointId}
         onOpenSaved={(node) => opener.openSaved(roots, node)}
-        historyVersion={sender.historyVersion}
         onOpenHistory={opener.openHistory}
         onPickEndpoint={(picked) => opener.open(catalogEditor(picked))}
       />
       <main className="workspace-area">
-        <TabStrip
-          tabs={tabViews(tabs.tabs, roots)}
-          activeId={tabs.activeId}
+        <OpenTabStrip
+          roots={roots}
           panelId={`${ids}-tabpanel`}
           tabId={tabDomId}
           onSelect={appStore.tabs.select}
@@ -112,19 +112,18 @@ export function Workspace() {
           ref={layout.split}
           id={`${ids}-tabpanel`}
           role="tabpanel"
-          aria-labelledby={tabDomId(tabs.activeId)}
+          aria-labelledby={tabDomId(activeId)}
           className={`workspace ${layout.wide ? 'is-wide' : 'is-stacked'}`}
           style={layout.gridStyle}
         >
           <RequestEditor
-            key={active.id}
+            key={activeId}
             ref={editorRef}
             id={`${ids}-editor`}
             draft={editor.draft}
             onChange={editDraft}
-            running={response.running !== null}
-            onSend={(input) => void writes.sendOrConfirm(active.id, input, place.collectionId)}
-            onCancel={() => sender.cancel(active)}
+            onSend={(input) => void writes.sendOrConfirm(activeId, input, place.collectionId)}
+            onCancel={() => sender.cancel(activeId)}
             header={
               <EditorHeader
                 title={tabTitle(editor, place.node?.name)}
@@ -132,7 +131,7 @@ export function Workspace() {
                 unsaved={hasUnkeptChanges(editor)}
                 message={messages.shown}
                 onNew={newTab}
-                onSave={() => void saving.save(active)}
+                onSave={saveActive}
               />
             }
             tools={<EditorTools model={tools} editor={editor} place={place} />}
@@ -147,7 +146,7 @@ export function Workspace() {
             className="workspace-splitter"
             {...layout.editorSplitter}
           />
-          <ResponsePanel {...response} />
+          <ActiveResponsePanel />
         </div>
       </main>
       <SaveRequestDialog saving={saving} collections={collections} />

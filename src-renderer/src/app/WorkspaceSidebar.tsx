@@ -16,19 +16,18 @@ type Props = {
   openId: string | null;
   endpointId: string | null;
   onOpenSaved: (node: CollectionNode) => void;
-  historyVersion: number;
   onOpenHistory: (entry: HistoryEntry) => Promise<string | null>;
   onPickEndpoint: (endpoint: CatalogEndpoint) => void;
 };
 
 /** The workspace's sidebar: collections, history and catalog, and the splitter that sizes it. */
-export function WorkspaceSidebar({ id, splitter, collections, openId, endpointId, onOpenSaved, historyVersion, onOpenHistory, onPickEndpoint }: Props) {
+export function WorkspaceSidebar({ id, splitter, collections, openId, endpointId, onOpenSaved, onOpenHistory, onPickEndpoint }: Props) {
   return (
     <Sidebar
       id={id}
       width={splitter.value}
       collections={() => <CollectionsPanel model={collections} openId={openId} onOpenRequest={onOpenSaved} />}
-      history={() => <HistoryPanel version={historyVersion} onOpen={onOpenHistory} />}
+      history={() => <HistoryPanel onOpen={onOpenHistory} />}
       catalog={() => <CatalogPanel activeId={endpointId} onPick={onPickEndpoint} />}
       resizer={<Splitter label="Resize sidebar" orientation="vertical" unit="pixels" step={10} controls={id} className="sidebar-splitter" {...splitter} />}
     />

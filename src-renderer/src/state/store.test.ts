@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createStore } from './store';
+import { createStore, sameItems } from './store';
 
 describe('createStore', () => {
   it('replaces the value and tells each listener once per change', () => {
@@ -36,5 +36,16 @@ describe('createStore', () => {
     store.set((list) => [...list, 'send']);
     store.set((list) => [...list, 'open']);
     expect(store.get()).toEqual(['send', 'open']);
+  });
+});
+
+describe('sameItems', () => {
+  it('is true for arrays of the very same items in the same order, false otherwise', () => {
+    const one = { id: 1 };
+    const two = { id: 2 };
+    expect(sameItems([one, two], [one, two])).toBe(true);
+    expect(sameItems([one, two], [two, one])).toBe(false);
+    expect(sameItems([one], [one, two])).toBe(false);
+    expect(sameItems([one], [{ id: 1 }])).toBe(false);
   });
 });

@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { api } from '../api';
 import { appStore } from './appStore';
-import { usePanelSizes, useSession, useTabs, useWorkspaceLoaded } from './hooks';
+import { useActiveTabId, usePanelSizes, useSession, useTabEditors, useWorkspaceLoaded } from './hooks';
 
 /** The session bar's expiry and refresh info stay current at this pace while signed in. */
 const AUTH_POLL_MS = 10_000;
@@ -14,6 +14,16 @@ export function useStoreSync() {
   useAuthSync();
   useSettingsSync();
   useWorkspaceFile();
+}
+
+/**
+ * useStoreSync as a component of its own that draws nothing, so what it reads (every tab's editor,
+ * changed by each send) renders it alone, not the App around it (docs/architecture.md, "The
+ * renderer's store").
+ */
+export function StoreSync(): null {
+  useStoreSync();
+  return null;
 }
 
 /** Read at start, at once when main says the session changed by itself, and polled while signed in. */
@@ -47,14 +57,16 @@ function useSettingsSync() {
 function useWorkspaceFile() {
   const { restore, save } = appStore.tabs;
   const loaded = useWorkspaceLoaded();
-  const tabs = useTabs();
+  // The file keeps the requests, not the responses: an answer arriving is no change to save.
+  const editors = useTabEditors();
+  const activeId = useActiveTabId();
   const panelSizes = usePanelSizes();
   useEffect(() => void restore(), [restore]);
   useEffect(() => {
     if (!loaded) return;
     const timer = setTimeout(save, SAVE_DELAY_MS);
     return () => clearTimeout(timer);
-  }, [loaded, tabs, panelSizes, save]);
+  }, [loaded, editors, activeId, panelSizes, save]);
   useEffect(() => {
     window.addEventListener('pagehide', save);
     return () => window.removeEventListener('pagehide', save);

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api } from '../../api';
 import { appStore } from '../../state/appStore';
-import { useTabs } from '../../state/hooks';
+import { useTab } from '../../state/hooks';
 import type { OpenTab } from '../../state/tabsModel';
 import { toSavedRequest } from '../explorer/draft';
 import type { TabMessages } from '../tabs/useTabMessage';
@@ -16,7 +16,7 @@ import type { CollectionsModel } from './useCollections';
  */
 export function useSaveRequest(collections: CollectionsModel, messages: TabMessages) {
   const [dialogTabId, setDialogTabId] = useState<string | null>(null);
-  const dialogTab = useTabs().tabs.find((tab) => tab.id === dialogTabId) ?? null;
+  const dialogTab = useTab(dialogTabId);
   const { tabs } = appStore;
 
   async function save(tab: OpenTab) {

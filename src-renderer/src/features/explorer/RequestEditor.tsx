@@ -3,6 +3,7 @@ import type { HttpMethod, RequestInput } from '@shared/contract';
 import { HTTP_METHODS } from '@shared/channels';
 import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
 import { NameValueTable } from '../../components/NameValueTable';
+import { useActiveRunning } from '../../state/hooks';
 import { BodySection } from './BodySection';
 import type { JsonEditorHandle } from './JsonEditor';
 import {
@@ -19,7 +20,6 @@ import './explorer.css';
 type Props = {
   draft: Draft;
   onChange: (draft: Draft) => void;
-  running: boolean;
   onSend: (input: RequestInput) => void;
   onCancel: () => void;
   /** Above the request line: which request this is and how to save it. */
@@ -44,7 +44,9 @@ const sendShortcut = shortcutLabel('send', isMac)!;
 export const saveShortcut = shortcutLabel('save', isMac)!;
 
 /** Method, path, query parameters and body of the request to send. */
-export function RequestEditor({ draft, onChange, running, onSend, onCancel, header, tools, builder, ref, id }: Props) {
+export function RequestEditor({ draft, onChange, onSend, onCancel, header, tools, builder, ref, id }: Props) {
+  // Read here, not passed down: the workspace around does not render when an answer arrives.
+  const running = useActiveRunning();
   const ids = useId();
   const pathInput = useRef<HTMLInputElement>(null);
   const jsonEditor = useRef<JsonEditorHandle>(null);

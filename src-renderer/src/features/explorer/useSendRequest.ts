@@ -1,17 +1,16 @@
-import { useReducer } from 'react';
 import type { CollectionNode, RequestInput } from '@shared/contract';
 import { api } from '../../api';
 import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
-import type { OpenTab } from '../../state/tabsModel';
+import { historyChanged } from '../../state/historyVersion';
 import { savedPlace } from '../collections/savedPlace';
+import { sameRequest } from './draft';
 
 /**
- * Each tab sends its own requests and keeps its own response. `historyVersion` changes after every
- * send, so the history list is read again.
+ * Each tab sends its own requests and keeps its own response. The history version changes after
+ * every send, so the history list is read again.
  */
 export function useSendRequest(roots: readonly CollectionNode[]) {
-  const [historyVersion, historyChanged] = useReducer((n: number) => n + 1, 0);
   const { tabs } = appStore;
 
   async function run(tabId: string, input: RequestInput) {
@@ -41,15 +40,16 @@ export function useSendRequest(roots: readonly CollectionNode[]) {
     tabs.update(tabId, (current) => ({
       ...current,
       sent: true,
-      editor: current.editor.origin ? current.editor : { ...current.editor, baseline: sent },
+      // The same request sent again keeps its editor as it is, so the editor does not render again.
+      editor: current.editor.origin || sameRequest(current.editor.baseline, sent) ? current.editor : { ...current.editor, baseline: sent },
     }));
     void run(tabId, { ...input, collectionId: savedPlace(roots, tab.editor).collectionId });
   }
 
-  function cancel(tab: OpenTab) {
-    const running = tab.response.running;
+  function cancel(tabId: string) {
+    const running = tabs.get(tabId)?.response.running;
     if (running) void api().request.cancel({ requestId: running.requestId });
   }
 
-  return { send, cancel, historyVersion };
+  return { send, cancel };
 }

@@ -6,6 +6,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { moveFocusInList } from '../../components/listKeys';
 import { SearchField } from '../../components/SearchField';
 import { SelectField } from '../../components/SelectField';
+import { useHistoryVersion } from '../../state/historyVersion';
 import { useDebounced } from '../../components/useDebounced';
 import { formatBytes, formatDuration } from '../response/format';
 import { outcomeTone, statusTone } from '../response/ResponseSummaryView';
@@ -14,8 +15,6 @@ import { useAccountFilter } from './useAccountFilter';
 import './history.css';
 
 type Props = {
-  /** Changes after every send, so the list is read again. */
-  version: number;
   /** Resolves to an error sentence, or null once the entry is in the editor. */
   onOpen: (entry: HistoryEntry) => Promise<string | null>;
 };
@@ -32,7 +31,9 @@ function formatWhen(at: number, now = Date.now()): string {
 }
 
 /** Everything sent, newest first, a page at a time; one click puts an entry back in the editor. */
-export function HistoryPanel({ version, onOpen }: Props) {
+export function HistoryPanel({ onOpen }: Props) {
+  // Changes after every send, so the list is read again.
+  const version = useHistoryVersion();
   const [query, setQuery] = useState('');
   const settledQuery = useDebounced(query.trim(), 200);
   const account = useAccountFilter(version);

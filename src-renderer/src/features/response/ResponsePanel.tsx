@@ -4,6 +4,7 @@ import { useCommands } from '../../app/useCommands';
 import { lazyView, LoadingView } from '../../components/lazyView';
 import { Tabs } from '../../components/Tabs';
 import { useNow } from '../../components/useNow';
+import { useActiveResponse } from '../../state/hooks';
 import type { RunningRequest } from '../../state/tabsModel';
 import { focusFindTarget } from './focusFindTarget';
 import { ResponseSummaryView } from './ResponseSummaryView';
@@ -138,4 +139,9 @@ function Sending({ startedAt }: { startedAt: number }) {
       <span role="status">Sending…</span> <span className="muted">{formatElapsed(now - startedAt)}</span>
     </p>
   );
+}
+
+/** The active tab's response, read from the store: an answer renders this panel, not the workspace around it. */
+export function ActiveResponsePanel() {
+  return <ResponsePanel {...useActiveResponse()} />;
 }

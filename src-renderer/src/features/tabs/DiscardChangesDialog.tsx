@@ -1,12 +1,12 @@
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { useTabs } from '../../state/hooks';
+import { useTab } from '../../state/hooks';
 import { MAX_TABS, tabTitle } from '../../state/tabsModel';
 import type { DiscardGuard } from './useDiscardGuard';
 
 /** "Discard unsaved changes?" for the tab the guard holds back. */
 export function DiscardChangesDialog({ guard }: { guard: DiscardGuard }) {
   const { pending } = guard;
-  const tab = useTabs().tabs.find((candidate) => candidate.id === pending?.tabId);
+  const tab = useTab(pending?.tabId ?? null);
   return (
     <ConfirmDialog
       open={pending !== null}

@@ -32,10 +32,11 @@ export function TabStrip({ tabs, activeId, panelId, tabId, onSelect, onClose, on
   const strip = useRef<HTMLDivElement>(null);
   const element = (id: string) => strip.current?.querySelector<HTMLElement>(`#${CSS.escape(tabId(id))}`) ?? null;
 
-  // The active tab is always in view, however it became active.
+  // The active tab is always in view, however it became active (added, chosen, the other closed);
+  // not at every render: scrolling into view lays the page out there and then.
   useEffect(() => {
     element(activeId)?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  });
+  }, [activeId, tabs.length]);
 
   const focusWhenShown = usePendingFocus(element);
   function focusTab(id: string) {

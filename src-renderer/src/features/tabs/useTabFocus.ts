@@ -1,6 +1,6 @@
 import type { RefObject } from 'react';
 import { usePendingFocus } from '../../components/usePendingFocus';
-import { useTabs } from '../../state/hooks';
+import { useActiveTabId } from '../../state/hooks';
 import type { RequestEditorHandle } from '../explorer/RequestEditor';
 
 /**
@@ -8,7 +8,7 @@ import type { RequestEditorHandle } from '../explorer/RequestEditor';
  * active, in the strip.
  */
 export function useTabFocus(editor: RefObject<RequestEditorHandle | null>, tabElementId: (tabId: string) => string) {
-  const { activeId } = useTabs();
+  const activeId = useActiveTabId();
   const focusWhenShown = usePendingFocus((target: 'path' | 'tab') => {
     if (target === 'tab') return document.getElementById(tabElementId(activeId));
     const shown = editor.current;
