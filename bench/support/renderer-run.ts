@@ -28,7 +28,17 @@ import { median } from './figure';
 import type { BenchContext } from './context';
 import { startThreadedHost, type ThreadedHost } from './threaded-host';
 
-export const SIZES_MB = [1, 10, 50, 100] as const;
+const ALL_SIZES_MB = [1, 10, 50, 100];
+/** BENCH_SIZES_MB=1,10 measures only those sizes (a quick look at one); all of them by default. */
+export const SIZES_MB = pickSizes(process.env.BENCH_SIZES_MB);
+
+function pickSizes(list: string | undefined): number[] {
+  if (!list) return ALL_SIZES_MB;
+  const picked = list.split(',').map(Number);
+  const unknown = picked.filter((size) => !ALL_SIZES_MB.includes(size));
+  if (unknown.length || !picked.length) throw new Error(`BENCH_SIZES_MB takes sizes from ${ALL_SIZES_MB.join(', ')}, got "${list}".`);
+  return picked;
+}
 const SENDS = 7;
 /** Before each timed Send: the worker is idle again, as it is when a person sends. */
 const PAUSE_MS = 1500;

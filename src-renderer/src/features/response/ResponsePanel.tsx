@@ -70,8 +70,9 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
           <code>GET employees</code>.
         </p>
       )}
-      {summary && (
-        // Keyed by response so each response starts with fresh views.
+      {summary && !running && (
+        // Keyed by response so each response starts with fresh views. Taken down on Send, while
+        // main works, not when the answer comes (docs/architecture.md, The response pipeline).
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}
