@@ -266,6 +266,12 @@ test('keyboard only: setup, send, save and export without a single click', async
   await pressKeys(page, 'employees');
   await page.keyboard.press('Control+Enter');
   await expect(responsePanel(page)).toContainText('Success');
+  // Send by its button: focus goes to Cancel while it runs and back to Send with the answer.
+  const sendButton = page.getByRole('button', { name: 'Send', exact: true });
+  await tabTo(page, sendButton);
+  await page.keyboard.press('Enter');
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(sendButton).toBeFocused();
 
   // Save: Ctrl+S, a name, Tab to the new collection's name, Enter.
   await page.keyboard.press('Control+s');

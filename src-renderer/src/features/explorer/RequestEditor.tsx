@@ -80,8 +80,12 @@ export function RequestEditor({ draft, onChange, onSend, onCancel, header, tools
     const active = document.activeElement;
     const lost = (left: HTMLElement | null) => !active || active === document.body || active === left;
     if (running && lost(sendButton.current)) cancelButton.current?.focus();
-    if (!running && wasRunning.current && lost(cancelButton.current)) sendButton.current?.focus();
+    // Back to Send in the frame that paints the answer, not in its commit: a focus there would
+    // lay the new response out once more before it is painted (docs/architecture.md).
+    let frame = 0;
+    if (!running && wasRunning.current && lost(cancelButton.current)) frame = requestAnimationFrame(() => sendButton.current?.focus());
     wasRunning.current = running;
+    return () => cancelAnimationFrame(frame);
   }, [running]);
 
   // Ctrl/Cmd+Enter and the menu's Send reach this through the app's command registry.
