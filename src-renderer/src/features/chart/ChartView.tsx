@@ -82,7 +82,7 @@ export function ChartView({ source, resetKey, rowFields }: Props) {
                 {note}
               </p>
             ))}
-            <button type="button" className="button button-small chart-table-toggle" aria-expanded={tableShown} aria-controls={`${ids}-table`} onClick={() => setTableShown(!tableShown)}>
+            <button type="button" className="button button-small chart-table-toggle" aria-expanded={tableShown} aria-controls={tableShown ? `${ids}-table` : undefined} onClick={() => setTableShown(!tableShown)}>
               {tableShown ? 'Hide data table' : 'Show data table'}
             </button>
             {tableShown && <ChartTable data={data} id={`${ids}-table`} />}
