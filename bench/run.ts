@@ -26,6 +26,7 @@ try {
     }));
     console.log(formatFigure(figure));
     if (!figure.pass) missed += 1;
+    await context.endFigure();
   }
 } finally {
   await context.close();

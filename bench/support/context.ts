@@ -20,7 +20,7 @@ export interface BenchContext {
   bigHost: ScriptedHost;
   /** A Humanity-like /shifts answer of about `mb` MB, made once per run. */
   shiftsBody(mb: number): ShiftsBody;
-  /** A core signed in to the sandbox, or to the big-body host; closed at the end of the run. */
+  /** A core signed in to the sandbox, or to the big-body host; closed when the figure ends. */
   signedInCore(target: 'sandbox' | 'bigHost', options?: CoreFixtureOptions & { settings?: Record<string, unknown> }): Promise<CoreFixture>;
   /** A folder removed at the end of the run. */
   tempDir(): string;
@@ -28,7 +28,16 @@ export interface BenchContext {
   collectGarbage(): void;
 }
 
-export async function openBenchContext(): Promise<BenchContext & { close(): Promise<void> }> {
+export interface BenchRun extends BenchContext {
+  /**
+   * Closes the cores a figure opened, with the bodies and worker threads they hold: each figure
+   * is measured on a process in the state it would be in alone, not after the last one's 1 GB.
+   */
+  endFigure(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function openBenchContext(): Promise<BenchRun> {
   const sandbox = await startSandbox();
   const routes: Record<string, Route> = {};
   const bigHost = await startScriptedHost(routes);
@@ -67,6 +76,10 @@ export async function openBenchContext(): Promise<BenchContext & { close(): Prom
     },
     collectGarbage() {
       gc();
+      gc();
+    },
+    async endFigure() {
+      for (const core of cores.splice(0)) await core.close();
       gc();
     },
     async close() {

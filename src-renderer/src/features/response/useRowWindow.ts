@@ -13,6 +13,12 @@ export type RowAlign = 'auto' | 'start' | 'center' | 'end';
 
 export type PlacedRow = { index: number; top: number };
 
+/**
+ * The last list's viewport: a new list (the next response's tree) starts from it, so its first
+ * render already holds the rows that fit, rather than rendering again once it is measured.
+ */
+let lastViewport = { width: 0, height: 0 };
+
 type Options = {
   count: number;
   rowHeight: number;
@@ -49,7 +55,9 @@ export function useRowWindow({ count, rowHeight, scrollRef, overscan = 10, pinne
     estimateSize: () => rowHeight,
     overscan: scaled ? 0 : overscan,
     rangeExtractor,
+    initialRect: lastViewport,
   });
+  if (virtualizer.scrollRect) lastViewport = virtualizer.scrollRect;
 
   // Scaled, every scroll moves every row: render on each one.
   const [, rerender] = useReducer((n: number) => n + 1, 0);
