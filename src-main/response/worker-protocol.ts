@@ -52,17 +52,17 @@ export type ComparisonFacts = Omit<CompareSummary, 'compareId' | 'beforeId' | 'a
 /** Each operation's input and answer. */
 export interface WorkerCalls {
   /**
-   * A body still arriving, decoded by main a piece at a time. `cut`: the text so far ends where
-   * elements of its big array may be cut off (response/worker/arriving-body.ts). `head`, with the
-   * first piece of a body main cuts: the text before that array's first element, and the root key
-   * holding it.
+   * A body still arriving: bytes[0, end) are in and final (blanked of secrets), in memory main
+   * shares (a new, larger block when the body outgrew the last). The worker scans and parses them
+   * between messages (response/worker/arriving-body.ts).
    */
-  feed: { input: { docId: string; text: string; cut: boolean; head: { text: string; key: string | null } | null }; output: null };
+  feed: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: null };
   /**
-   * The last piece of a fed body: parses it whole. `pieces` is how many were fed; when the
-   * worker holds fewer (it was restarted), it decodes bytes[0, end) itself (shared, not copied).
+   * The whole fed body is in. The answer may come before its parse is done, with first rows the
+   * worker could tell already; queries about it then wait for the parse. `pieces` is how many were
+   * fed; when the worker holds fewer (it was restarted), it parses bytes[0, end) whole.
    */
-  finish: { input: { docId: string; rest: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: Pick<BodyFacts, 'isJson' | 'head'> & WithFirstRows };
+  finish: { input: { docId: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
   /** Parses a body kept in main, bytes[0, end) (shared, not copied). */
   load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
   /** Forgets a body, parsed or arriving. */

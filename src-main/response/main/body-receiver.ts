@@ -1,16 +1,15 @@
 // A body arriving from the network, written as it comes into memory the body worker shares, and
-// blanked of secrets there, in place. Once 256 KB are in, main decodes each further 256 KB
-// and hands the text to the worker, cut where the elements of a big array may end
-// (response/shared/json-split.ts), so the worker parses while the rest still arrives and little is
-// left when the last byte lands (bench figure a). Decoding here and parsing there keeps both
-// threads busy at once (docs/architecture.md, "The response pipeline").
+// blanked of secrets there, in place. Each further 256 KB that is final is announced to the worker,
+// which scans and parses it while the rest still arrives (response/worker/arriving-body.ts): main
+// only copies bytes and blanks secrets, so it is free to take the next ones, and when the last
+// byte lands the worker can tell the first rows at once (bench figure a; docs/architecture.md,
+// "The response pipeline").
 import { holdBackFor, redactStretch } from '../../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
-import { TextTally, type BodyFacts } from '../shared/body-text';
-import { nextPieces, planSplit, type SplitPlan } from '../shared/json-split';
+import type { BodyFacts } from '../shared/body-text';
 import type { WithFirstRows } from '../worker-protocol';
 
-/** The worker gets the next piece once this much more of the body is in. */
+/** The worker hears of the body again once this much more of it is final. */
 const FEED_BYTES = 256 * 1024;
 /** Bodies up to this size sit in ordinary memory: main decodes them itself. */
 const PLAIN_BYTES = 64 * 1024;
@@ -31,12 +30,10 @@ export class BodyReceiver {
   private length = 0;
   /** Bytes final: blanked of secrets. */
   private done = 0;
-  private readonly holdBack: number;
-  /** The text handed to the worker so far, counted. */
-  private readonly text = new TextTally();
+  /** Bytes announced to the worker. */
+  private fed = 0;
   private pieces = 0;
-  /** undefined until the body's start is in; null when it is not cut. */
-  private plan: SplitPlan | null | undefined;
+  private readonly holdBack: number;
 
   constructor(private readonly options: ReceiverOptions) {
     this.bytes = allocate(options.expectedBytes ?? PLAIN_BYTES);
@@ -51,7 +48,7 @@ export class BodyReceiver {
   push(chunk: Uint8Array): void {
     this.write(chunk);
     this.redact(this.holdBack);
-    if (this.done - this.text.decoded >= FEED_BYTES) this.feed();
+    if (this.done - this.fed >= FEED_BYTES) this.feed();
   }
 
   /** The whole body, blanked: in shared memory from offset 0 when it is bigger than PLAIN_BYTES. */
@@ -61,24 +58,21 @@ export class BodyReceiver {
   }
 
   /** Once end() was called, for a body being fed: the worker parses it and says what it is. */
-  async finish(): Promise<BodyFacts & WithFirstRows> {
+  finish(): Promise<BodyFacts & WithFirstRows> {
     const { docId, worker } = this.options;
-    const rest = this.text.decode(this.bytes, this.length);
-    const parsed = await worker.call('finish', { docId, rest, pieces: this.pieces, bytes: this.bytes.buffer as SharedArrayBuffer, end: this.length });
-    return { ...parsed, ...this.text.counts() };
+    return worker.call('finish', { docId, pieces: this.pieces, bytes: this.shared(), end: this.length });
   }
 
-  /** Hands the worker the text that is in, cut where elements of the big array may end (nextPieces). */
   private feed(): void {
-    this.plan ??= planSplit(this.bytes, this.done);
-    if (this.plan === undefined) return;
-    let head = this.plan && !this.pieces ? { text: this.text.decode(this.bytes, this.plan.start), key: this.plan.key } : null;
-    for (const { text, cut } of nextPieces(this.bytes, this.plan, this.text, this.done)) {
-      this.pieces += 1;
-      // A lost piece costs nothing but time: finish has the worker decode the whole body then.
-      this.options.worker.call('feed', { docId: this.options.docId, text, cut, head }).catch(() => undefined);
-      head = null;
-    }
+    this.pieces += 1;
+    this.fed = this.done;
+    // A lost piece costs nothing but time: finish has the worker parse the whole body then.
+    this.options.worker.call('feed', { docId: this.options.docId, bytes: this.shared(), end: this.done }).catch(() => undefined);
+  }
+
+  /** Fed bodies are past PLAIN_BYTES, so in shared memory, from offset 0. */
+  private shared(): SharedArrayBuffer {
+    return this.bytes.buffer as SharedArrayBuffer;
   }
 
   private redact(holdBack: number): void {

@@ -5,6 +5,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import { TREE_FIRST_ROWS } from '../../shared/contract';
+import { firstRowsOf } from '../shared/first-rows';
 import { Redactor } from '../../redaction/redactor';
 import { createTestResponseStore, type TestStoreOptions } from '../../testing/test-response-store';
 import { createBodyWorkerFromSource } from '../../testing/ts-worker';
@@ -198,6 +199,37 @@ describe('ResponseStore: a body arriving in chunks', () => {
     expect(page.rows[4]!.preview).toBe('"[REDACTED]"');
     const pretty = JSON.stringify(JSON.parse(expected), null, 2);
     expect(await store.text(kept.responseId, pretty.length - 300, 300, true)).toMatchObject({ text: pretty.slice(-300), totalChars: pretty.length });
+  });
+
+  it('tells its first rows before the worker has parsed it all, and answers later queries once it has', async () => {
+    const store = open();
+    const { value, text: raw } = bigBody(6 * MB);
+    const incoming = store.receive(raw.length);
+    // All at once: the worker has parsed nothing of it when the last byte lands.
+    incoming.push(Buffer.from(raw));
+    const kept = await incoming.finish();
+    expect(kept).toMatchObject({ isJson: true, head: { status: 1, error: null }, textChars: raw.length });
+    expect(kept.firstRows).toEqual(firstRowsOf(value));
+    const last = value.data.length - 1;
+    const [page, row] = await Promise.all([
+      store.tree(kept.responseId, { expanded: ['', '/data', `/data/${last}`] }, 3 + last, 4),
+      store.rowOf(kept.responseId, { expanded: ['', '/data'] }, `/data/${last}`),
+    ]);
+    expect(page.rows.map((row) => row.path)).toEqual([`/data/${last}`, `/data/${last}/id`, `/data/${last}/name`, '/error']);
+    expect(row).toEqual({ row: 3 + last });
+  });
+
+  it('says so in a sentence when a body shown as JSON turns out broken past its first rows', async () => {
+    const store = open();
+    const raw = bigBody(6 * MB).text.replace('"id":100000,', '"id":100000,,');
+    const incoming = store.receive(raw.length);
+    incoming.push(Buffer.from(raw));
+    const kept = await incoming.finish();
+    expect(kept.isJson).toBe(true);
+    const error = await store.tree(kept.responseId, { expanded: [''] }, 0, 10).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).message).toBe('This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.');
+    expect((await store.text(kept.responseId, 0, 20, false)).text).toBe(raw.slice(0, 20));
   });
 
   it('forgets a body that was abandoned halfway (a cancelled request)', async () => {

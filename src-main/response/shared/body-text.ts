@@ -71,12 +71,23 @@ export class TextTally {
     this.index.bytes.push(bytes);
   }
 
-  /** The text of bytes[decoded, end) but its last character, which may not be whole yet. */
-  decodeArrived(bytes: Buffer, end: number): string {
-    return this.decode(bytes, characterStart(bytes, end - 1, this.decoded));
+  /**
+   * Counts bytes[decoded, to) as decode() would, without keeping the text: ASCII (most API text)
+   * is counted without decoding it at all. `whole`: false when the last character may not be
+   * whole yet (more bytes to come); it is then left for the next call.
+   */
+  count(bytes: Buffer, to: number, whole = true): void {
+    if (!whole && to > this.decoded) to = characterStart(bytes, to - 1, this.decoded);
+    const [from, chars] = [this.decoded, this.chars];
+    if (to <= from) return;
+    if (!isAscii(bytes.subarray(from, to))) {
+      this.decode(bytes, to);
+      return;
+    }
+    for (const [charsIn, bytesIn] of evenMarks(to - from)) this.mark(chars + charsIn, from + bytesIn);
   }
 
-  /** Once everything is decoded. */
+  /** Once everything is decoded or counted. */
   counts(): Pick<BodyFacts, 'textChars' | 'charIndex'> {
     return { textChars: this.chars, charIndex: this.chars === this.decoded ? null : this.index };
   }

@@ -105,4 +105,28 @@ describe('TreeIndex', () => {
     // Binary search over prefix sums: a handful of elements, not 200,000.
     expect(reads).toBeLessThan(20);
   });
+
+  it('opens a wide array with nothing open under it without reading its elements, and pages through it', () => {
+    let reads = 0;
+    const data = new Proxy(Array.from({ length: 1_000_000 }, (_, id) => ({ id })), {
+      get(target, key, receiver) {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads += 1;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const index = new TreeIndex({ status: 1, data, error: null }, expansion(['', '/data']), new OpenCounts());
+    expect(index.totalRows).toBe(1 + 1 + (1 + 1_000_000) + 1);
+    expect(reads).toBe(0);
+    expect(shape(index.page(500_003, 3))).toEqual([
+      { path: '/data/500000', depth: 2, expanded: false },
+      { path: '/data/500001', depth: 2, expanded: false },
+      { path: '/data/500002', depth: 2, expanded: false },
+    ]);
+    expect(shape(index.page(1_000_002, 2))).toEqual([
+      { path: '/data/999999', depth: 2, expanded: false },
+      { path: '/error', depth: 1, expanded: false },
+    ]);
+    expect(index.rowOf('/data/750000')).toBe(750_003);
+    expect(reads).toBeLessThan(10);
+  });
 });

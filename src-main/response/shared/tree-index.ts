@@ -22,6 +22,8 @@ interface Count {
   rows: number;
   /** Wide containers only: at [i], the rows of children 0 … i-1. */
   before: Float64Array | null;
+  /** Every child is one row (open, but nothing under it is): child i starts i rows in. */
+  single?: true;
 }
 
 const CLOSED: Count = { rows: 1, before: null };
@@ -80,6 +82,8 @@ export class TreeIndex {
    * (expand all) or all closed, so its count needs no path and comes from OpenCounts.
    */
   private readonly marked: Set<string>;
+  /** The parents of the marked paths: a container not among them has only unmarked children. */
+  private readonly markedParents = new Set<string>();
   private readonly counts = new WeakMap<object, Count>();
   readonly totalRows: number;
 
@@ -89,6 +93,7 @@ export class TreeIndex {
     private readonly open: OpenCounts,
   ) {
     this.marked = withAncestors(expansion.expandAll ? expansion.collapsed : expansion.expanded);
+    for (const path of this.marked) if (path) this.markedParents.add(path.slice(0, path.lastIndexOf('/')));
     this.totalRows = this.rows(this.rootPlace());
   }
 
@@ -149,7 +154,10 @@ export class TreeIndex {
     let count = this.counts.get(node);
     if (!count) {
       const children = childrenOf(node);
-      count = this.isOpen(place) ? countChildren(children, (i) => this.childRows(place, children, i)) : CLOSED;
+      if (!this.isOpen(place)) count = CLOSED;
+      // Opening `data` of a million elements costs nothing: without expand all, each is one row.
+      else if (!this.expansion.expandAll && !this.markedParents.has(place.path)) count = { rows: 1 + children.length, before: null, single: true };
+      else count = countChildren(children, (i) => this.childRows(place, children, i));
       this.counts.set(node, count);
     }
     return count;
@@ -183,7 +191,8 @@ export class TreeIndex {
 
   /** The child whose rows include `offset` (counted from the first child's row), and the rows before it. */
   private childHolding(place: Place, children: Children, offset: number): { index: number; before: number } {
-    const { before } = this.count(place);
+    const { before, single } = this.count(place);
+    if (single) return { index: offset, before: offset };
     if (before) {
       let [low, high] = [0, children.length - 1];
       while (low < high) {
@@ -203,7 +212,8 @@ export class TreeIndex {
   }
 
   private rowsBefore(place: Place, children: Children, index: number): number {
-    const { before } = this.count(place);
+    const { before, single } = this.count(place);
+    if (single) return index;
     if (before) return before[index]!;
     let rows = 0;
     for (let i = 0; i < index; i += 1) rows += this.rows(this.child(place, children, i));

@@ -22,9 +22,14 @@ export class BodyDocument {
   private job: SearchJob | null = null;
   private readonly tables: TableViews;
 
+  /**
+   * `toldJson`: its first rows went out before its parse was done (arriving-body.ts), so the
+   * window shows it as JSON, though the rest may not have been.
+   */
   constructor(
     private readonly value: unknown,
     private readonly isJson: boolean,
+    private readonly toldJson = isJson,
   ) {
     this.tables = new TableViews(value, isJson);
   }
@@ -35,6 +40,7 @@ export class BodyDocument {
   }
 
   tree(expansion: ExpansionInput, offset: number, limit: number) {
+    this.asTold();
     const index = this.treeIndex(expansion);
     return { rows: index.page(offset, limit), totalRows: index.totalRows };
   }
@@ -47,6 +53,7 @@ export class BodyDocument {
   }
 
   rowOf(expansion: ExpansionInput, path: string) {
+    this.asTold();
     return { row: this.treeIndex(expansion).rowOf(path) };
   }
 
@@ -71,6 +78,11 @@ export class BodyDocument {
 
   chart(query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec) {
     return chartOfBody(this.value, this.isJson, this.tables, query, spec);
+  }
+
+  /** A body shown as JSON whose parse then failed has no tree past its first rows. */
+  private asTold(): void {
+    if (this.toldJson && !this.isJson) throw new AppError('invalid_input', 'This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.');
   }
 
   stopSearch(): void {

@@ -1,7 +1,8 @@
 // The body worker (a worker thread): parses response bodies and answers tree, search, pretty-text
 // and table queries, so main's event loop never blocks on a big body. Main keeps the bytes (shared
 // with this thread, not copied) and decides which parsed bodies this thread keeps (`evict`).
-// Searches run in slices between messages, so windows are answered while a long scan goes on.
+// Searches, and the parse of bodies still arriving, run in slices between messages, so windows are
+// answered while a long scan goes on.
 // Built as its own bundle; everything under response/worker/ runs here and only here
 // (docs/architecture.md, "The response pipeline").
 import { parentPort } from 'node:worker_threads';
@@ -9,7 +10,6 @@ import { AppError } from '../../shared/app-error';
 import { BodyDocument } from './body-document';
 import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
-import { parsedText } from '../shared/body-text';
 import { parseLoadedBody } from './loaded-body';
 import { comparisonHandlers } from './compare/comparisons';
 import type { SearchPage, WithFirstRows, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
@@ -20,18 +20,30 @@ if (!port) throw new Error('body-worker.ts runs as a worker thread.');
 /** How long one search slice may hold the thread. */
 const SLICE_MS = 8;
 
+/** A body's first rows go out before its parse is done only when this much is left to parse. */
+const EARLY_MIN_BYTES = 512 * 1024;
+
 const documents = new Map<string, BodyDocument>();
 /** Bodies still arriving, taken in as far as they are. */
 const arriving = new Map<string, ArrivingBody>();
+/** Bodies whose first rows went out before their parse was done, with the queries waiting on it. */
+const completing = new Map<string, { body: ArrivingBody; waiting: Array<() => void> }>();
 const running = new Set<SearchJob>();
-let pumping = false;
+let working = false;
 
 /** Keeps a parsed body; answers its first rows (worker-protocol.ts, WithFirstRows). */
-function keepDocument(docId: string, value: unknown, isJson: boolean): WithFirstRows {
+function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson = isJson): WithFirstRows {
   documents.get(docId)?.stopSearch();
-  const document = new BodyDocument(value, isJson);
+  const document = new BodyDocument(value, isJson, toldJson);
   documents.set(docId, document);
   return { firstRows: document.firstRows() };
+}
+
+/** `use` of the body's document, once its parse is done. */
+function withDocument<T>(docId: string, use: (document: BodyDocument) => T): T | Promise<T> {
+  const parsing = completing.get(docId);
+  if (!parsing) return use(documentOf(docId));
+  return new Promise((resolve, reject) => parsing.waiting.push(() => Promise.resolve().then(() => use(documentOf(docId))).then(resolve, reject)));
 }
 
 function documentOf(docId: string): BodyDocument {
@@ -40,76 +52,118 @@ function documentOf(docId: string): BodyDocument {
   return document;
 }
 
-const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCalls[K]['output'] } = {
-  feed({ docId, text, cut, head }) {
+function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input']): WorkerCalls['finish']['output'] {
+  const whole = Buffer.from(bytes, 0, end);
+  const body = arriving.get(docId);
+  arriving.delete(docId);
+  if (body?.pieces !== pieces) {
+    const { value, ...facts } = parseLoadedBody(whole);
+    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
+  }
+  body.take(whole, end, true);
+  const early = body.unparsedBytes >= EARLY_MIN_BYTES ? body.firstRows() : null;
+  if (early) {
+    completing.set(docId, { body, waiting: [] });
+    work();
+    return { isJson: true, ...early, ...body.counts() };
+  }
+  const { value, ...facts } = body.complete();
+  return { ...facts, ...body.counts(), ...keepDocument(docId, value, facts.isJson) };
+}
+
+/** A body told early is parsed: its document replaces the wait. */
+function completed(docId: string): void {
+  const parsing = completing.get(docId)!;
+  completing.delete(docId);
+  const { value, isJson } = parsing.body.complete();
+  keepDocument(docId, value, isJson, true);
+  for (const go of parsing.waiting) go();
+}
+
+const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCalls[K]['output'] | Promise<WorkerCalls[K]['output']> } = {
+  feed({ docId, bytes, end }) {
     let body = arriving.get(docId);
     if (!body) arriving.set(docId, (body = new ArrivingBody()));
-    body.take(text, cut, head);
+    body.take(Buffer.from(bytes), end);
+    work();
     return null;
   },
-  finish({ docId, rest, pieces, bytes, end }) {
-    const body = arriving.get(docId);
-    arriving.delete(docId);
-    const whole = () => Buffer.from(bytes).toString('utf8', 0, end);
-    const { value, ...facts } = body?.pieces === pieces ? body.finish(rest, whole) : parsedText(whole());
-    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
-  },
+  finish: finishBody,
   load({ docId, bytes, end }) {
     const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
     return { ...facts, ...keepDocument(docId, value, facts.isJson) };
   },
   evict({ docId }) {
     arriving.delete(docId);
+    const parsing = completing.get(docId);
+    completing.delete(docId);
     documents.get(docId)?.stopSearch();
     documents.delete(docId);
+    for (const go of parsing?.waiting ?? []) go();
     return null;
   },
-  tree: ({ docId, expansion, offset, limit }) => documentOf(docId).tree(expansion, offset, limit),
-  rowOf: ({ docId, expansion, path }) => documentOf(docId).rowOf(expansion, path),
-  pretty: ({ docId, offset, length }) => documentOf(docId).pretty(offset, length),
-  table: ({ docId, query, offset, limit, columns }) => documentOf(docId).table(query, offset, limit, columns),
-  chart: ({ docId, query, spec }) => documentOf(docId).chart(query, spec),
+  tree: ({ docId, expansion, offset, limit }) => withDocument(docId, (document) => document.tree(expansion, offset, limit)),
+  rowOf: ({ docId, expansion, path }) => withDocument(docId, (document) => document.rowOf(expansion, path)),
+  pretty: ({ docId, offset, length }) => withDocument(docId, (document) => document.pretty(offset, length)),
+  table: ({ docId, query, offset, limit, columns }) => withDocument(docId, (document) => document.table(query, offset, limit, columns)),
+  chart: ({ docId, query, spec }) => withDocument(docId, (document) => document.chart(query, spec)),
   ...comparisonHandlers((docId) => documents.get(docId)?.root),
-  search({ docId, query, offset, limit }) {
-    const job = documentOf(docId).search(query);
-    if (!job.done && !running.has(job)) {
-      // The first slice answers quick searches in this very call.
-      job.run(SLICE_MS);
-      if (!job.done) {
-        running.add(job);
-        pump();
+  search: ({ docId, query, offset, limit }) =>
+    withDocument(docId, (document) => {
+      const job = document.search(query);
+      if (!job.done && !running.has(job)) {
+        // The first slice answers quick searches in this very call.
+        job.run(SLICE_MS);
+        if (!job.done) {
+          running.add(job);
+          work();
+        }
       }
-    }
-    return searchPage(job, offset, limit);
-  },
+      return searchPage(job, offset, limit);
+    }),
 };
 
 function searchPage(job: SearchJob, offset: number, limit: number): SearchPage {
   return { hits: job.hits.slice(offset, offset + limit), totalHits: job.hits.length, done: job.done, scanned: job.scanned, capped: job.capped };
 }
 
-/** One slice per running search, then the event loop (and the messages waiting there), then again. */
-function pump(): void {
-  if (pumping) return;
-  pumping = true;
+/**
+ * Work between messages: a batch of each arriving body, then one slice per running search, then
+ * the event loop (and the messages waiting there), then again while any is left.
+ */
+function work(): void {
+  if (working) return;
+  working = true;
   setImmediate(() => {
-    pumping = false;
+    working = false;
+    let more = running.size > 0;
+    for (const body of arriving.values()) more = body.step() || more;
+    for (const [docId, { body }] of completing) {
+      if (body.step()) more = true;
+      else completed(docId);
+    }
     for (const job of running) {
       if (!job.done) job.run(SLICE_MS);
       if (job.done) running.delete(job);
     }
-    if (running.size) pump();
+    if (more || running.size) work();
   });
 }
 
+function failure(seq: number, error: unknown): WorkerReply {
+  const code = error instanceof AppError ? error.code : null;
+  return { seq, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } };
+}
+
 port.on('message', (message: WorkerMessage) => {
-  let reply: WorkerReply;
+  const { seq } = message;
+  let value: unknown;
   try {
-    const handler = handlers[message.op] as (input: unknown) => unknown;
-    reply = { seq: message.seq, ok: true, value: handler(message.input) };
+    value = (handlers[message.op] as (input: unknown) => unknown)(message.input);
   } catch (error) {
-    const code = error instanceof AppError ? error.code : null;
-    reply = { seq: message.seq, ok: false, error: { code, message: error instanceof Error ? error.message : String(error) } };
+    port.postMessage(failure(seq, error));
+    return;
   }
-  port.postMessage(reply);
+  if (value instanceof Promise) value.then((settled) => port.postMessage({ seq, ok: true, value: settled }), (error: unknown) => port.postMessage(failure(seq, error)));
+  else port.postMessage({ seq, ok: true, value } satisfies WorkerReply);
 });

@@ -1,0 +1,108 @@
+// Where a JSON body's big array lies and where its elements meet, read once from the bytes as
+// they arrive, without parsing them: bracket depth, strings and their escapes only. A big Humanity
+// answer is a big array in the envelope, {"status":1,"data":[{…},{…},…]}; the big array is the
+// first array at the root (or the root itself), unless that one is short and another follows.
+// The commas found between its elements are where the body worker cuts batches to parse, and
+// their count gives the array's length before the parse is done (arriving-body.ts). For valid
+// JSON every offset is exact; invalid JSON is caught when the parts go through JSON.parse.
+
+const [QUOTE, BACKSLASH, COMMA] = [0x22, 0x5c, 0x2c];
+const [OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [0x7b, 0x7d, 0x5b, 0x5d];
+
+/** An array at the root shorter than this leaves the choice to the next one (`"metadata":[]`). */
+const SHORT_ARRAY_BYTES = 64 * 1024;
+
+export class ArrayScan {
+  /** Offset just after the big array's `[`; -1 until one is found. */
+  start = -1;
+  /** Offset of the big array's `]`; -1 until it ends. */
+  end = -1;
+  /** Offsets of the commas between its elements, in order. */
+  readonly commas: number[] = [];
+  /** Offset just after the root value's last byte; -1 while it is open. */
+  rootEnd = -1;
+  /** Bytes read so far. */
+  scanned = 0;
+  /** The structure went below the root (a stray closing bracket): nothing here can be trusted. */
+  broken = false;
+
+  private depth = 0;
+  private inString = false;
+  private escaped = false;
+  /** The depth inside the big array (its elements' commas are at this depth). */
+  private arrayDepth = -1;
+
+  /** Reads bytes[scanned, to). */
+  scan(bytes: Uint8Array, to: number): void {
+    let { depth, inString, escaped } = this;
+    // The depth of the commas to note: -1 when none (no big array yet, or it has ended).
+    let commaDepth = this.start >= 0 && this.end < 0 ? this.arrayDepth : -1;
+    let i = this.scanned;
+    while (i < to) {
+      if (inString) {
+        // The string's bytes, skipped in a loop of their own: most of a body is strings.
+        if (escaped) {
+          escaped = false;
+          i += 1;
+        }
+        for (; i < to; i += 1) {
+          const byte = bytes[i]!;
+          if (byte === QUOTE) break;
+          if (byte !== BACKSLASH) continue;
+          // The escaped byte may be the next piece's first.
+          if (i + 1 === to) escaped = true;
+          i += 1;
+        }
+        if (i >= to) break;
+        inString = false;
+        i += 1;
+        continue;
+      }
+      const byte = bytes[i]!;
+      if (byte === QUOTE) {
+        inString = true;
+      } else if (byte === COMMA) {
+        if (depth === commaDepth) this.commas.push(i);
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        // An array at depth 0 is the root; at depth 1 it is the value of a root key.
+        if (byte === OPEN_BRACKET && depth <= 1 && this.rootEnd < 0 && this.takesAnother()) {
+          Object.assign(this, { start: i + 1, end: -1, arrayDepth: depth + 1 });
+          this.commas.length = 0;
+          commaDepth = depth + 1;
+        }
+        depth += 1;
+      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        depth -= 1;
+        if (depth === commaDepth - 1) {
+          this.end = i;
+          commaDepth = -1;
+        }
+        if (depth === 0) this.rootEnd = i + 1;
+        if (depth < 0) this.broken = true;
+      }
+      i += 1;
+    }
+    Object.assign(this, { depth, inString, escaped, scanned: Math.max(this.scanned, to) });
+  }
+
+  /** Whether the root value is closed and a big array was found in it, ended. */
+  get complete(): boolean {
+    return !this.broken && this.rootEnd >= 0 && this.end >= 0;
+  }
+
+  /** The big array's length, once it has ended: a comma separates every two elements. */
+  elements(bytes: Uint8Array): number {
+    if (this.commas.length) return this.commas.length + 1;
+    for (let i = this.start; i < this.end; i += 1) if (!isSpace(bytes[i]!)) return 1;
+    return 0;
+  }
+
+  /** No array yet, or a short one of the envelope's that has ended: the big one may come later. */
+  private takesAnother(): boolean {
+    return this.start < 0 || (this.arrayDepth === 2 && this.end >= 0 && this.end - this.start < SHORT_ARRAY_BYTES);
+  }
+}
+
+function isSpace(byte: number): boolean {
+  return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
