@@ -22,6 +22,8 @@ export interface ReceiverOptions {
   spellings: readonly string[];
   pattern: RegExp | null;
   worker: Pick<BodyWorkerClient, 'call'>;
+  /** Shared memory for a body of a declared size (spare-memory.ts); new memory by default. */
+  sharedMemory?(bytes: number): Buffer;
 }
 
 export class BodyReceiver {
@@ -36,7 +38,8 @@ export class BodyReceiver {
   private readonly holdBack: number;
 
   constructor(private readonly options: ReceiverOptions) {
-    this.bytes = allocate(options.expectedBytes ?? PLAIN_BYTES);
+    const { expectedBytes, sharedMemory } = options;
+    this.bytes = expectedBytes !== null && expectedBytes > PLAIN_BYTES && sharedMemory ? sharedMemory(expectedBytes) : allocate(expectedBytes ?? PLAIN_BYTES);
     this.holdBack = holdBackFor(options.spellings);
   }
 

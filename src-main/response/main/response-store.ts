@@ -15,6 +15,7 @@ import { firstRowsOf } from '../shared/first-rows';
 import type { ExpansionInput, SearchPage, SearchQuery, WithFirstRows, WorkerCalls } from '../worker-protocol';
 import { BodyCache, inSharedMemory } from './body-cache';
 import { BodyReceiver } from './body-receiver';
+import { SpareMemory } from './spare-memory';
 import type { BodyWorkerClient } from './body-worker-client';
 import type { SpillFolder } from './spill-folder';
 import { WorkerResidency } from './worker-residency';
@@ -63,6 +64,7 @@ const newId = () => randomUUID().replaceAll('-', '');
 export class ResponseStore {
   private readonly cache: BodyCache;
   private readonly residency: WorkerResidency;
+  private readonly spare = new SpareMemory();
 
   constructor(private readonly deps: ResponseStoreDeps) {
     this.cache = new BodyCache({
@@ -84,7 +86,14 @@ export class ResponseStore {
     // The parse of a big body runs faster with less already parsed beside it.
     if (expectedBytes !== null) this.residency.makeRoom(expectedBytes);
     const { secrets, worker } = this.deps;
-    const receiver = new BodyReceiver({ docId, expectedBytes, spellings: secrets.spellings(), pattern: secrets.bytePattern(), worker });
+    const receiver = new BodyReceiver({
+      docId,
+      expectedBytes,
+      spellings: secrets.spellings(),
+      pattern: secrets.bytePattern(),
+      worker,
+      sharedMemory: (bytes) => this.spare.take(bytes),
+    });
     return {
       push: (chunk) => receiver.push(chunk),
       finish: () => this.settle(docId, receiver),
@@ -122,6 +131,8 @@ export class ResponseStore {
     if (receiver.feeding) {
       facts = await receiver.finish();
       this.residency.add(id, bytes.length);
+      // The same request is often sent again: memory for its answer is readied meanwhile.
+      this.spare.prepare(bytes.length);
     } else if (bytes.length <= SMALL_BODY_BYTES) {
       return this.keepDecoded(id, bytes, null);
     } else {
@@ -220,6 +231,7 @@ export class ResponseStore {
   /** Forgets every body (sign-out). */
   clear(): void {
     this.cache.clear();
+    this.spare.stop();
   }
 
   /** Resolves when the spills under way are written (tests, and before measuring memory). */
@@ -229,6 +241,7 @@ export class ResponseStore {
 
   /** Forgets everything, removes the temporary files and stops the worker. */
   async dispose(): Promise<void> {
+    this.spare.stop();
     await this.cache.dispose();
     await this.deps.worker.close();
   }

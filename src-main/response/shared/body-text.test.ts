@@ -72,4 +72,23 @@ describe('TextTally', () => {
       expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 5000) === whole.slice(offset, offset + 5000)).toBe(true);
     }
   });
+
+  it('counts valid text that is mostly ASCII, with a few characters of two to four bytes, without decoding it', () => {
+    const random = mulberry32(4);
+    const rare = ['é', '€', '😀', 'García'];
+    const whole = Array.from({ length: 60_000 }, (_, i) => (random() < 0.01 ? rare[i % rare.length]! : `{"id":${i}}`)).join(',');
+    const bytes = Buffer.from(whole);
+    const tally = new TextTally();
+    for (let end = 0; end < bytes.length; ) {
+      end = Math.min(bytes.length, end + 1 + Math.floor(random() * 200_000));
+      tally.count(bytes, end, end === bytes.length);
+    }
+    const { textChars, charIndex } = tally.counts();
+    expect(textChars).toBe(whole.length);
+    for (let i = 0; i < 50; i += 1) {
+      const offset = Math.floor(random() * whole.length);
+      const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, 3000);
+      expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 3000)).toBe(whole.slice(offset, offset + 3000));
+    }
+  });
 });

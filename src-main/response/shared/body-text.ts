@@ -2,7 +2,7 @@
 // when it is not JSON), the envelope fields for the summary, and an index from character offsets
 // to byte offsets so main can serve raw-text windows straight from the bytes. Pure: the body
 // worker runs it for big bodies, main for small ones.
-import { isAscii } from 'node:buffer';
+import { isAscii, isUtf8 } from 'node:buffer';
 import { envelopeHead } from '../../http/envelope';
 import { redactInPlace } from '../../redaction/byte-redaction';
 
@@ -80,11 +80,19 @@ export class TextTally {
     if (!whole && to > this.decoded) to = characterStart(bytes, to - 1, this.decoded);
     const [from, chars] = [this.decoded, this.chars];
     if (to <= from) return;
-    if (!isAscii(bytes.subarray(from, to))) {
+    const stretch = bytes.subarray(from, to);
+    if (isAscii(stretch)) {
+      for (const [charsIn, bytesIn] of evenMarks(to - from)) this.mark(chars + charsIn, from + bytesIn);
+    } else if (isUtf8(stretch)) {
+      // API text is mostly ASCII with a few names in other scripts: counted, not decoded.
+      for (let at = from; at < to; ) {
+        const stop = to - at <= STEP_BYTES ? to : characterStart(bytes, at + STEP_BYTES, at);
+        this.mark(this.chars + utf16Units(bytes, at, stop), stop);
+        at = stop;
+      }
+    } else {
       this.decode(bytes, to);
-      return;
     }
-    for (const [charsIn, bytesIn] of evenMarks(to - from)) this.mark(chars + charsIn, from + bytesIn);
   }
 
   /** Once everything is decoded or counted. */
@@ -108,6 +116,27 @@ export function parsedText(text: string): ParsedBody {
 export function characterStart(bytes: Buffer, at: number, floor: number): number {
   for (let start = at; start >= Math.max(floor, at - 3); start -= 1) if ((bytes[start]! & 0xc0) !== 0x80) return start;
   return at;
+}
+
+/** Blocks looked at for non-ASCII bytes at once: most are ASCII, and are passed over whole. */
+const ASCII_BLOCK = 1024;
+
+/** How many UTF-16 units the valid UTF-8 of bytes[from, to) decodes to. */
+function utf16Units(bytes: Buffer, from: number, to: number): number {
+  let units = 0;
+  for (let at = from; at < to; at += ASCII_BLOCK) {
+    const end = Math.min(to, at + ASCII_BLOCK);
+    if (isAscii(bytes.subarray(at, end))) {
+      units += end - at;
+      continue;
+    }
+    // Every character starts with a byte that is not 10xxxxxx; one of four bytes is two units.
+    for (let i = at; i < end; i += 1) {
+      const byte = bytes[i]!;
+      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
+    }
+  }
+  return units;
 }
 
 /** Checkpoints [characters, bytes] of text where each character is one byte. */

@@ -21,15 +21,29 @@ if (!port) throw new Error('body-worker.ts runs as a worker thread.');
 const SLICE_MS = 8;
 
 /** A body's first rows go out before its parse is done only when this much is left to parse. */
-const EARLY_MIN_BYTES = 512 * 1024;
+const EARLY_MIN_BYTES = 256 * 1024;
+
+/**
+ * Bodies still arriving are parsed only once no more bytes came for this long: bytes that come
+ * fast are scanned, not parsed, so the first rows can be told the moment the last one lands;
+ * bytes that come slowly are parsed while the worker waits for more.
+ */
+const QUIET_MS = 4;
+/**
+ * A body told early is parsed this long after, or as soon as a query asks about it: the window is
+ * painting its first rows meanwhile, and on a machine with few cores the parse would slow that.
+ */
+const DEFER_MS = 50;
 
 const documents = new Map<string, BodyDocument>();
 /** Bodies still arriving, taken in as far as they are. */
 const arriving = new Map<string, ArrivingBody>();
 /** Bodies whose first rows went out before their parse was done, with the queries waiting on it. */
-const completing = new Map<string, { body: ArrivingBody; waiting: Array<() => void> }>();
+const completing = new Map<string, { body: ArrivingBody; waiting: Array<() => void>; started: boolean }>();
 const running = new Set<SearchJob>();
 let working = false;
+let arrivalsQuiet = false;
+let quietTimer: NodeJS.Timeout | null = null;
 
 /** Keeps a parsed body; answers its first rows (worker-protocol.ts, WithFirstRows). */
 function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson = isJson): WithFirstRows {
@@ -43,6 +57,7 @@ function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson =
 function withDocument<T>(docId: string, use: (document: BodyDocument) => T): T | Promise<T> {
   const parsing = completing.get(docId);
   if (!parsing) return use(documentOf(docId));
+  startParse(docId);
   return new Promise((resolve, reject) => parsing.waiting.push(() => Promise.resolve().then(() => use(documentOf(docId))).then(resolve, reject)));
 }
 
@@ -63,12 +78,19 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
   body.take(whole, end, true);
   const early = body.unparsedBytes >= EARLY_MIN_BYTES ? body.firstRows() : null;
   if (early) {
-    completing.set(docId, { body, waiting: [] });
-    work();
+    completing.set(docId, { body, waiting: [], started: false });
+    setTimeout(() => startParse(docId), DEFER_MS);
     return { isJson: true, ...early, ...body.counts() };
   }
   const { value, ...facts } = body.complete();
   return { ...facts, ...body.counts(), ...keepDocument(docId, value, facts.isJson) };
+}
+
+function startParse(docId: string): void {
+  const parsing = completing.get(docId);
+  if (!parsing || parsing.started) return;
+  parsing.started = true;
+  work();
 }
 
 /** A body told early is parsed: its document replaces the wait. */
@@ -85,7 +107,12 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     let body = arriving.get(docId);
     if (!body) arriving.set(docId, (body = new ArrivingBody()));
     body.take(Buffer.from(bytes), end);
-    work();
+    arrivalsQuiet = false;
+    if (quietTimer) clearTimeout(quietTimer);
+    quietTimer = setTimeout(() => {
+      [arrivalsQuiet, quietTimer] = [true, null];
+      work();
+    }, QUIET_MS);
     return null;
   },
   finish: finishBody,
@@ -128,8 +155,9 @@ function searchPage(job: SearchJob, offset: number, limit: number): SearchPage {
 }
 
 /**
- * Work between messages: a batch of each arriving body, then one slice per running search, then
- * the event loop (and the messages waiting there), then again while any is left.
+ * Work between messages: a batch of each body told early and, once arrivals are quiet, of each
+ * arriving body; then one slice per running search; then the event loop (and the messages waiting
+ * there); then again while any is left.
  */
 function work(): void {
   if (working) return;
@@ -137,8 +165,9 @@ function work(): void {
   setImmediate(() => {
     working = false;
     let more = running.size > 0;
-    for (const body of arriving.values()) more = body.step() || more;
-    for (const [docId, { body }] of completing) {
+    if (arrivalsQuiet) for (const body of arriving.values()) more = body.step() || more;
+    for (const [docId, { body, started }] of completing) {
+      if (!started) continue;
       if (body.step()) more = true;
       else completed(docId);
     }

@@ -16,7 +16,8 @@ export interface PagingOptions<Row, Facts> {
   fetchPage(key: string, offset: number, limit: number): Promise<Result<RowsPage<Row, Facts>>>;
   /**
    * The first rows of a key, known before any fetch (the tree's first rows, sent with the answer):
-   * shown at once; when they are fewer than a page, the whole page is asked for all the same.
+   * shown at once; when they are fewer than a page, the rest of it is asked for once the view
+   * reaches past them.
    */
   first?: (RowsPage<Row, Facts> & { key: string }) | null;
 }
@@ -49,7 +50,10 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
       const wanted: number[] = [];
       const whole = (page: number) => {
         const rows = fresh?.pages.get(page);
-        return rows !== undefined && rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows);
+        if (rows === undefined) return false;
+        // Short of a page only when they are the first rows sent with the answer: enough while the
+        // view stays within them (main may still be parsing the rest of the body).
+        return rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows) || last < rows.length;
       };
       for (let page = Math.min(firstPage, lastKnownPage); page <= Math.min(lastPage, lastKnownPage); page += 1) {
         if (!whole(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
