@@ -5,8 +5,8 @@
 //   1. heap before, signed in and idle (CDP: HeapProfiler.collectGarbage, then
 //      Performance.getMetrics JSHeapUsedSize);
 //   2. one warm-up request (the 1 MB body), as any session has made before its big one;
-//   3. SENDS × (JSON.parse of the same bytes in this process, between two full GCs; a pause, as a
-//      user reads; then click Send → the first tree rows of the new response painted, timed in
+//   3. SENDS × (JSON.parse of the same bytes in a thread of this process (parse-baseline.ts); a
+//      pause, as a user reads; then click Send → the first tree rows of the new response painted, timed in
 //      the page with performance.now: from the click event to a task after the first animation
 //      frame that has rows of the new response in the DOM);
 //   4. heap after, with the last response shown and `data` open (same GC and metric);
@@ -16,7 +16,7 @@
 //      'longtask', which reports tasks of 50 ms and more), leaving out the bench's own forced GC.
 // The JSON.parse baseline (figure a) is measured in this process on the same bytes, each time just
 // before a timed Send, so both meet the same load on a shared machine (the ratio of the medians is
-// what is judged), and between full GCs, so its garbage is not the app's. Sessions run once per
+// what is judged), and in a thread of its own, so its garbage is not the app's. Sessions run once per
 // bench run, whichever figure asks first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -26,6 +26,7 @@ import { shiftsBodyBytes } from '../../src-main/testing/large-shifts';
 import { launchApp, type LaunchedApp } from '../../e2e/support/launch-app';
 import { median } from './figure';
 import type { BenchContext } from './context';
+import { startParseBaseline } from './parse-baseline';
 import { startThreadedHost, type ThreadedHost } from './threaded-host';
 
 const ALL_SIZES_MB = [1, 10, 50, 100];
@@ -95,12 +96,6 @@ export function ensureBuilt(): void {
   if (result.status !== 0) throw new Error(`The app does not build: ${(result.stderr || result.stdout).slice(-2000)}`);
 }
 
-function parseBaseline(bytes: Buffer): number {
-  const started = performance.now();
-  JSON.parse(bytes.toString('utf8'));
-  return performance.now() - started;
-}
-
 /** A fresh app signed in to `host` (the threaded host's token endpoint), its page reloaded and ready. */
 export async function signedInApp(context: BenchContext, host: ThreadedHost): Promise<LaunchedApp> {
   const app = await launchApp({ userDataDir: context.tempDir(), viewport: { width: 1400, height: 900 } });
@@ -125,6 +120,7 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
   const body = context.shiftsBody(mb);
   const bytes = shiftsBodyBytes(body, 'threaded-access-token');
   const parseMs: number[] = [];
+  const baseline = startParseBaseline();
   const app = await signedInApp(context, host);
   try {
     const { page } = app;
@@ -147,9 +143,7 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
 
     const firstRowsMs: number[] = [];
     for (let send = 0; send < SENDS; send += 1) {
-      context.collectGarbage();
-      parseMs.push(parseBaseline(bytes));
-      context.collectGarbage();
+      parseMs.push(await baseline.time(bytes));
       await page.waitForTimeout(PAUSE_MS);
       firstRowsMs.push(await timeFirstRows(page));
     }
@@ -178,6 +172,7 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
     };
   } finally {
     await app.close();
+    await baseline.close();
   }
 }
 

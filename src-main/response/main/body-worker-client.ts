@@ -32,6 +32,11 @@ export class BodyWorkerClient {
     });
   }
 
+  /** Starts the worker ahead of its first call (a thread and its code take a few hundred ms). */
+  prepare(): void {
+    if (!this.closed && !this.worker) this.start();
+  }
+
   /** Called when a worker died with the parsed bodies it held. */
   onReset(listener: () => void): void {
     this.resetListeners.push(listener);

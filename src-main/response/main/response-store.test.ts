@@ -283,6 +283,23 @@ describe('ResponseStore: memory budget and temporary files', () => {
 });
 
 describe('ResponseStore: the worker', () => {
+  it('is started a second after the first body is kept, so the first big answer does not wait for it', async () => {
+    let started = 0;
+    const store = open({
+      createWorker: () => {
+        started += 1;
+        return createBodyWorkerFromSource();
+      },
+    });
+    await keep(store, text);
+    expect(started).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(started).toBe(1);
+    await keep(store, text);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(started).toBe(1);
+  });
+
   it('parses big bodies again after the worker let them go, and after the worker died', async () => {
     const workers: Worker[] = [];
     const store = open({

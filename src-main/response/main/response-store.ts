@@ -28,6 +28,12 @@ import { WorkerResidency } from './worker-residency';
  */
 const SMALL_BODY_BYTES = 2 * 1024 * 1024;
 
+/**
+ * The body worker starts this long after the first body is kept, if no big body started it
+ * before: the first big answer then does not wait for a thread to start (bench figure a).
+ */
+const WORKER_READY_MS = 1000;
+
 export interface ResponseStoreDeps {
   worker: BodyWorkerClient;
   spill: SpillFolder;
@@ -65,6 +71,7 @@ export class ResponseStore {
   private readonly cache: BodyCache;
   private readonly residency: WorkerResidency;
   private readonly spare = new SpareMemory();
+  private workerTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: ResponseStoreDeps) {
     this.cache = new BodyCache({
@@ -154,6 +161,7 @@ export class ResponseStore {
 
   private add(id: string, { firstRows, ...facts }: BodyFacts & WithFirstRows, bytes: Buffer): KeptResponse {
     this.cache.add(id, facts, bytes);
+    this.workerTimer ??= setTimeout(() => this.deps.worker.prepare(), WORKER_READY_MS).unref();
     return { responseId: id, ...facts, firstRows, body: { sizeBytes: bytes.length, readText: () => this.readText(id) } };
   }
 
@@ -242,6 +250,7 @@ export class ResponseStore {
   /** Forgets everything, removes the temporary files and stops the worker. */
   async dispose(): Promise<void> {
     this.spare.stop();
+    if (this.workerTimer) clearTimeout(this.workerTimer);
     await this.cache.dispose();
     await this.deps.worker.close();
   }
