@@ -1,6 +1,6 @@
 // (i) Comparing two 50 MB /shifts answers (the later one with 38 shifts added, 4 removed and 112
 // retitled): from asking main to compare (compare:start, both bodies kept in main; the worker
-// holds the later one parsed and parses the earlier one from its bytes) to the first screen of
+// parses both from their bytes) to the first screen of
 // differences (compare:page, the view's first 200 rows), through the real IPC router, against
 // JSON.parse of both bodies in the same run. Medians of the runs. Then the same two answers
 // compared in the window (bench/support/compare-window.ts): its longest main-thread task must stay

@@ -33,10 +33,7 @@ export interface WithFirstRows {
   firstRows: FirstTreeRows | null;
 }
 
-/**
- * A body to compare: the worker's parsed copy when it holds one, else bytes[0, end) (shared, not
- * copied) parsed for this comparison only.
- */
+/** A body to compare: bytes[0, end) (shared, not copied), parsed for this comparison only. */
 export interface CompareSide {
   docId: string;
   bytes: SharedArrayBuffer;

@@ -34,11 +34,6 @@ export class BodyDocument {
     this.tables = new TableViews(value, isJson);
   }
 
-  /** The parsed body itself, for a comparison (response/worker/compare/). */
-  get root(): unknown {
-    return this.value;
-  }
-
   tree(expansion: ExpansionInput, offset: number, limit: number) {
     this.asTold();
     const index = this.treeIndex(expansion);

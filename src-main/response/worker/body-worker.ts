@@ -53,12 +53,12 @@ function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson =
   return { firstRows: document.firstRows() };
 }
 
-/** `use` of the body's document, once its parse is done. */
+/** `use` of the body's document, once its parse is done (a body told early: the parse starts now). */
 function withDocument<T>(docId: string, use: (document: BodyDocument) => T): T | Promise<T> {
   const parsing = completing.get(docId);
   if (!parsing) return use(documentOf(docId));
   startParse(docId);
-  return new Promise((resolve, reject) => parsing.waiting.push(() => Promise.resolve().then(() => use(documentOf(docId))).then(resolve, reject)));
+  return new Promise<void>((resolve) => parsing.waiting.push(resolve)).then(() => use(documentOf(docId)));
 }
 
 function documentOf(docId: string): BodyDocument {
@@ -134,7 +134,7 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
   pretty: ({ docId, offset, length }) => withDocument(docId, (document) => document.pretty(offset, length)),
   table: ({ docId, query, offset, limit, columns }) => withDocument(docId, (document) => document.table(query, offset, limit, columns)),
   chart: ({ docId, query, spec }) => withDocument(docId, (document) => document.chart(query, spec)),
-  ...comparisonHandlers((docId) => documents.get(docId)?.root),
+  ...comparisonHandlers(),
   search: ({ docId, query, offset, limit }) =>
     withDocument(docId, (document) => {
       const job = document.search(query);

@@ -11,11 +11,9 @@ const bytesOf = (value: unknown, docId: string): CompareSide => {
 };
 
 describe('the worker’s comparisons', () => {
-  it('uses the parsed copy it holds, parses the other from its bytes, and keeps the four latest', () => {
-    const held = new Map<string, unknown>([['later', { data: [{ id: 1, a: 2 }, { id: 2 }] }]]);
-    const handlers = comparisonHandlers((docId) => held.get(docId));
-    // The held copy wins over bytes that say otherwise: it is the same body, already parsed.
-    const facts = handlers.compare({ docId: 'c1', before: bytesOf({ data: [{ id: 1, a: 1 }] }, 'earlier'), after: bytesOf({ data: [] }, 'later'), key: null });
+  it('parses both bodies from their bytes and keeps the four latest comparisons', () => {
+    const handlers = comparisonHandlers();
+    const facts = handlers.compare({ docId: 'c1', before: bytesOf({ data: [{ id: 1, a: 1 }] }, 'earlier'), after: bytesOf({ data: [{ id: 1, a: 2 }, { id: 2 }] }, 'later'), key: null });
     expect(facts.counts).toMatchObject({ added: 1, changed: 1, removed: 0 });
     expect(handlers.comparePage({ docId: 'c1', filter: 'changed', query: '', offset: 0, limit: 10, whole: false }).rows).toMatchObject([{ key: '1', path: '/a', before: '1', after: '2' }]);
 

@@ -1,17 +1,18 @@
 // The comparisons the body worker keeps, the most recent few: each holds only its rows (the
-// values that differ), not the bodies, which are the worker's parsed copies or parsed for the
-// comparison alone and let go after it.
+// values that differ), not the bodies, which are parsed whole for the comparison alone and let go
+// after it. Not the worker's own parsed copies: a big array there is kept as batches of text
+// (batched-array.ts), and a comparison, reading every element two or three times, would parse
+// each batch as often; one JSON.parse of the bytes costs less.
 import { AppError } from '../../../shared/app-error';
 import { COMPARISONS_KEPT, type CompareSide, type WorkerCalls } from '../../worker-protocol';
-import { parseLoadedBody } from '../loaded-body';
+import { parsedText } from '../../shared/body-text';
 import { Comparison } from './comparison';
 
 type Calls = Pick<WorkerCalls, 'compare' | 'comparePage' | 'compareForget'>;
 
-/** `held(docId)`: the worker's parsed copy of a body, if it holds one. */
-export function comparisonHandlers(held: (docId: string) => unknown): { [K in keyof Calls]: (input: Calls[K]['input']) => Calls[K]['output'] } {
+export function comparisonHandlers(): { [K in keyof Calls]: (input: Calls[K]['input']) => Calls[K]['output'] } {
   const kept = new Map<string, Comparison>();
-  const valueOf = ({ docId, bytes, end }: CompareSide): unknown => held(docId) ?? parseLoadedBody(Buffer.from(bytes, 0, end)).value;
+  const valueOf = ({ bytes, end }: CompareSide): unknown => parsedText(Buffer.from(bytes).toString('utf8', 0, end)).value;
 
   return {
     compare({ docId, before, after, key }) {
