@@ -5,8 +5,8 @@
 //   1. heap before, signed in and idle (CDP: HeapProfiler.collectGarbage, then
 //      Performance.getMetrics JSHeapUsedSize);
 //   2. one warm-up request (the 1 MB body), as any session has made before its big one;
-//   3. SENDS × (JSON.parse of the same bytes in a thread of this process (parse-baseline.ts); a
-//      pause, as a user reads; then click Send → the first tree rows of the new response painted, timed in
+//   3. SENDS × (a pause, as a user reads, in which the app's work on the last answer ends; JSON.parse
+//      of the same bytes in a thread of this process (parse-baseline.ts); then click Send → the first tree rows of the new response painted, timed in
 //      the page with performance.now: from the click event to a task after the first animation
 //      frame that has rows of the new response in the DOM);
 //   4. heap after, with the last response shown and `data` open (same GC and metric);
@@ -41,8 +41,12 @@ function pickSizes(list: string | undefined): number[] {
   return picked;
 }
 const SENDS = 7;
-/** Before each timed Send: the worker is idle again, as it is when a person sends. */
+/**
+ * Before each baseline parse and Send: the app is idle again (the last answer's parse and
+ * history written), as it is when a person sends; the parse's thread settles for SETTLE_MS.
+ */
 const PAUSE_MS = 1500;
+const SETTLE_MS = 200;
 const MB = 1024 * 1024;
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -143,8 +147,9 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
 
     const firstRowsMs: number[] = [];
     for (let send = 0; send < SENDS; send += 1) {
-      parseMs.push(await baseline.time(bytes));
       await page.waitForTimeout(PAUSE_MS);
+      parseMs.push(await baseline.time(bytes));
+      await page.waitForTimeout(SETTLE_MS);
       firstRowsMs.push(await timeFirstRows(page));
     }
     // Shown: `data` opened and its rows in.

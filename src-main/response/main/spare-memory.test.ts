@@ -4,8 +4,9 @@ import { SpareMemory } from './spare-memory';
 
 const MB = 1024 * 1024;
 
-/** Lets the steps that write the spare through run. */
+/** Lets the steps that write the spare through run (the first waits 100 ms). */
 async function settle(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 150));
   for (let i = 0; i < 40; i += 1) await nextTurn();
 }
 

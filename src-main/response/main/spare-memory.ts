@@ -10,11 +10,13 @@ const MB = 1024 * 1024;
 const SPARE_MAX_BYTES = 16 * MB;
 /** Written per step: well under a millisecond of main's time. */
 const STEP_BYTES = MB;
+/** The first step waits this long: the answer that asked for the spare is still on its way. */
+const START_MS = 100;
 
 export class SpareMemory {
   private spare: Buffer | null = null;
   /** The block being written through, and the step that writes its next part. */
-  private pending: { block: Buffer; timer: NodeJS.Immediate } | null = null;
+  private pending: { block: Buffer; cancel(): void } | null = null;
 
   /** Memory for a body of `bytes`, shared with the body worker: the spare when it fits closely, else new. */
   take(bytes: number): Buffer {
@@ -32,18 +34,22 @@ export class SpareMemory {
     if (bytes > SPARE_MAX_BYTES || this.spare?.length === size || this.pending?.block.length === size) return;
     this.stop();
     const block = Buffer.from(new SharedArrayBuffer(size));
-    const step = (at: number): NodeJS.Immediate =>
-      setImmediate(() => {
-        block.fill(0, at, Math.min(size, at + STEP_BYTES));
-        if (at + STEP_BYTES < size) this.pending = { block, timer: step(at + STEP_BYTES) };
-        else [this.spare, this.pending] = [block, null];
-      });
-    this.pending = { block, timer: step(0) };
+    const step = (at: number): void => {
+      block.fill(0, at, Math.min(size, at + STEP_BYTES));
+      if (at + STEP_BYTES >= size) {
+        [this.spare, this.pending] = [block, null];
+        return;
+      }
+      const next = setImmediate(() => step(at + STEP_BYTES));
+      this.pending = { block, cancel: () => clearImmediate(next) };
+    };
+    const first = setTimeout(() => step(0), START_MS).unref();
+    this.pending = { block, cancel: () => clearTimeout(first) };
   }
 
   /** Lets go of the spare and of one being readied. */
   stop(): void {
-    if (this.pending) clearImmediate(this.pending.timer);
+    this.pending?.cancel();
     [this.spare, this.pending] = [null, null];
   }
 }
