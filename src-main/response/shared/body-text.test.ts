@@ -46,6 +46,26 @@ describe('byteWindow', () => {
   });
 });
 
+/**
+ * Counts `bytes` in pieces of random sizes as they would arrive; the count must be the length of
+ * their decoded text, and the checkpoints must find any window of it.
+ */
+function expectCountedInPieces(bytes: Buffer, random: () => number, maxPiece: number): void {
+  const whole = bytes.toString('utf8');
+  const tally = new TextTally();
+  for (let end = 0; end < bytes.length; ) {
+    end = Math.min(bytes.length, end + 1 + Math.floor(random() * maxPiece));
+    tally.count(bytes, end, end === bytes.length);
+  }
+  const { textChars, charIndex } = tally.counts();
+  expect(textChars).toBe(whole.length);
+  for (let i = 0; i < 100; i += 1) {
+    const offset = Math.floor(random() * whole.length);
+    const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, 5000);
+    expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 5000) === whole.slice(offset, offset + 5000)).toBe(true);
+  }
+}
+
 describe('TextTally', () => {
   it('counts bytes that arrive in pieces exactly as the whole decodes, broken UTF-8 included, with checkpoints that hold', () => {
     const random = mulberry32(9);
@@ -57,38 +77,13 @@ describe('TextTally', () => {
     const parts = Array.from({ length: 200_000 }, () =>
       random() < 0.001 ? broken[Math.floor(random() * broken.length)]! : random() < 0.0002 ? ascii : alphabet[Math.floor(random() * alphabet.length)]!,
     );
-    const bytes = Buffer.concat(parts);
-    const whole = bytes.toString('utf8');
-    const tally = new TextTally();
-    for (let end = 0; end < bytes.length; ) {
-      end = Math.min(bytes.length, end + 1 + Math.floor(random() * 100_000));
-      tally.count(bytes, end, end === bytes.length);
-    }
-    const { textChars, charIndex } = tally.counts();
-    expect(textChars).toBe(whole.length);
-    for (let i = 0; i < 100; i += 1) {
-      const offset = Math.floor(random() * whole.length);
-      const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, 5000);
-      expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 5000) === whole.slice(offset, offset + 5000)).toBe(true);
-    }
+    expectCountedInPieces(Buffer.concat(parts), random, 100_000);
   });
 
   it('counts valid text that is mostly ASCII, with a few characters of two to four bytes, without decoding it', () => {
     const random = mulberry32(4);
     const rare = ['é', '€', '😀', 'García'];
     const whole = Array.from({ length: 60_000 }, (_, i) => (random() < 0.01 ? rare[i % rare.length]! : `{"id":${i}}`)).join(',');
-    const bytes = Buffer.from(whole);
-    const tally = new TextTally();
-    for (let end = 0; end < bytes.length; ) {
-      end = Math.min(bytes.length, end + 1 + Math.floor(random() * 200_000));
-      tally.count(bytes, end, end === bytes.length);
-    }
-    const { textChars, charIndex } = tally.counts();
-    expect(textChars).toBe(whole.length);
-    for (let i = 0; i < 50; i += 1) {
-      const offset = Math.floor(random() * whole.length);
-      const { start, end, skip } = byteWindow(charIndex, bytes.length, offset, 3000);
-      expect(bytes.subarray(start, end).toString('utf8').slice(skip, skip + 3000)).toBe(whole.slice(offset, offset + 3000));
-    }
+    expectCountedInPieces(Buffer.from(whole), random, 200_000);
   });
 });
