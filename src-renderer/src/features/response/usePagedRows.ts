@@ -51,9 +51,10 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
       const whole = (page: number) => {
         const rows = fresh?.pages.get(page);
         if (rows === undefined) return false;
-        // Short of a page only when they are the first rows sent with the answer: enough while the
-        // view stays within them (main may still be parsing the rest of the body).
-        return rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows) || last < rows.length;
+        if (rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows)) return true;
+        // The first rows sent with the answer are enough while the view stays within them (main
+        // may still be parsing the rest of the body).
+        return page === 0 && last < rows.length;
       };
       for (let page = Math.min(firstPage, lastKnownPage); page <= Math.min(lastPage, lastKnownPage); page += 1) {
         if (!whole(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
