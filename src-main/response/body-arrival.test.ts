@@ -116,4 +116,19 @@ describe('a body received in pieces and parsed as it arrives', () => {
     expect(feeds).toBeGreaterThan(0);
     expect(value).toEqual(JSON.parse(text));
   });
+
+  it('tells no first rows early where parsing what they need would cost as much as the body, or the array is an envelope field', () => {
+    const cases = {
+      'a short array beside a bulky object': JSON.stringify({ data: [1, 2, 3], other: Object.fromEntries(Array.from({ length: 60_000 }, (_, i) => [`k${i}`, 'v'.repeat(20)])) }),
+      'one huge element': JSON.stringify({ data: [{ blob: 'x'.repeat(3 * MB) }, { id: 2 }] }),
+      'the array is the error': JSON.stringify({ status: 9, error: Array.from({ length: 400_000 }, (_, i) => i) }),
+    };
+    for (const [label, text] of Object.entries(cases)) {
+      const body = new ArrivingBody();
+      const bytes = Buffer.from(text);
+      body.take(bytes, bytes.length, true);
+      expect(body.firstRows(), label).toBeNull();
+      expect(body.complete().value, label).toEqual(JSON.parse(text));
+    }
+  });
 });

@@ -60,8 +60,11 @@ export interface WorkerCalls {
    * fed; when the worker holds fewer (it was restarted), it parses bytes[0, end) whole.
    */
   finish: { input: { docId: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
-  /** Parses a body kept in main, bytes[0, end) (shared, not copied). */
-  load: { input: { docId: string; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
+  /**
+   * Parses a body kept in main, bytes[0, end) (shared, not copied). `toldJson`: the window was
+   * shown it as JSON (from its first rows, when it was told early), whatever this parse finds.
+   */
+  load: { input: { docId: string; bytes: SharedArrayBuffer; end: number; toldJson?: boolean }; output: BodyFacts & WithFirstRows };
   /** Forgets a body, parsed or arriving. */
   evict: { input: { docId: string }; output: null };
   tree: { input: { docId: string; expansion: ExpansionInput; offset: number; limit: number }; output: { rows: TreeRow[]; totalRows: number } };

@@ -219,8 +219,15 @@ describe('ResponseStore: a body arriving in chunks', () => {
     expect(row).toEqual({ row: 3 + last });
   });
 
-  it('says so in a sentence when a body shown as JSON turns out broken past its first rows', async () => {
-    const store = open();
+  it('says so in a sentence when a body shown as JSON turns out broken past its first rows, also once parsed again', async () => {
+    const workers: Worker[] = [];
+    const store = open({
+      createWorker: () => {
+        const worker = createBodyWorkerFromSource();
+        workers.push(worker);
+        return worker;
+      },
+    });
     const raw = bigBody(6 * MB).text.replace('"id":100000,', '"id":100000,,');
     const incoming = store.receive(raw.length);
     incoming.push(Buffer.from(raw));
@@ -230,6 +237,10 @@ describe('ResponseStore: a body arriving in chunks', () => {
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).message).toBe('This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.');
     expect((await store.text(kept.responseId, 0, 20, false)).text).toBe(raw.slice(0, 20));
+    // A fresh worker parses it again from its bytes: still the sentence, not one string row.
+    await workers[0]!.terminate();
+    const again = await store.tree(kept.responseId, { expanded: [''] }, 0, 10).catch((failure: unknown) => failure);
+    expect((again as AppError).message).toBe((error as AppError).message);
   });
 
   it('forgets a body that was abandoned halfway (a cancelled request)', async () => {

@@ -113,9 +113,11 @@ export class WorkerResidency {
   }
 
   private async load(id: string, size: number): Promise<void> {
+    // As the window was told it is: JSON shown from its first rows stays "JSON, broken past them".
+    const toldJson = this.bodies.use(id).facts.isJson;
     const bytes = await this.bodies.sharedBytes(id);
     this.makeRoom(size);
-    await this.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length });
+    await this.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length, toldJson });
     // Dropped from the cache while it loaded: the worker need not keep it.
     if (this.bodies.has(id)) this.add(id, size);
     else this.forget(id);

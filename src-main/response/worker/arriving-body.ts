@@ -22,6 +22,13 @@ import { parsedText, parseJson, TextTally, type BodyFacts, type ParsedBody } fro
 
 /** About the text parsed in one step: a few milliseconds of the worker's time. */
 const BATCH_BYTES = 256 * 1024;
+/**
+ * The first rows are told early only when parsing what they need (the text around the big array
+ * and its first elements) costs little: at most this much of it.
+ */
+const EARLY_PARSE_BYTES = 1024 * 1024;
+/** The envelope's own fields, read for the summary: a stand-in array must never be one of them. */
+const HEAD_KEYS = new Set(['status', 'error', 'error_description']);
 
 export class ArrivingBody {
   private readonly scan = new ArrayScan();
@@ -69,14 +76,19 @@ export class ArrivingBody {
 
   /**
    * Once every byte is in: the first rows and the envelope, from the frame, the array's length and
-   * its first elements; null when the body is not a big array in JSON as far as the scan can tell.
+   * its first elements; null when the body is not a big array in JSON as far as the scan can tell,
+   * when the array is the bulk of it no more (or its first elements are), or when the array is
+   * one of the envelope's own fields.
    */
   firstRows(): { head: unknown; firstRows: FirstTreeRows } | null {
     if (this.failed || !this.scan.complete) return null;
     const { start, end, commas } = this.scan;
     const length = this.scan.elements(this.bytes);
     const shown = Math.min(length, TREE_FIRST_ROWS);
-    const first = shown ? parseJson(`[${this.text(start, shown === length ? end : commas[shown - 1]!)}]`) : { value: [] };
+    const firstEnd = shown === length ? end : commas[shown - 1]!;
+    const aroundBytes = start + (this.end - end);
+    if (aroundBytes + (firstEnd - start) > EARLY_PARSE_BYTES) return null;
+    const first = shown ? parseJson(`[${this.text(start, firstEnd)}]`) : { value: [] };
     if (!first || (first.value as unknown[]).length !== shown) return null;
     // Only its first elements are read for the first rows (tree-index.ts reads nothing it does not show).
     const elements: unknown[] = new Array(length);
@@ -111,7 +123,7 @@ export class ArrivingBody {
     const marker = `\u0000parsed ${randomUUID()}`;
     const frame = parseJson(`${this.text(0, this.scan.start)}${JSON.stringify(marker)}${after}`);
     const found = frame ? located(frame.value, marker) : undefined;
-    return found && found.array.length === 1 ? found.place(elements) : undefined;
+    return found && found.array.length === 1 && !HEAD_KEYS.has(found.key ?? '') ? found.place(elements) : undefined;
   }
 
   /** Where the next batch ends: the first comma of the big array at least BATCH_BYTES on; -1 when none is in yet. */
@@ -137,14 +149,15 @@ export class ArrivingBody {
  * The array in a parsed frame that holds the marker first (the root, or one of its values), and a
  * way to put the real elements in its place.
  */
-function located(root: unknown, marker: string): { array: unknown[]; place(elements: unknown[]): unknown } | undefined {
-  if (Array.isArray(root)) return root[0] === marker ? { array: root, place: (elements) => elements } : undefined;
+function located(root: unknown, marker: string): { array: unknown[]; key: string | null; place(elements: unknown[]): unknown } | undefined {
+  if (Array.isArray(root)) return root[0] === marker ? { array: root, key: null, place: (elements) => elements } : undefined;
   if (!root || typeof root !== 'object') return undefined;
   const record = root as Record<string, unknown>;
   const key = Object.keys(record).find((name) => Array.isArray(record[name]) && (record[name] as unknown[])[0] === marker);
   if (key === undefined) return undefined;
   return {
     array: record[key] as unknown[],
+    key,
     // defineProperty, not assignment: an own "__proto__" key stays a key.
     place: (elements) => Object.defineProperty(record, key, { value: elements, writable: true, enumerable: true, configurable: true }),
   };

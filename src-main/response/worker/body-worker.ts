@@ -116,9 +116,9 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     return null;
   },
   finish: finishBody,
-  load({ docId, bytes, end }) {
+  load({ docId, bytes, end, toldJson }) {
     const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
-    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
+    return { ...facts, ...keepDocument(docId, value, facts.isJson, toldJson ?? facts.isJson) };
   },
   evict({ docId }) {
     arriving.delete(docId);

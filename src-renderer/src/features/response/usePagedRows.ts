@@ -16,8 +16,8 @@ export interface PagingOptions<Row, Facts> {
   fetchPage(key: string, offset: number, limit: number): Promise<Result<RowsPage<Row, Facts>>>;
   /**
    * The first rows of a key, known before any fetch (the tree's first rows, sent with the answer):
-   * shown at once; when they are fewer than a page, the rest of it is asked for once the view
-   * reaches past them.
+   * shown at once; when they are fewer than a page, the rest of it is asked for once they are
+   * painted (or the view reaches past them).
    */
   first?: (RowsPage<Row, Facts> & { key: string }) | null;
 }
@@ -38,6 +38,17 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
   useEffect(() => {
     currentKey.current = key;
   }, [key]);
+  // The first rows alone until they are painted; then the rest of their page and the lookahead.
+  const [firstPainted, setFirstPainted] = useState(first === null);
+  useEffect(() => {
+    if (firstPainted) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFirstPainted(true), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [firstPainted]);
 
   const load = useCallback(
     (first: number, last: number) => {
@@ -52,9 +63,9 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
         const rows = fresh?.pages.get(page);
         if (rows === undefined) return false;
         if (rows.length >= Math.min(pageRows, fresh!.reach - page * pageRows)) return true;
-        // The first rows sent with the answer are enough while the view stays within them (main
-        // may still be parsing the rest of the body).
-        return page === 0 && last < rows.length;
+        // The first rows sent with the answer are enough until they are painted, while the view
+        // stays within them: asking for more would start main's parse of the body meanwhile.
+        return page === 0 && !firstPainted && last < rows.length;
       };
       for (let page = Math.min(firstPage, lastKnownPage); page <= Math.min(lastPage, lastKnownPage); page += 1) {
         if (!whole(page) && !inFlight.current.has(`${key}#${page}`)) wanted.push(page);
@@ -89,7 +100,7 @@ export function usePagedRows<Row, Facts>({ key, pageRows, maxPages, lookahead, f
         });
       });
     },
-    [key, cache, failure, reportError, fetchPage, pageRows, maxPages, lookahead],
+    [key, cache, failure, firstPainted, reportError, fetchPage, pageRows, maxPages, lookahead],
   );
 
   return {
