@@ -34,6 +34,19 @@ function open(options: TestStoreOptions = {}): ResponseStore {
   return store;
 }
 
+/** A store whose body workers the test can reach (to end one, as if it died). */
+function openWatchingWorkers(): { store: ResponseStore; workers: Worker[] } {
+  const workers: Worker[] = [];
+  const store = open({
+    createWorker: () => {
+      const worker = createBodyWorkerFromSource();
+      workers.push(worker);
+      return worker;
+    },
+  });
+  return { store, workers };
+}
+
 async function keep(store: ResponseStore, content: string | Buffer): Promise<string> {
   return (await store.keep(Buffer.from(content))).responseId;
 }
@@ -220,14 +233,7 @@ describe('ResponseStore: a body arriving in chunks', () => {
   });
 
   it('says so in a sentence when a body shown as JSON turns out broken past its first rows, also once parsed again', async () => {
-    const workers: Worker[] = [];
-    const store = open({
-      createWorker: () => {
-        const worker = createBodyWorkerFromSource();
-        workers.push(worker);
-        return worker;
-      },
-    });
+    const { store, workers } = openWatchingWorkers();
     const raw = bigBody(6 * MB).text.replace('"id":100000,', '"id":100000,,');
     const incoming = store.receive(raw.length);
     incoming.push(Buffer.from(raw));
@@ -312,14 +318,7 @@ describe('ResponseStore: the worker', () => {
   });
 
   it('parses big bodies again after the worker let them go, and after the worker died', async () => {
-    const workers: Worker[] = [];
-    const store = open({
-      createWorker: () => {
-        const worker = createBodyWorkerFromSource();
-        workers.push(worker);
-        return worker;
-      },
-    });
+    const { store, workers } = openWatchingWorkers();
     const first = bigBody(300 * KB);
     const id = await keep(store, first.text);
     expect((await store.tree(id, { expanded: [''] }, 0, 10)).totalRows).toBe(4);
