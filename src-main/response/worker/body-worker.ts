@@ -45,12 +45,17 @@ let working = false;
 let arrivalsQuiet = false;
 let quietTimer: NodeJS.Timeout | null = null;
 
-/** Keeps a parsed body; answers its first rows (worker-protocol.ts, WithFirstRows). */
-function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson = isJson): WithFirstRows {
+/** Keeps a parsed body. */
+function keepDocument(docId: string, value: unknown, isJson: boolean, toldJson = isJson): BodyDocument {
   documents.get(docId)?.stopSearch();
   const document = new BodyDocument(value, isJson, toldJson);
   documents.set(docId, document);
-  return { firstRows: document.firstRows() };
+  return document;
+}
+
+/** Keeps a parsed body and answers its first rows (worker-protocol.ts, WithFirstRows). */
+function keptWithFirstRows(docId: string, value: unknown, isJson: boolean, toldJson = isJson): WithFirstRows {
+  return { firstRows: keepDocument(docId, value, isJson, toldJson).firstRows() };
 }
 
 /** `use` of the body's document, once its parse is done (a body told early: the parse starts now). */
@@ -73,7 +78,7 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
   arriving.delete(docId);
   if (body?.pieces !== pieces) {
     const { value, ...facts } = parseLoadedBody(whole);
-    return { ...facts, ...keepDocument(docId, value, facts.isJson) };
+    return { ...facts, ...keptWithFirstRows(docId, value, facts.isJson) };
   }
   body.take(whole, end, true);
   const early = body.unparsedBytes >= EARLY_MIN_BYTES ? body.firstRows() : null;
@@ -83,7 +88,7 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
     return { isJson: true, ...early, ...body.counts() };
   }
   const { value, ...facts } = body.complete();
-  return { ...facts, ...body.counts(), ...keepDocument(docId, value, facts.isJson) };
+  return { ...facts, ...body.counts(), ...keptWithFirstRows(docId, value, facts.isJson) };
 }
 
 function startParse(docId: string): void {
@@ -98,6 +103,7 @@ function completed(docId: string): void {
   const parsing = completing.get(docId)!;
   completing.delete(docId);
   const { value, isJson } = parsing.body.complete();
+  // Its first rows went out already; the window's next query builds what it needs.
   keepDocument(docId, value, isJson, true);
   for (const go of parsing.waiting) go();
 }
@@ -118,7 +124,7 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
   finish: finishBody,
   load({ docId, bytes, end, toldJson }) {
     const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
-    return { ...facts, ...keepDocument(docId, value, facts.isJson, toldJson ?? facts.isJson) };
+    return { ...facts, ...keptWithFirstRows(docId, value, facts.isJson, toldJson ?? facts.isJson) };
   },
   evict({ docId }) {
     arriving.delete(docId);
