@@ -61,7 +61,14 @@ export interface SizeRun {
   heapAfterBytes: number;
   /** The longest task the page reported (≥ 50 ms), or 0 when none. */
   longestTaskMs: number;
-  longTasks: number;
+  /** Every task the page reported, with the step it began in. */
+  longTasks: LongTask[];
+}
+
+/** A task of 50 ms or more, and the bench step (a performance mark of the page's) it began in. */
+export interface LongTask {
+  ms: number;
+  during: string;
 }
 
 let runs: Promise<SizeRun[]> | null = null;
@@ -158,6 +165,7 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
     const tree = page.getByRole('tree', { name: 'Response body' });
     await tree.getByRole('treeitem').filter({ hasText: /^0:/ }).first().waitFor();
     await page.waitForTimeout(500);
+    await markStep(page, 'idle, data open');
     const gcFrom = await page.evaluate<number>('performance.now()');
     const heapAfterBytes = await heap();
     const gcTo = await page.evaluate<number>('performance.now()');
@@ -165,8 +173,11 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
     await exercise(page, body.lastShiftId, body.shifts);
     await page.waitForTimeout(300);
     const entries = await page.evaluate<Array<{ start: number; duration: number }>>('window.__benchLongTasks');
+    const steps = await page.evaluate<Array<{ name: string; at: number }>>(STEPS_SCRIPT);
     // The bench's own forced GC is no task of the app's.
-    const tasks = entries.filter(({ start, duration }) => start + duration < gcFrom || start > gcTo).map(({ duration }) => duration);
+    const tasks = entries
+      .filter(({ start, duration }) => start + duration < gcFrom || start > gcTo)
+      .map(({ start, duration }) => ({ ms: duration, during: steps.findLast((step) => step.at <= start)?.name ?? 'before the first send' }));
     return {
       mb,
       bodyBytes: bytes.length,
@@ -174,8 +185,8 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
       parseMs,
       heapBeforeBytes,
       heapAfterBytes,
-      longestTaskMs: tasks.length ? Math.max(...tasks) : 0,
-      longTasks: tasks.length,
+      longestTaskMs: Math.max(0, ...tasks.map(({ ms }) => ms)),
+      longTasks: tasks,
     };
   } finally {
     await app.close();
@@ -190,6 +201,12 @@ export const LONG_TASKS_SCRIPT = `
     for (const entry of list.getEntries()) window.__benchLongTasks.push({ start: entry.startTime, duration: entry.duration });
   }).observe({ type: 'longtask' });
 `;
+
+/** The page's bench steps, in order: performance marks named `bench: …`. */
+const STEPS_SCRIPT = `performance.getEntriesByType('mark').filter((mark) => mark.name.startsWith('bench: ')).map((mark) => ({ name: mark.name.slice(7), at: mark.startTime }))`;
+
+/** Marks the start of a bench step in the page's timeline, to tell which step a long task fell in. */
+const markStep = (page: Page, step: string) => page.evaluate(`performance.mark(${JSON.stringify(`bench: ${step}`)})`);
 
 const FIRST_ROWS_SCRIPT = `(() => {
   let painted;
@@ -207,7 +224,7 @@ const FIRST_ROWS_SCRIPT = `(() => {
     if (!fresh || !fresh.querySelector('[role="treeitem"]:not([aria-busy])')) return;
     observer.disconnect();
     // The frame that shows the rows, then a task after its paint.
-    requestAnimationFrame(() => setTimeout(() => { window.__bench.t1 = performance.now(); painted(); }, 0));
+    requestAnimationFrame(() => setTimeout(() => { window.__bench.t1 = performance.now(); performance.mark('bench: after first rows'); painted(); }, 0));
   });
   observer.observe(document.body, { childList: true, subtree: true });
 })()`;
@@ -215,6 +232,7 @@ const FIRST_ROWS_SCRIPT = `(() => {
 /** Clicks Send and resolves with the ms from the click to the first painted rows of the new tree. */
 export async function timeFirstRows(page: Page): Promise<number> {
   await page.evaluate(FIRST_ROWS_SCRIPT);
+  await markStep(page, 'Send until first rows');
   await page.getByRole('button', { name: 'Send' }).click();
   // Waits on the page's own promise rather than polling it: the bench must not load the machine
   // while it measures. A function, not a string: the page's CSP forbids evaluating strings (no
@@ -228,10 +246,12 @@ async function exercise(page: Page, lastShiftId: number, shifts: number): Promis
   const tree = page.getByRole('tree', { name: 'Response body' });
   const rows = tree.getByRole('treeitem');
   const long = { timeout: 120_000 };
+  await markStep(page, 'scroll to end');
   await rows.first().focus();
   await page.keyboard.press('End');
   await rows.filter({ hasText: new RegExp(`^${shifts - 1}:`) }).waitFor(long);
 
+  await markStep(page, 'expand all');
   await page.getByRole('button', { name: 'Expand all' }).click();
   await rows.first().focus();
   await page.keyboard.press('Home');
@@ -239,6 +259,7 @@ async function exercise(page: Page, lastShiftId: number, shifts: number): Promis
   await page.keyboard.press('End');
   await rows.filter({ hasText: /^lon:/ }).last().waitFor(long);
 
+  await markStep(page, 'text search');
   const box = page.getByRole('searchbox', { name: 'Search response' });
   const status = page.getByRole('status').filter({ hasText: /hits?\b/ });
   await box.fill(String(lastShiftId));
@@ -247,12 +268,14 @@ async function exercise(page: Page, lastShiftId: number, shifts: number): Promis
   await box.press('Enter');
   await tree.locator('[aria-current="true"]').filter({ hasText: String(lastShiftId) }).waitFor(long);
 
+  await markStep(page, 'path search');
   await page.getByLabel('Search by').selectOption('path');
   await box.fill('data[*].employees[*].name');
   await box.press('Enter');
   await status.filter({ hasText: /^[\d,]+\+? hits?( \(|$)/ }).waitFor(long);
   await page.getByRole('listbox', { name: 'Search hits' }).getByRole('option').nth(2).click();
   await tree.locator('[aria-current="true"]').filter({ hasText: /^name:/ }).waitFor(long);
+  await markStep(page, 'collapse all');
   await page.getByRole('button', { name: 'Collapse all' }).click();
   await page.waitForTimeout(300);
 }
