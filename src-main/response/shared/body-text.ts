@@ -5,6 +5,7 @@
 import { isAscii, isUtf8 } from 'node:buffer';
 import { envelopeHead } from '../../http/envelope';
 import { redactInPlace } from '../../redaction/byte-redaction';
+import { TextKernel } from './text-kernel';
 
 /** Bytes decoded per step; each step's start is a checkpoint of the character index. */
 const STEP_BYTES = 64 * 1024;
@@ -87,7 +88,7 @@ export class TextTally {
       // API text is mostly ASCII with a few names in other scripts: counted, not decoded.
       for (let at = from; at < to; ) {
         const stop = to - at <= STEP_BYTES ? to : characterStart(bytes, at + STEP_BYTES, at);
-        this.mark(this.chars + utf16Units(bytes, at, stop), stop);
+        this.mark(this.chars + TextKernel.get().units(bytes, at, stop), stop);
         at = stop;
       }
     } else {
@@ -116,27 +117,6 @@ export function parsedText(text: string): ParsedBody {
 export function characterStart(bytes: Buffer, at: number, floor: number): number {
   for (let start = at; start >= Math.max(floor, at - 3); start -= 1) if ((bytes[start]! & 0xc0) !== 0x80) return start;
   return at;
-}
-
-/** Blocks looked at for non-ASCII bytes at once: most are ASCII, and are passed over whole. */
-const ASCII_BLOCK = 1024;
-
-/** How many UTF-16 units the valid UTF-8 of bytes[from, to) decodes to. */
-function utf16Units(bytes: Buffer, from: number, to: number): number {
-  let units = 0;
-  for (let at = from; at < to; at += ASCII_BLOCK) {
-    const end = Math.min(to, at + ASCII_BLOCK);
-    if (isAscii(bytes.subarray(at, end))) {
-      units += end - at;
-      continue;
-    }
-    // Every character starts with a byte that is not 10xxxxxx; one of four bytes is two units.
-    for (let i = at; i < end; i += 1) {
-      const byte = bytes[i]!;
-      if ((byte & 0xc0) !== 0x80) units += byte >= 0xf0 ? 2 : 1;
-    }
-  }
-  return units;
 }
 
 /** Checkpoints [characters, bytes] of text where each character is one byte. */

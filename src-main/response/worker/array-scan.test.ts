@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../sandbox/shift-generator';
 import { ArrayScan } from './array-scan';
+import { TextKernel } from '../shared/text-kernel';
 
-/** Scans `text` in pieces of random sizes (1 byte upwards), as it would arrive. */
-function scanInPieces(text: string, seed: number): { scan: ArrayScan; bytes: Buffer } {
+/** Scans `text` in pieces of random sizes (1 byte upwards, up to `most`), as it would arrive. */
+function scanInPieces(text: string, seed: number, most = 5000): { scan: ArrayScan; bytes: Buffer } {
   const bytes = Buffer.from(text);
   const random = mulberry32(seed);
   const scan = new ArrayScan();
   for (let at = 0; at < bytes.length; ) {
-    at = Math.min(bytes.length, at + 1 + Math.floor(random() * (random() < 0.3 ? 4 : 5000)));
+    at = Math.min(bytes.length, at + 1 + Math.floor(random() * (random() < 0.3 ? 4 : most)));
     scan.scan(bytes, at);
   }
   return { scan, bytes };
@@ -42,6 +43,25 @@ describe('the scan of a body for its big array', () => {
       const elements = cuts.slice(1).map((cut, i) => JSON.parse(bytes.toString('utf8', cuts[i]! + 1, cut)));
       expect(elements).toEqual(data);
     }
+  });
+
+  it('finds them in pieces longer than the kernel takes at once, with an escape across its stretches', () => {
+    const stretch = TextKernel.get().stretchBytes;
+    const random = mulberry32(7);
+    const data = Array.from({ length: 6000 }, () => element(random));
+    const check = ({ scan, bytes }: { scan: ArrayScan; bytes: Buffer }) => {
+      expect(scan.complete).toBe(true);
+      expect(scan.elements(bytes)).toBe(data.length);
+      const cuts = [scan.start - 1, ...scan.commas, scan.end];
+      expect(cuts.slice(1).map((cut, i) => JSON.parse(bytes.toString('utf8', cuts[i]! + 1, cut)))).toEqual(data);
+    };
+    check(scanInPieces(JSON.stringify({ status: 1, data }), 1, 3 * stretch));
+    // Read in one go, so the first stretch ends with a backslash and the quote it escapes starts the next.
+    const bytes = Buffer.from(`{"status":1,"pad":"${'x'.repeat(stretch - 20)}\\"],[{,","data":${JSON.stringify(data)}}`);
+    expect(bytes[stretch - 1]).toBe(0x5c);
+    const scan = new ArrayScan();
+    scan.scan(bytes, bytes.length);
+    check({ scan, bytes });
   });
 
   it('takes a root array, an empty array and an array of one', () => {

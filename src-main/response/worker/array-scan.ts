@@ -6,8 +6,10 @@
 // their count gives the array's length before the parse is done (arriving-body.ts). For valid
 // JSON every offset is exact; invalid JSON is caught when the parts go through JSON.parse.
 
-const [QUOTE, BACKSLASH, COMMA] = [0x22, 0x5c, 0x2c];
-const [OPEN_BRACE, CLOSE_BRACE, OPEN_BRACKET, CLOSE_BRACKET] = [0x7b, 0x7d, 0x5b, 0x5d];
+import { TextKernel, type ScanState } from '../shared/text-kernel';
+
+const COMMA = 0x2c;
+const [OPEN_BRACE, OPEN_BRACKET] = [0x7b, 0x5b];
 
 /** An array at the root shorter than this leaves the choice to the next one (`"metadata":[]`). */
 const SHORT_ARRAY_BYTES = 64 * 1024;
@@ -26,63 +28,40 @@ export class ArrayScan {
   /** The structure went below the root (a stray closing bracket): nothing here can be trusted. */
   broken = false;
 
-  private depth = 0;
-  private inString = false;
-  private escaped = false;
+  private readonly state: ScanState = { depth: 0, inString: false, skip: 0 };
   /** The depth inside the big array (its elements' commas are at this depth). */
   private arrayDepth = -1;
+  /** The depth of the commas to note: -1 when none (no big array yet, or it has ended). */
+  private commaDepth = -1;
 
   /** Reads bytes[scanned, to). */
   scan(bytes: Uint8Array, to: number): void {
-    let { depth, inString, escaped } = this;
-    // The depth of the commas to note: -1 when none (no big array yet, or it has ended).
-    let commaDepth = this.start >= 0 && this.end < 0 ? this.arrayDepth : -1;
-    let i = this.scanned;
-    while (i < to) {
-      if (inString) {
-        // The string's bytes, skipped in a loop of their own: most of a body is strings.
-        if (escaped) {
-          escaped = false;
-          i += 1;
-        }
-        for (; i < to; i += 1) {
-          const byte = bytes[i]!;
-          if (byte === QUOTE) break;
-          if (byte !== BACKSLASH) continue;
-          // The escaped byte may be the next piece's first.
-          if (i + 1 === to) escaped = true;
-          i += 1;
-        }
-        if (i >= to) break;
-        inString = false;
-        i += 1;
-        continue;
-      }
-      const byte = bytes[i]!;
-      if (byte === QUOTE) {
-        inString = true;
-      } else if (byte === COMMA) {
-        if (depth === commaDepth) this.commas.push(i);
-      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
-        // An array at depth 0 is the root; at depth 1 it is the value of a root key.
-        if (byte === OPEN_BRACKET && depth <= 1 && this.rootEnd < 0 && this.takesAnother()) {
-          Object.assign(this, { start: i + 1, end: -1, arrayDepth: depth + 1 });
-          this.commas.length = 0;
-          commaDepth = depth + 1;
-        }
-        depth += 1;
-      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
-        depth -= 1;
-        if (depth === commaDepth - 1) {
-          this.end = i;
-          commaDepth = -1;
-        }
-        if (depth === 0) this.rootEnd = i + 1;
-        if (depth < 0) this.broken = true;
-      }
-      i += 1;
+    const kernel = TextKernel.get();
+    for (let from = this.scanned; from < to; from += kernel.stretchBytes) {
+      const stretch = bytes.subarray(from, Math.min(to, from + kernel.stretchBytes));
+      const count = kernel.scan(stretch, this.state);
+      for (let event = 0; event < count; event += 1) this.take(from + kernel.events[2 * event]!, kernel.events[2 * event + 1]!);
     }
-    Object.assign(this, { depth, inString, escaped, scanned: Math.max(this.scanned, to) });
+    this.scanned = Math.max(this.scanned, to);
+  }
+
+  /** One event of the kernel's: a comma at depth 2 or less, or a bracket opened at 1 or less or closed back to it. */
+  private take(at: number, event: number): void {
+    const [byte, depth] = [event & 0xff, event >> 8];
+    if (byte === COMMA) {
+      if (depth === this.commaDepth) this.commas.push(at);
+    } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      // An array at depth 0 is the root; at depth 1 it is the value of a root key.
+      if (byte === OPEN_BRACKET && this.rootEnd < 0 && this.takesAnother()) {
+        Object.assign(this, { start: at + 1, end: -1, arrayDepth: depth + 1, commaDepth: depth + 1 });
+        this.commas.length = 0;
+      }
+    } else {
+      // A closing bracket or brace, and the depth it leaves.
+      if (depth === this.commaDepth - 1) Object.assign(this, { end: at, commaDepth: -1 });
+      if (depth === 0) this.rootEnd = at + 1;
+      if (depth < 0) this.broken = true;
+    }
   }
 
   /** Whether the root value is closed and a big array was found in it, ended. */
