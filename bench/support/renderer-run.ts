@@ -4,7 +4,11 @@
 // own thread (threaded-host.ts), and one session:
 //   1. heap before, signed in and idle (CDP: HeapProfiler.collectGarbage, then
 //      Performance.getMetrics JSHeapUsedSize);
-//   2. one warm-up request (the 1 MB body), as any session has made before its big one;
+//   2. warm-up requests: the 1 MB body, as any session has made before its big one, then
+//      WARM_UP_SENDS of the size measured. The first sends of a page run while V8 still compiles
+//      its hot code (the app's and Playwright's selector engine, on background threads that take a
+//      core from main): 90 ms and more at 10 MB, against 50 once warm. Steady state is what is
+//      compared with JSON.parse, which needs no warming;
 //   3. SENDS × (a pause, as a user reads, in which the app's work on the last answer ends; JSON.parse
 //      of the same bytes in a thread of this process (parse-baseline.ts); then click Send → the first tree rows of the new response painted, timed in
 //      the page with performance.now: from the click event to a task after the first animation
@@ -41,6 +45,8 @@ function pickSizes(list: string | undefined): number[] {
   return picked;
 }
 const SENDS = 7;
+/** Sends of the size measured before the timed ones (step 2 above). */
+const WARM_UP_SENDS = 2;
 /**
  * Before each baseline parse and Send: the app is idle again (the last answer's parse and
  * history written), as it is when a person sends; the parse's thread settles for SETTLE_MS.
@@ -152,6 +158,10 @@ async function measureSize(context: BenchContext, host: ThreadedHost, mb: number
     await path.fill('shifts-1');
     await timeFirstRows(page);
     await path.fill(`shifts-${mb}`);
+    for (let send = 0; send < WARM_UP_SENDS; send += 1) {
+      await page.waitForTimeout(PAUSE_MS);
+      await timeFirstRows(page);
+    }
     await page.evaluate(LONG_TASKS_SCRIPT);
 
     const firstRowsMs: number[] = [];
