@@ -51,7 +51,7 @@ async function keep(store: ResponseStore, content: string | Buffer): Promise<str
   return (await store.keep(Buffer.from(content))).responseId;
 }
 
-/** A JSON body of about `bytes`, an envelope with a big `data` array (over 2 MB, main does not parse it). */
+/** A JSON body of about `bytes`, an envelope with a big `data` array (over 256 KB, main does not parse it). */
 function bigBody(bytes: number) {
   const value = { status: 1, data: Array.from({ length: Math.ceil(bytes / 40) }, (_, id) => ({ id, name: `Employee ${id}` })), error: null };
   return { value, text: JSON.stringify(value) };
@@ -70,7 +70,7 @@ async function expectNotFound(promise: Promise<unknown> | (() => unknown)) {
 describe('ResponseStore: windows of a kept body', () => {
   it('gives the first page of the tree with the kept body, as the tree query gives it, whoever parsed it', async () => {
     const store = open();
-    // Parsed in main (small, and up to 2 MB), fed to the worker as it arrives.
+    // Parsed in main (small, up to 256 KB), fed to the worker as it arrives (900 KB and 3 MB).
     for (const content of [text, bigBody(900 * KB).text, bigBody(3 * MB).text]) {
       const kept = await store.keep(Buffer.from(content));
       expect(kept.firstRows?.expanded).toEqual(['', '/data']);

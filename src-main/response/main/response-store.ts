@@ -21,12 +21,14 @@ import type { SpillFolder } from './spill-folder';
 import { WorkerResidency } from './worker-residency';
 
 /**
- * Bodies up to this size are decoded and parsed in main when they arrive: a few milliseconds of
- * main's time (about 10 ms at 2 MB), less than the round trips to the worker and back, so the
- * answer and its first rows go out sooner (bench figures a at 1 MB, d and h). Main keeps only the
- * first rows of the value; the worker parses the body again only if the window asks for more.
+ * Bodies up to this size are decoded and parsed in main when they arrive: about 2 ms of main's
+ * time at 256 KB, less than the round trips to the worker and back, so the answer and its first
+ * rows go out sooner (bench figures d and h). Bigger ones go to the worker as they arrive: its
+ * scan (shared/text-kernel.wat) tells their first rows sooner than main's parse would (1 MB:
+ * about 8 ms of parse; bench figure a). Main keeps only the first rows of the value; the worker
+ * parses the body again only if the window asks for more.
  */
-const SMALL_BODY_BYTES = 2 * 1024 * 1024;
+const SMALL_BODY_BYTES = 256 * 1024;
 
 /**
  * The body worker starts this long after the first body is kept, if no big body started it
