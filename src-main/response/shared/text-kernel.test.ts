@@ -36,8 +36,8 @@ function kernelEvents(bytes: Uint8Array, seed: number): Event[] {
     const to = Math.min(bytes.length, from + 1 + Math.floor(random() * (random() < 0.3 ? 20 : kernel.stretchBytes)));
     const count = kernel.scan(bytes.subarray(from, to), state);
     for (let event = 0; event < count; event += 1) {
-      const code = kernel.events[2 * event + 1]!;
-      events.push([from + kernel.events[2 * event]!, code & 0xff, code >> 8]);
+      const word = kernel.events[2 * event]!;
+      events.push([from + (word & 0xffffff), word >>> 24, kernel.events[2 * event + 1]!]);
     }
     from = to;
   }
@@ -74,8 +74,16 @@ describe('the WebAssembly text kernel: scan', () => {
     // The escaped quote does not end the string; the next one does. Then "," at depth 3 and the
     // first "]" are too deep to tell; the second "]" and the "," after it are not.
     expect(kernel.scan(Buffer.from('"",1]],'), state)).toBe(2);
-    expect([...kernel.events.subarray(0, 4)]).toEqual([5, 0x5d | (1 << 8), 6, 0x2c | (1 << 8)]);
+    expect([...kernel.events.subarray(0, 4)]).toEqual([5 | (0x5d << 24), 1, 6 | (0x2c << 24), 1]);
     expect(state).toEqual({ depth: 1, inString: false, skip: 0 });
+  });
+
+  it('tells a depth far below zero exactly (a stray closing bracket in every byte of a huge body)', () => {
+    const kernel = TextKernel.get();
+    const deep = -(2 ** 24) - 5;
+    const state: ScanState = { depth: deep, inString: false, skip: 0 };
+    expect(kernel.scan(Buffer.from(' ],'), state)).toBe(2);
+    expect([...kernel.events.subarray(0, 4)]).toEqual([1 | (0x5d << 24), deep - 1, 2 | (0x2c << 24), deep - 1]);
   });
 });
 

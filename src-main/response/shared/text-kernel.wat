@@ -9,8 +9,9 @@
 ;; to depth 1 or less: all that array-scan.ts needs to find the big array and its elements.
 ;;
 ;; Memory: the caller writes the bytes to read at [0, n) and 16 zero bytes after them; events are
-;; written from EVENTS on, two i32 each: the byte's offset, and the byte | depth << 8 (the depth
-;; before an opening, after a closing, at a comma; negative when the structure broke).
+;; written from EVENTS on, two i32 each: the byte's offset | the byte << 24 (offsets stay under
+;; 2^18), then the depth (before an opening, after a closing, at a comma; negative when the
+;; structure broke).
 (module
   (memory (export "memory") 40)
   ;; The most bytes one call scans: the events after them never outgrow the memory (8 bytes each).
@@ -71,16 +72,16 @@
                           (then
                             (if (i32.le_s (local.get $depth) (i32.const 2))
                               (then
-                                (i32.store (local.get $events) (local.get $at))
-                                (i32.store offset=4 (local.get $events) (i32.or (local.get $byte) (i32.shl (local.get $depth) (i32.const 8))))
+                                (i32.store (local.get $events) (i32.or (local.get $at) (i32.shl (local.get $byte) (i32.const 24))))
+                                (i32.store offset=4 (local.get $events) (local.get $depth))
                                 (local.set $events (i32.add (local.get $events) (i32.const 8))))))
                           (else
                             (if (i32.eq (i32.and (local.get $byte) (i32.const 0xdf)) (i32.const 0x5b))
                               (then
                                 (if (i32.le_s (local.get $depth) (i32.const 1))
                                   (then
-                                    (i32.store (local.get $events) (local.get $at))
-                                    (i32.store offset=4 (local.get $events) (i32.or (local.get $byte) (i32.shl (local.get $depth) (i32.const 8))))
+                                    (i32.store (local.get $events) (i32.or (local.get $at) (i32.shl (local.get $byte) (i32.const 24))))
+                                    (i32.store offset=4 (local.get $events) (local.get $depth))
                                     (local.set $events (i32.add (local.get $events) (i32.const 8)))))
                                 (local.set $depth (i32.add (local.get $depth) (i32.const 1))))
                               (else
@@ -89,8 +90,8 @@
                                     (local.set $depth (i32.sub (local.get $depth) (i32.const 1)))
                                     (if (i32.le_s (local.get $depth) (i32.const 1))
                                       (then
-                                        (i32.store (local.get $events) (local.get $at))
-                                        (i32.store offset=4 (local.get $events) (i32.or (local.get $byte) (i32.shl (local.get $depth) (i32.const 8))))
+                                        (i32.store (local.get $events) (i32.or (local.get $at) (i32.shl (local.get $byte) (i32.const 24))))
+                                        (i32.store offset=4 (local.get $events) (local.get $depth))
                                         (local.set $events (i32.add (local.get $events) (i32.const 8)))))))))))))))))
             (br $bits)))
         (local.set $base (i32.add (local.get $base) (i32.const 16)))

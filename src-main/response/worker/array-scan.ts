@@ -40,14 +40,16 @@ export class ArrayScan {
     for (let from = this.scanned; from < to; from += kernel.stretchBytes) {
       const stretch = bytes.subarray(from, Math.min(to, from + kernel.stretchBytes));
       const count = kernel.scan(stretch, this.state);
-      for (let event = 0; event < count; event += 1) this.take(from + kernel.events[2 * event]!, kernel.events[2 * event + 1]!);
+      for (let event = 0; event < count; event += 1) {
+        const word = kernel.events[2 * event]!;
+        this.take(from + (word & 0xffffff), word >>> 24, kernel.events[2 * event + 1]!);
+      }
     }
     this.scanned = Math.max(this.scanned, to);
   }
 
   /** One event of the kernel's: a comma at depth 2 or less, or a bracket opened at 1 or less or closed back to it. */
-  private take(at: number, event: number): void {
-    const [byte, depth] = [event & 0xff, event >> 8];
+  private take(at: number, byte: number, depth: number): void {
     if (byte === COMMA) {
       if (depth === this.commaDepth) this.commas.push(at);
     } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
