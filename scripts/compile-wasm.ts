@@ -1,7 +1,6 @@
-// Compiles the body worker's WebAssembly kernel (src-main/response/shared/text-kernel.wat)
-// into a module of its bytes, so the app needs neither a compiler nor a file to load at run time.
-// Run after editing the .wat: `npm run wasm`. A unit test checks that the
-// module holds what the .wat compiles to now.
+// Compiles the body worker's WebAssembly kernel (src-main/response/shared/text-kernel.wat) into a
+// module of its bytes, so the app needs neither a compiler nor a file to load at run time. Run
+// `npm run wasm` after editing the .wat; a unit test checks that the module holds what it compiles to.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { compiledKernelModule, KERNEL_MODULE, KERNEL_SOURCE } from './wasm-kernel';

@@ -1,11 +1,12 @@
 // (a) Time from clicking Send to the first tree rows painted in the Chromium renderer, against
 // JSON.parse of the same bytes (decoded and parsed: JSON.parse(bytes.toString())) in Node in the
-// same session, in a thread of its own (support/parse-baseline.ts), each parse just before a send. Medians of the sends and of the parses; judged at
-// every size: at 10 MB and above the ratio must be 1.0× or less; at 1 MB, where the fixed costs
-// of a request weigh most, the time may exceed JSON.parse's by SMALL_SLACK_MS at most.
-// What the app's time holds: the request over loopback, the bytes counted and kept, the body
-// worker scanning them (and parsing those up to 2 MB in main), the redaction of the echoed token, the IPC hops (the e2e
-// harness's Playwright binding, slower than Electron's IPC) and React painting the rows.
+// same session, in a thread of its own (support/parse-baseline.ts), each parse just before a send.
+// Medians of the sends and of the parses; judged at every size: at 10 MB and above the ratio must
+// be 1.0× or less; at 1 MB, where the fixed costs of a request weigh most, the time may exceed
+// JSON.parse's by SMALL_SLACK_MS at most. What the app's time holds: the request over loopback,
+// the bytes kept, the body worker scanning them (main parses bodies of 256 KB or less itself),
+// the redaction of the echoed token, the IPC hops (the e2e harness's Playwright binding, slower
+// than Electron's IPC) and React painting the rows.
 import { formatFigure, type Figure } from '../support/figure';
 import type { BenchContext } from '../support/context';
 import { median, rendererRuns, mb, type SizeRun } from '../support/renderer-run';

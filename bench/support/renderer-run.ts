@@ -9,10 +9,11 @@
 //      its hot code (the app's and Playwright's selector engine, on background threads that take a
 //      core from main): 90 ms and more at 10 MB, against 50 once warm. Steady state is what is
 //      compared with JSON.parse, which needs no warming;
-//   3. SENDS × (a pause, as a user reads, in which the app's work on the last answer ends; JSON.parse
-//      of the same bytes in a thread of this process (parse-baseline.ts); then click Send → the first tree rows of the new response painted, timed in
-//      the page with performance.now: from the click event to a task after the first animation
-//      frame that has rows of the new response in the DOM);
+//   3. SENDS × (a pause, as a user reads, in which the app's work on the last answer ends;
+//      JSON.parse of the same bytes in a thread of this process (parse-baseline.ts); then click
+//      Send → the first tree rows of the new response painted, timed in the page with
+//      performance.now: from the click event to a task after the first animation frame that has
+//      rows of the new response in the DOM);
 //   4. heap after, with the last response shown and `data` open (same GC and metric);
 //   5. scroll the tree to its end, expand all, Home, End, a text search for a value near the end
 //      and a path search, each until main says done, with jumps to hits; collapse all;
@@ -20,8 +21,8 @@
 //      'longtask', which reports tasks of 50 ms and more), leaving out the bench's own forced GC.
 // The JSON.parse baseline (figure a) is measured in this process on the same bytes, each time just
 // before a timed Send, so both meet the same load on a shared machine (the ratio of the medians is
-// what is judged), and in a thread of its own, so its garbage is not the app's. Sessions run once per
-// bench run, whichever figure asks first.
+// what is judged), and in a thread of its own, so its garbage is not the app's. Sessions run once
+// per bench run, whichever figure asks first.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
