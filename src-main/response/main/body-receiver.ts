@@ -8,6 +8,7 @@ import { holdBackFor, redactStretch } from '../../redaction/byte-redaction';
 import type { BodyWorkerClient } from './body-worker-client';
 import type { BodyFacts } from '../shared/body-text';
 import type { WithFirstRows } from '../worker-protocol';
+import { copyBytes } from '../shared/byte-copy';
 
 /** The worker hears of the body again once this much more of it is final. */
 const FEED_BYTES = 256 * 1024;
@@ -88,10 +89,10 @@ export class BodyReceiver {
     const needed = this.length + chunk.byteLength;
     if (needed > this.bytes.length) {
       const grown = allocate(Math.max(needed, this.bytes.length * 2));
-      grown.set(this.bytes.subarray(0, this.length));
+      copyBytes(grown, 0, this.bytes.subarray(0, this.length));
       this.bytes = grown;
     }
-    this.bytes.set(chunk, this.length);
+    copyBytes(this.bytes, this.length, chunk);
     this.length = needed;
   }
 }

@@ -6,6 +6,7 @@ import { isAscii, isUtf8 } from 'node:buffer';
 import { envelopeHead } from '../../http/envelope';
 import { redactInPlace } from '../../redaction/byte-redaction';
 import { TextKernel } from './text-kernel';
+import { copyBytes } from './byte-copy';
 
 /** Bytes decoded per step; each step's start is a checkpoint of the character index. */
 const STEP_BYTES = 64 * 1024;
@@ -183,6 +184,6 @@ export function byteWindow(index: CharIndex | null, totalBytes: number, offset: 
 /** A copy of the bytes in memory the body worker can read too (posting it shares, not copies). */
 export function sharedCopy(bytes: Uint8Array): Buffer {
   const copy = Buffer.from(new SharedArrayBuffer(bytes.byteLength));
-  copy.set(bytes);
+  copyBytes(copy, 0, bytes);
   return copy;
 }

@@ -2,6 +2,7 @@
 // to read are copied into its memory a stretch at a time. `scan` leaves there the events that
 // array-scan.ts reads; `units` counts characters for TextTally (body-text.ts).
 import { TEXT_KERNEL_WASM } from './text-kernel.wasm';
+import { copyBytes } from './byte-copy';
 
 /** Where a scan stands between two stretches of a text. */
 export interface ScanState {
@@ -30,12 +31,12 @@ export class TextKernel {
   readonly stretchBytes: number;
   /** The last scan's events, two numbers each: the byte's offset in the stretch | the byte << 24, then the depth. */
   readonly events: Int32Array;
-  private readonly input: Uint8Array;
+  private readonly input: Buffer;
 
   private constructor(private readonly kernel: KernelExports) {
     const { memory, INPUT_BYTES, EVENTS } = kernel;
     this.stretchBytes = INPUT_BYTES.value as number;
-    this.input = new Uint8Array(memory.buffer, 0, this.stretchBytes + PADDING);
+    this.input = Buffer.from(memory.buffer, 0, this.stretchBytes + PADDING);
     this.events = new Int32Array(memory.buffer, EVENTS.value as number, (memory.buffer.byteLength - (EVENTS.value as number)) >> 2);
   }
 
@@ -67,7 +68,7 @@ export class TextKernel {
   }
 
   private load(stretch: Uint8Array): void {
-    this.input.set(stretch);
+    copyBytes(this.input, 0, stretch);
     this.input.fill(0, stretch.length, stretch.length + PADDING);
   }
 
