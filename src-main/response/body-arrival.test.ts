@@ -22,17 +22,18 @@ async function receive(body: Buffer, seed: number, secrets: string[] = [], optio
   let feeds = 0;
   let early = null as ReturnType<ArrivingBody['firstRows']>;
   const worker = {
-    async call<K extends 'feed' | 'finish'>(op: K, input: WorkerCalls[K]['input']): Promise<unknown> {
+    notify(op: 'feed', { bytes, end }: WorkerCalls['feed']['input']): void {
+      expect(op).toBe('feed');
+      feeds += 1;
+      if (!options.loseFeeds) arriving.take(Buffer.from(bytes), end);
+      // The worker parses batches between messages: some now, some later.
+      while (random() < 0.7 && arriving.step());
+    },
+    async call(op: 'finish', input: WorkerCalls['finish']['input']): Promise<unknown> {
+      expect(op).toBe('finish');
       const { bytes, end } = input;
-      if (op === 'feed') {
-        feeds += 1;
-        if (!options.loseFeeds) arriving.take(Buffer.from(bytes), end);
-        // The worker parses batches between messages: some now, some later.
-        while (random() < 0.7 && arriving.step());
-        return null;
-      }
       const whole = Buffer.from(bytes, 0, end);
-      if (arriving.pieces !== (input as WorkerCalls['finish']['input']).pieces) {
+      if (arriving.pieces !== input.pieces) {
         const { value, ...facts } = parseLoadedBody(whole);
         values.push(value);
         return facts;

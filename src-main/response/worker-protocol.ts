@@ -89,4 +89,10 @@ export type WorkerOp = keyof WorkerCalls;
 
 export type WorkerMessage = { [K in WorkerOp]: { seq: number; op: K; input: WorkerCalls[K]['input'] } }[WorkerOp];
 
+/**
+ * The seq of a notice: a message the worker does not answer. Feeds are notices: main never waits
+ * on one, and some forty answers per 10 MB would only take main's time while the body arrives.
+ */
+export const NOTICE_SEQ = 0;
+
 export type WorkerReply = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: { code: ErrorCode | null; message: string } };

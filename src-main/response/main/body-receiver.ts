@@ -22,7 +22,7 @@ export interface ReceiverOptions {
   /** Known secrets: their spellings, and one pattern for them (null when there are none). */
   spellings: readonly string[];
   pattern: RegExp | null;
-  worker: Pick<BodyWorkerClient, 'call'>;
+  worker: Pick<BodyWorkerClient, 'call' | 'notify'>;
   /** Shared memory for a body of a declared size (spare-memory.ts); new memory by default. */
   sharedMemory?(bytes: number): Buffer;
 }
@@ -71,7 +71,7 @@ export class BodyReceiver {
     this.pieces += 1;
     this.fed = this.done;
     // A lost piece costs nothing but time: finish has the worker parse the whole body then.
-    this.options.worker.call('feed', { docId: this.options.docId, bytes: this.shared(), end: this.done }).catch(() => undefined);
+    this.options.worker.notify('feed', { docId: this.options.docId, bytes: this.shared(), end: this.done });
   }
 
   /** Fed bodies are past PLAIN_BYTES, so in shared memory, from offset 0. */

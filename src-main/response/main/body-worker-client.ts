@@ -3,7 +3,7 @@
 // call starts a fresh worker, and listeners (the response store) forget what the old one held.
 import type { Worker } from 'node:worker_threads';
 import { AppError } from '../../shared/app-error';
-import type { WorkerCalls, WorkerOp, WorkerReply } from '../worker-protocol';
+import { NOTICE_SEQ, type WorkerCalls, type WorkerOp, type WorkerReply } from '../worker-protocol';
 
 /** Starts the worker: from the built body-worker.js in the app, from the .ts source in tests. */
 export type BodyWorkerFactory = () => Worker;
@@ -30,6 +30,12 @@ export class BodyWorkerClient {
       this.waiting.set(seq, { resolve: resolve as (value: unknown) => void, reject });
       worker.postMessage({ seq, op, input });
     });
+  }
+
+  /** Sends a call no one waits on (worker-protocol.ts, NOTICE_SEQ): it is not answered, even when it fails. */
+  notify<K extends WorkerOp>(op: K, input: WorkerCalls[K]['input']): void {
+    if (this.closed) return;
+    (this.worker ?? this.start()).postMessage({ seq: NOTICE_SEQ, op, input });
   }
 
   /** Starts the worker ahead of its first call (a thread and its code take a few hundred ms). */

@@ -12,7 +12,7 @@ import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
 import { parseLoadedBody } from './loaded-body';
 import { comparisonHandlers } from './compare/comparisons';
-import type { SearchPage, WithFirstRows, WorkerCalls, WorkerMessage, WorkerOp, WorkerReply } from '../worker-protocol';
+import { NOTICE_SEQ, type SearchPage, type WithFirstRows, type WorkerCalls, type WorkerMessage, type WorkerOp, type WorkerReply } from '../worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('body-worker.ts runs as a worker thread.');
@@ -192,13 +192,15 @@ function failure(seq: number, error: unknown): WorkerReply {
 
 port.on('message', (message: WorkerMessage) => {
   const { seq } = message;
+  // A notice is not answered, not even with its failure: main waits on none.
+  const answer = seq === NOTICE_SEQ ? () => undefined : (reply: WorkerReply) => port.postMessage(reply);
   let value: unknown;
   try {
     value = (handlers[message.op] as (input: unknown) => unknown)(message.input);
   } catch (error) {
-    port.postMessage(failure(seq, error));
+    answer(failure(seq, error));
     return;
   }
-  if (value instanceof Promise) value.then((settled) => port.postMessage({ seq, ok: true, value: settled }), (error: unknown) => port.postMessage(failure(seq, error)));
-  else port.postMessage({ seq, ok: true, value } satisfies WorkerReply);
+  if (value instanceof Promise) value.then((settled) => answer({ seq, ok: true, value: settled }), (error: unknown) => answer(failure(seq, error)));
+  else answer({ seq, ok: true, value });
 });
