@@ -50,7 +50,7 @@ export interface HttpResponse {
   readonly ok: boolean;
   readonly headers: ResponseHeaders;
   /** The body's chunks as they arrive. */
-  readonly body: AsyncIterable<Uint8Array>;
+  readonly body: Readable;
   bytes(): Promise<Uint8Array>;
   /** UTF-8, a byte order mark dropped. */
   text(): Promise<string>;

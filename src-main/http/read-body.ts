@@ -1,6 +1,7 @@
 // Reading a response's body off the network: whole into memory, counted against the size ceiling
 // (for bodies the app keeps), or straight to a file with secrets blanked on the way ("Save to
 // file", for responses too large to keep). Neither ever holds more than the ceiling.
+import { finished, type Readable } from 'node:stream';
 import { AppError } from '../shared/app-error';
 import type { HttpResponse } from './http-client';
 import { openAtomicFile, writeFailure, type AtomicFile } from '../export/atomic-file';
@@ -50,11 +51,30 @@ export async function readCapped(response: HttpResponse, maxBytes: number, open:
   const declared = declaredLength(response);
   if (declared !== null && declared <= ONE_GO_BYTES) return sink.push(await response.bytes());
   let total = 0;
-  for await (const chunk of response.body) {
+  await eachChunk(response.body, (chunk) => {
     total += chunk.byteLength;
     if (total > maxBytes) throw tooLarge(maxBytes);
     sink.push(chunk);
-  }
+  });
+}
+
+/**
+ * Hands each chunk to `take` as the stream emits it. Not `for await`: that costs a promise and
+ * some turns of the event loop per chunk, and a 10 MB body comes in some 160 (bench figure a).
+ * When `take` throws, the stream is destroyed (the connection let go) and its error is the answer.
+ */
+function eachChunk(body: Readable, take: (chunk: Uint8Array) => void): Promise<void> {
+  return new Promise((resolve, reject) => {
+    body.on('data', (chunk: Uint8Array) => {
+      try {
+        take(chunk);
+      } catch (error) {
+        reject(error);
+        body.destroy();
+      }
+    });
+    finished(body, (error) => (error ? reject(error) : resolve()));
+  });
 }
 
 /** The whole body in one buffer, for bodies main reads for its own use. */

@@ -1,6 +1,7 @@
 // Test support for the request pipeline's unit tests (docs/architecture.md, "The request
 // pipeline"): an HttpSend scripted response by response, responses made in memory, a token
 // source and a body handling that record what the steps do with them. The app never imports it.
+import { Readable } from 'node:stream';
 import { DEFAULT_SETTINGS } from '../settings/settings-store';
 import type { Settings } from '../shared/contract';
 import type { BodyHandling, Decoded } from '../http/body-handling';
@@ -24,9 +25,7 @@ export function fakeResponse(status: number, options: { headers?: Record<string,
     statusText: options.statusText ?? '',
     ok: status >= 200 && status < 300,
     headers: new ResponseHeaders(headers),
-    body: (async function* () {
-      yield* chunks;
-    })(),
+    body: Readable.from(chunks),
     bytes,
     text: async () => (await bytes()).toString('utf8'),
     discard: () => (state.discarded = true),
