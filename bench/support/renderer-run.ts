@@ -45,7 +45,12 @@ function pickSizes(list: string | undefined): number[] {
   if (unknown.length || !picked.length) throw new Error(`BENCH_SIZES_MB takes sizes from ${ALL_SIZES_MB.join(', ')}, got "${list}".`);
   return picked;
 }
-const SENDS = 7;
+/**
+ * Timed sends per size. Both sides vary from send to send on a shared 2-core machine (JSON.parse
+ * of 10 MB took 55 to 139 ms in one run, as its thread's garbage collection fell): eleven, not
+ * seven, keep one run's medians from resting on two or three unlucky samples.
+ */
+const SENDS = 11;
 /** Sends of the size measured before the timed ones (step 2 above). */
 const WARM_UP_SENDS = 2;
 /**
