@@ -44,9 +44,10 @@ function kernelEvents(bytes: Uint8Array, seed: number): Event[] {
   return events;
 }
 
+const ESCAPES = ['\\', '\\"', '\\\\'];
+
 /** Bytes that look like JSON: structure, strings with escapes and multi-byte characters, runs of letters. */
-function jsonish(random: () => number, length: number): Uint8Array {
-  const parts = ['"', '\\', '\\"', '\\\\', ',', '[', ']', '{', '}', ':', ' ', 'Zoë', '😀', 'schedule_location_id', '12.5', 'y_Y', '\u007f'];
+function jsonish(random: () => number, length: number, parts = ['"', ...ESCAPES, ',', '[', ']', '{', '}', ':', ' ', 'Zoë', '😀', 'schedule_location_id', '12.5', 'y_Y', '\u007f']): Uint8Array {
   let text = '';
   while (text.length < length) text += parts[Math.floor(random() * parts.length)];
   return Buffer.from(text);
@@ -56,6 +57,18 @@ describe('the WebAssembly text kernel: scan', () => {
   it('finds the events a byte-by-byte scan finds, however the text is cut into stretches', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       const bytes = jsonish(mulberry32(seed), seed < 4 ? 3000 : 400_000);
+      expect(kernelEvents(bytes, seed)).toEqual(expectedEvents(bytes));
+    }
+  });
+
+  it('finds them where blocks hold no backslash, and so are read whole: strings across blocks, depth around 2', () => {
+    // As many openings as closings: the depth wanders up and down, through 2 again and again; the
+    // last part climbs far and then has escapes again.
+    const balanced = ['"', ',', '[', '{', ']', '}', ':', ' ', 'Zoë', '😀', 'schedule_location_id', '"a,b]"', '12'];
+    const climbing = ['"', ',', '[', '{', '[', ':', 'x', '"}{"'];
+    for (const seed of [11, 12, 13]) {
+      const random = mulberry32(seed);
+      const bytes = Buffer.concat([jsonish(random, 300_000, balanced), jsonish(random, 50_000, climbing), jsonish(random, 4000, [...balanced, ...ESCAPES])]);
       expect(kernelEvents(bytes, seed)).toEqual(expectedEvents(bytes));
     }
   });
