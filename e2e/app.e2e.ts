@@ -214,8 +214,12 @@ test('Cancel stops a slow request and says so; the next request works', async ()
   await trySandbox(page);
   app.sandbox()!.setFaults({ latencyMs: 20_000 });
   await send(page, 'employees');
-  await page.getByRole('button', { name: 'Cancel' }).click();
+  // Send is disabled while the request runs: keyboard focus moves to Cancel, and back once it ends.
+  const cancel = page.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(responsePanel(page).getByRole('alert')).toContainText('The request was cancelled.');
+  await expect(sendButton(page)).toBeFocused();
   app.sandbox()!.clearFaults();
   await sendButton(page).click();
   await expect(responsePanel(page)).toContainText('Success');

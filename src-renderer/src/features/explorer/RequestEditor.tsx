@@ -74,17 +74,20 @@ export function RequestEditor({ draft, onChange, onSend, onCancel, header, tools
     onSend(result.input);
   }
 
-  // Send and Cancel swap while a request runs; keep keyboard focus on whichever is present.
+  // Send and Cancel swap while a request runs; keep keyboard focus on whichever is present. Moved
+  // in the next frame, not in the commit: a focus() there lays the page out at once, inside the
+  // click's task or before the new response is painted (bench figure h; docs/architecture.md). An
+  // answer quicker than a frame leaves focus on Send, where it was.
   const wasRunning = useRef(false);
   useEffect(() => {
-    const active = document.activeElement;
-    const lost = (left: HTMLElement | null) => !active || active === document.body || active === left;
-    if (running && lost(sendButton.current)) cancelButton.current?.focus();
-    // Back to Send in the frame that paints the answer, not in its commit: a focus there would
-    // lay the new response out once more before it is painted (docs/architecture.md).
-    let frame = 0;
-    if (!running && wasRunning.current && lost(cancelButton.current)) frame = requestAnimationFrame(() => sendButton.current?.focus());
+    const ended = !running && wasRunning.current;
     wasRunning.current = running;
+    const frame = requestAnimationFrame(() => {
+      const active = document.activeElement;
+      const lost = (left: HTMLElement | null) => !active || active === document.body || active === left;
+      if (running && lost(sendButton.current)) cancelButton.current?.focus();
+      else if (ended && lost(cancelButton.current)) sendButton.current?.focus();
+    });
     return () => cancelAnimationFrame(frame);
   }, [running]);
 
