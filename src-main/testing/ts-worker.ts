@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 const BODY_WORKER_SOURCE = resolve(import.meta.dirname, '../response/worker/body-worker.ts');
 
@@ -17,10 +17,12 @@ function tsxEsmApi(): string {
   return pathToFileURL(join(dirname(manifest), exports['./esm/api']!.import.default)).href;
 }
 
-function startTsWorker(entry: string): Worker {
+function startTsWorker(entry: string, limits: ResourceLimits): Worker {
   const tsx = tsxEsmApi();
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
-  return new Worker(bootstrap, { eval: true, resourceLimits: process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : undefined });
+  const young = process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : {};
+  return new Worker(bootstrap, { eval: true, resourceLimits: { ...young, ...limits } });
 }
 
-export const createBodyWorkerFromSource = () => startTsWorker(BODY_WORKER_SOURCE);
+/** `limits`: the worker's heap, as a test that runs it out of memory sets it (maxOldGenerationSizeMb). */
+export const createBodyWorkerFromSource = (limits: ResourceLimits = {}) => startTsWorker(BODY_WORKER_SOURCE, limits);
