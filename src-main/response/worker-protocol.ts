@@ -96,3 +96,21 @@ export type WorkerMessage = { [K in WorkerOp]: { seq: number; op: K; input: Work
 export const NOTICE_SEQ = 0;
 
 export type WorkerReply = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; error: { code: ErrorCode | null; message: string } };
+
+/**
+ * A notice from the worker: a kept body's whole parse starts (`parsing` true) or ends. That is a
+ * `load`, or the parse of a body told early, which runs in slices between messages from its start
+ * (DEFER_MS after `finish`, or the first query) to its end; a death between its slices is counted
+ * as its own, since what it parsed so far fills the heap. Should the worker run out of memory
+ * meanwhile, main knows which body did it and never loads that body again (docs/architecture.md,
+ * "The response pipeline"). A `finish` parsed in one go needs none: main keeps a body only once
+ * its finish is answered.
+ */
+export interface ParseNotice {
+  seq: typeof NOTICE_SEQ;
+  docId: string;
+  parsing: boolean;
+}
+
+/** What the worker posts: answers, and parse notices. */
+export type WorkerPost = WorkerReply | ParseNotice;

@@ -80,7 +80,7 @@ export class ResponseStore {
       spill: deps.spill,
       memoryBudgetBytes: () => deps.memoryBudgetBytes(),
       maxEntries: deps.maxEntries,
-      onDrop: (id) => this.residency.evict(id),
+      onDrop: (id) => this.residency.dropped(id),
     });
     this.residency = new WorkerResidency({ worker: deps.worker, bodies: this.cache });
   }
@@ -214,8 +214,13 @@ export class ResponseStore {
     return { text: await this.cache.rawText(id, offset, length), offset, totalChars: facts.textChars };
   }
 
-  /** A kept body's bytes in memory shared with the worker, as a comparison hands them over (src-main/compare/). */
-  sharedBytes(id: string): Promise<Buffer> {
+  /**
+   * A kept body's bytes in memory shared with the worker, as a comparison hands them over
+   * (src-main/compare/); refused for a body whose parse ran the worker out of memory, as its
+   * queries are: the comparison would parse it whole there again.
+   */
+  async sharedBytes(id: string): Promise<Buffer> {
+    this.residency.refuseOverflowed(id);
     return this.cache.sharedBytes(id);
   }
 

@@ -1,6 +1,7 @@
 // Worker residency alone, over a stand-in worker (a set of the bodies it holds, answering
 // not_found for the others, as body-worker.ts does) and a stand-in body cache: what is loaded and
-// when, its own least-recently-used budget, a reload when the worker let a body go, a restart.
+// when, its own least-recently-used budget, a reload when the worker let a body go, a restart, a
+// body whose parse ran the worker out of memory.
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../shared/app-error';
 import type { WorkerCalls, WorkerOp } from '../worker-protocol';
@@ -11,7 +12,7 @@ const facts = { isJson: true, head: null, textChars: 0, charIndex: null };
 function standIns(sizes: Record<string, number>, budgetBytes = 250) {
   const held = new Set<string>();
   const calls: string[] = [];
-  let reset = () => {};
+  let reset: (overflowed: readonly string[]) => void = () => {};
   let refuseLoads = false;
   const worker = {
     async call<K extends WorkerOp>(op: K, input: WorkerCalls[K]['input']): Promise<WorkerCalls[K]['output']> {
@@ -29,7 +30,7 @@ function standIns(sizes: Record<string, number>, budgetBytes = 250) {
       if (!held.has(docId)) throw new AppError('not_found', 'That response is no longer kept in memory. Send the request again to see it.');
       return { rows: [], totalRows: docId.length } as unknown as WorkerCalls[K]['output'];
     },
-    onReset(listener: () => void) {
+    onReset(listener: (overflowed: readonly string[]) => void) {
       reset = listener;
     },
   };
@@ -50,7 +51,8 @@ function standIns(sizes: Record<string, number>, budgetBytes = 250) {
     held,
     calls,
     kept,
-    restart: () => (held.clear(), reset()),
+    /** The worker died; `overflowed`: the bodies whose parse ran it out of memory. */
+    restart: (overflowed: string[] = []) => (held.clear(), reset(overflowed)),
     refuseLoads: () => (refuseLoads = true),
     holdLoads(): () => void {
       let release = () => {};
@@ -140,6 +142,25 @@ describe('WorkerResidency', () => {
     expect(await residency.parse('whole', Buffer.from(new SharedArrayBuffer(100)))).toEqual(facts);
     expect(calls.slice(-2)).toEqual(['evict fed', 'load whole']);
     expect(residency.holds('whole')).toBe(true);
+  });
+
+  it('refuses at once a body whose parse ran the worker out of memory, never loading it again, while it is kept', async () => {
+    const { residency, calls, kept, restart } = standIns({ big: 100, small: 100 }, 1000);
+    await tree(residency, 'small');
+    // 'later' was not kept yet when its parse ran the worker out of memory (it was still arriving).
+    restart(['big', 'later']);
+    for (let query = 0; query < 2; query += 1) {
+      await expect(tree(residency, 'big')).rejects.toMatchObject({ code: 'too_large', message: expect.stringMatching(/^This response is too large.*Raw.*Save JSON.*narrow the request.*\.$/) });
+    }
+    expect(calls).toEqual(['load small', 'tree small']);
+    // The others load again, as after any restart.
+    await tree(residency, 'small');
+    kept.set('later', 100);
+    await tree(residency, 'later');
+    // The mark goes with the body.
+    residency.dropped('big');
+    await tree(residency, 'big');
+    expect(calls.slice(2)).toEqual(['load small', 'tree small', 'load later', 'tree later', 'load big', 'tree big']);
   });
 
   it('evict tells the worker only of a body it holds; forget always does', async () => {

@@ -5,6 +5,10 @@
 // only when told (`evict`), or all of them when it dies and a fresh one starts (the client's
 // onReset). A second cache beside the body cache: a body may be kept in main and not parsed in the
 // worker, never the other way round for long (a body dropped there is evicted here).
+//
+// A body whose whole parse ran the worker out of memory (body-worker-client.ts names it) is never
+// loaded again: each query would cost a parse and a dead worker, and every body the worker held.
+// Its queries are refused at once with a sentence, for as long as the body is kept.
 import { AppError } from '../../shared/app-error';
 import type { BodyFacts } from '../shared/body-text';
 import type { WithFirstRows, WorkerCalls } from '../worker-protocol';
@@ -19,6 +23,12 @@ const WORKER_TEXT_BYTES = 64 * 1024 * 1024;
 
 export type QueryOp = 'tree' | 'rowOf' | 'search' | 'pretty' | 'table' | 'chart';
 
+const tooBig = () =>
+  new AppError(
+    'too_large',
+    'This response is too large for the app to read: reading it ran out of memory. Its text is still in Raw (with Pretty print off), and Save JSON still saves it to a file. To see it as a tree or table, narrow the request (a shorter date range or fewer fields) and send it again.',
+  );
+
 export interface WorkerResidencyOptions {
   worker: Pick<BodyWorkerClient, 'call' | 'onReset'>;
   /** Where a body not held by the worker is loaded from. */
@@ -30,6 +40,8 @@ export class WorkerResidency {
   /** Bodies parsed in the worker, least recently used first, with their sizes. */
   private readonly resident = new Map<string, number>();
   private readonly loading = new Map<string, Promise<void>>();
+  /** Kept bodies whose parse ran the worker out of memory: never loaded again. */
+  private readonly overflowed = new Set<string>();
   private readonly worker: WorkerResidencyOptions['worker'];
   private readonly bodies: WorkerResidencyOptions['bodies'];
   private readonly budget: number;
@@ -38,7 +50,7 @@ export class WorkerResidency {
     this.worker = worker;
     this.bodies = bodies;
     this.budget = budgetBytes;
-    worker.onReset(() => this.resident.clear());
+    worker.onReset((overflowed) => this.reset(overflowed));
   }
 
   /** Whether the worker holds the body parsed, as far as main knows. */
@@ -53,6 +65,7 @@ export class WorkerResidency {
   async query<K extends QueryOp>(id: string, op: K, input: Omit<WorkerCalls[K]['input'], 'docId'>): Promise<WorkerCalls[K]['output']> {
     for (let attempt = 1; ; attempt += 1) {
       const { size } = this.bodies.use(id);
+      this.refuseOverflowed(id);
       await this.ensure(id, size);
       try {
         return await this.worker.call(op, { ...input, docId: id } as WorkerCalls[K]['input']);
@@ -89,6 +102,17 @@ export class WorkerResidency {
     }
   }
 
+  /** Refuses, with a sentence, a body whose parse ran the worker out of memory. */
+  refuseOverflowed(id: string): void {
+    if (this.overflowed.has(id)) throw tooBig();
+  }
+
+  /** A body the body cache forgot: the worker lets it go, and its mark goes with it. */
+  dropped(id: string): void {
+    this.overflowed.delete(id);
+    this.evict(id);
+  }
+
   /** The worker lets a body go, if it holds it. */
   evict(id: string): void {
     if (this.resident.delete(id)) this.forget(id);
@@ -97,6 +121,12 @@ export class WorkerResidency {
   /** Tells the worker to let a body go whatever main thinks it holds (one fed halfway, say). */
   forget(id: string): void {
     this.worker.call('evict', { docId: id }).catch(() => undefined);
+  }
+
+  /** A fresh worker holds nothing; the bodies still kept whose parse killed the old one are marked. */
+  private reset(overflowed: readonly string[]): void {
+    this.resident.clear();
+    for (const id of overflowed) if (this.bodies.has(id)) this.overflowed.add(id);
   }
 
   private ensure(id: string, size: number): Promise<void> {

@@ -12,7 +12,7 @@ import type { SearchJob } from './body-search';
 import { ArrivingBody } from './arriving-body';
 import { parseLoadedBody } from './loaded-body';
 import { comparisonHandlers } from './compare/comparisons';
-import { NOTICE_SEQ, type SearchPage, type WithFirstRows, type WorkerCalls, type WorkerMessage, type WorkerOp, type WorkerReply } from '../worker-protocol';
+import { NOTICE_SEQ, type ParseNotice, type SearchPage, type WithFirstRows, type WorkerCalls, type WorkerMessage, type WorkerOp, type WorkerReply } from '../worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('body-worker.ts runs as a worker thread.');
@@ -66,6 +66,24 @@ function withDocument<T>(docId: string, use: (document: BodyDocument) => T): T |
   return new Promise<void>((resolve) => parsing.waiting.push(resolve)).then(() => use(documentOf(docId)));
 }
 
+/**
+ * Tells main a kept body's whole parse starts or ends (worker-protocol.ts, ParseNotice): were this
+ * thread to run out of memory meanwhile, that body is the one main never loads again.
+ */
+function tellParsing(docId: string, parsing: boolean): void {
+  port!.postMessage({ seq: NOTICE_SEQ, docId, parsing } satisfies ParseNotice);
+}
+
+/** A kept body's parse in one go (a `load`), told to main before and after, even when it throws. */
+function parsedWhole<T>(docId: string, parse: () => T): T {
+  tellParsing(docId, true);
+  try {
+    return parse();
+  } finally {
+    tellParsing(docId, false);
+  }
+}
+
 function documentOf(docId: string): BodyDocument {
   const document = documents.get(docId);
   if (!document) throw new AppError('not_found', 'That response is no longer kept in memory. Send the request again to see it.');
@@ -91,10 +109,16 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
   return { ...facts, ...body.counts(), ...keptWithFirstRows(docId, value, facts.isJson) };
 }
 
+function loadBody({ docId, bytes, end, toldJson }: WorkerCalls['load']['input']): WorkerCalls['load']['output'] {
+  const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
+  return { ...facts, ...keptWithFirstRows(docId, value, facts.isJson, toldJson ?? facts.isJson) };
+}
+
 function startParse(docId: string): void {
   const parsing = completing.get(docId);
   if (!parsing || parsing.started) return;
   parsing.started = true;
+  tellParsing(docId, true);
   work();
 }
 
@@ -103,6 +127,7 @@ function completed(docId: string): void {
   const parsing = completing.get(docId)!;
   completing.delete(docId);
   const { value, isJson } = parsing.body.complete();
+  tellParsing(docId, false);
   // Its first rows went out already; the window's next query builds what it needs.
   keepDocument(docId, value, isJson, true);
   for (const go of parsing.waiting) go();
@@ -122,14 +147,12 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     return null;
   },
   finish: finishBody,
-  load({ docId, bytes, end, toldJson }) {
-    const { value, ...facts } = parseLoadedBody(Buffer.from(bytes, 0, end));
-    return { ...facts, ...keptWithFirstRows(docId, value, facts.isJson, toldJson ?? facts.isJson) };
-  },
+  load: (input) => parsedWhole(input.docId, () => loadBody(input)),
   evict({ docId }) {
     arriving.delete(docId);
     const parsing = completing.get(docId);
     completing.delete(docId);
+    if (parsing?.started) tellParsing(docId, false);
     documents.get(docId)?.stopSearch();
     documents.delete(docId);
     for (const go of parsing?.waiting ?? []) go();
