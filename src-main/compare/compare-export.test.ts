@@ -49,7 +49,7 @@ describe('comparison JSON export', () => {
       return responses.compareCall(op, input);
     };
     const compare = createCompareService({
-      responses: { info: (id) => responses.info(id), sharedBytes: (id) => responses.sharedBytes(id), compareCall },
+      responses: { parsedInfo: (id) => responses.parsedInfo(id), sharedBytes: (id) => responses.sharedBytes(id), compareCall },
       history: { open: async () => ({ request: null as never, summary: null }) },
       rowFiles: createRowFiles({ files, origins: createResponseOrigins(), now: Date.now }),
     });

@@ -6,13 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { AppError } from '../shared/app-error';
 import type { CompareSource, Handlers } from '../shared/contract';
 import type { ResponseStore } from '../response/main/response-store';
-import { COMPARISONS_KEPT, type CompareSide } from '../response/worker-protocol';
+import { COMPARISONS_KEPT, NOT_JSON_AFTER_ALL, type CompareSide } from '../response/worker-protocol';
 import type { RowFiles } from '../export/row-files';
 import type { HistoryService } from '../history/history-service';
 import { compareCsvRows, compareJsonRows } from './compare-export';
 
 export interface CompareDeps {
-  responses: Pick<ResponseStore, 'info' | 'sharedBytes' | 'compareCall'>;
+  responses: Pick<ResponseStore, 'parsedInfo' | 'sharedBytes' | 'compareCall'>;
   history: Pick<HistoryService, 'open'>;
   rowFiles: Pick<RowFiles, 'rowsCsv' | 'rowsJson'>;
 }
@@ -27,7 +27,9 @@ export function createCompareService(deps: CompareDeps) {
   async function responseOf(source: CompareSource): Promise<string> {
     const id = 'responseId' in source ? source.responseId : ((await deps.history.open({ id: source.historyId })).summary?.responseId ?? null);
     if (id === null) throw new AppError('not_found', 'That history entry kept no response to compare: its body was too large to keep, or was not kept.');
-    if (!responses.info(id).isJson) throw new AppError('invalid_input', 'Only JSON responses can be compared, and one of these is not JSON.');
+    // After its whole parse: a body told as JSON from its first rows may turn out not to be.
+    const { isJson, toldJson } = await responses.parsedInfo(id);
+    if (!isJson) throw new AppError('invalid_input', toldJson ? NOT_JSON_AFTER_ALL : 'Only JSON responses can be compared, and one of these is not JSON.');
     return id;
   }
 

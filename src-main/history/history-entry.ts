@@ -1,8 +1,11 @@
 // One history entry: made from what the request runner recorded (redacted first), and matched
-// against the History panel's search and account filter.
+// against the History panel's search and account filter; and what a summary says once its body,
+// told as JSON, turned out not to be.
 import { randomUUID } from 'node:crypto';
-import type { HistoryEntry } from '../shared/contract';
+import type { HistoryEntry, ResponseSummary } from '../shared/contract';
 import type { HistoryRecorder } from '../http/request-runner';
+import { describeOutcome, notEnvelope } from '../http/envelope';
+import { NOT_JSON_AFTER_ALL } from '../response/worker-protocol';
 import type { Redactor } from '../redaction/redactor';
 import { redactStrings } from '../redaction/redact-strings';
 
@@ -26,6 +29,16 @@ export function toEntry({ request, summary, error, account }: Recorded, redactor
     // "Compare with…" recognises the entry of the response on screen by it.
     responseId: summary?.responseId ?? null,
   };
+}
+
+/**
+ * The summary as its body's whole parse found it: one told as JSON from its first rows that is not
+ * (docs/architecture.md, "The response pipeline") is text, and its outcome says why.
+ */
+export function asParsed(summary: ResponseSummary, isJson: boolean): ResponseSummary {
+  if (isJson || summary.bodyKind !== 'json') return summary;
+  const envelope = notEnvelope(NOT_JSON_AFTER_ALL);
+  return { ...summary, bodyKind: 'text', envelope, outcome: describeOutcome(summary.httpStatus, envelope) };
 }
 
 export interface HistoryFilter {

@@ -10,6 +10,7 @@ import type { BodySource, ResponseStore } from '../response/main/response-store'
 import { createTestResponseStore } from '../testing/test-response-store';
 import type { StoreContext } from '../store/document-store';
 import { createConfFactory } from '../testing/conf-factory';
+import { NOT_JSON_AFTER_ALL } from '../response/worker-protocol';
 import { BODIES_FOLDER } from './history-bodies';
 import { createHistoryService } from './history-service';
 
@@ -68,7 +69,7 @@ function summaryFor(req: SavedRequest, text: string, overrides: Partial<Response
   };
 }
 
-const textBody = (text: string): BodySource => ({ sizeBytes: Buffer.byteLength(text), readText: async () => text });
+const textBody = (text: string): BodySource => ({ sizeBytes: Buffer.byteLength(text), readText: async () => text, isJson: async () => true });
 
 /** Records a successful exchange whose body is `value` as JSON. */
 function recordOk(history: History, req: SavedRequest, value: unknown = { status: 1, data: [] }, overrides: Partial<ResponseSummary> = {}) {
@@ -205,7 +206,7 @@ describe('history: caps', () => {
     history.record({
       request: request('huge'),
       summary: summaryFor(request('huge'), ''),
-      body: { sizeBytes: 50_000_000, readText: () => Promise.reject(new Error('a body over the cap is never read')) },
+      body: { sizeBytes: 50_000_000, readText: () => Promise.reject(new Error('a body over the cap is never read')), isJson: async () => true },
       error: null,
     });
     await history.flush();
@@ -261,6 +262,32 @@ describe('history: reopening', () => {
     expect(entry!.request.path).toBe('employees');
     const summary = (await again.open({ id: entry!.id })).summary!;
     expect((await responses.text(summary.responseId, 0, 100, false)).text).toBe('{"data":[{"id":9}]}');
+  });
+
+  it('reopens a body told as JSON from its first rows and broken past them as text, saying why, also after a restart', async () => {
+    settings.historyBodyLimitKB = 2048;
+    const history = open();
+    // About 1 MB, received whole as the app receives a big body: told as JSON before its whole parse.
+    const items = Array.from({ length: 20_000 }, (_, id) => `{"id":${id},"name":"Employee ${id}"}`);
+    const raw = `{"status":1,"data":[${items.join(',')}],"error":null}`.replace('"id":19000,', '"id":19000,,');
+    const incoming = responses.receive(raw.length);
+    incoming.push(Buffer.from(raw));
+    const kept = await incoming.finish();
+    expect(kept).toMatchObject({ isJson: true, toldJson: true });
+    const req = request('employees');
+    history.record({ request: req, summary: summaryFor(req, raw, { responseId: kept.responseId }), body: kept.body, error: null });
+
+    const told = { bodyKind: 'text', outcome: NOT_JSON_AFTER_ALL, envelope: { kind: 'not_envelope', meaning: NOT_JSON_AFTER_ALL } };
+    const [entry] = history.list({ query: '', offset: 0, limit: 1 }).entries;
+    // Opened before its file is written, it waits for the whole parse.
+    expect((await history.open({ id: entry!.id })).summary).toMatchObject(told);
+    expect(history.list({ query: '', offset: 0, limit: 1 }).entries[0]).toMatchObject({ outcome: NOT_JSON_AFTER_ALL, envelopeKind: 'not_envelope', bodyKept: true });
+    await history.flush();
+    const again = open();
+    expect(again.list({ query: '', offset: 0, limit: 1 }).entries[0]).toMatchObject({ outcome: NOT_JSON_AFTER_ALL, envelopeKind: 'not_envelope' });
+    const reopened = (await again.open({ id: entry!.id })).summary!;
+    expect(reopened).toMatchObject(told);
+    expect((await responses.text(reopened.responseId, 0, raw.length, false)).text).toBe(raw);
   });
 
   it('sets a damaged history.json aside, says where, and sweeps the bodies it referred to', async () => {

@@ -7,7 +7,7 @@ import type { Handlers, HistoryEntry, ResponseSummary, SavedRequest, Settings } 
 import type { Redactor } from '../redaction/redactor';
 import type { ResponseStore } from '../response/main/response-store';
 import type { StoreContext } from '../store/document-store';
-import { matchesFilter, toEntry, type HistoryFilter, type Recorded } from './history-entry';
+import { asParsed, matchesFilter, toEntry, type HistoryFilter, type Recorded } from './history-entry';
 import { pendingBody, toKeep } from './history-kept-body';
 import { openHistorySaver, type HistoryList } from './history-saver';
 
@@ -37,6 +37,23 @@ function remember(list: HistoryList, recorded: Recorded, deps: HistoryDeps): boo
   return true;
 }
 
+/**
+ * Once its whole parse is done, the entry of a body told as JSON from its first rows that is not
+ * says so (asParsed), saved with the next write; its body file says so too (history-kept-body.ts).
+ */
+function correctOnceParsed(list: HistoryList, { summary, body }: Recorded, deps: HistoryDeps, changed: () => void): void {
+  if (summary?.bodyKind !== 'json' || !body) return;
+  void body.isJson().then((isJson) => {
+    // Found by its response: the list may have changed meanwhile (newer entries, a clear).
+    const entry = isJson ? undefined : list.entries.find((candidate) => candidate.responseId === summary.responseId);
+    if (!entry) return;
+    const { outcome, envelope } = asParsed(summary, false);
+    entry.outcome = deps.redactor.redactLong(outcome);
+    entry.envelopeKind = envelope.kind;
+    changed();
+  });
+}
+
 export function createHistoryService(deps: HistoryDeps) {
   const saver = openHistorySaver(deps.ctx, deps.redactor);
   const { list } = saver;
@@ -46,6 +63,7 @@ export function createHistoryService(deps: HistoryDeps) {
     record(recorded: Recorded): void {
       try {
         if (remember(list, recorded, deps)) saver.schedule();
+        correctOnceParsed(list, recorded, deps, saver.schedule);
       } catch (error) {
         saver.report(error);
       }

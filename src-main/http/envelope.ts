@@ -71,6 +71,11 @@ export function decodeEnvelope(httpStatus: number, body: unknown): EnvelopeView 
   return { kind: 'not_envelope', status: null, meaning: 'No Humanity envelope in this answer', error: errorText };
 }
 
+/** The envelope view of a body that is not read as JSON; `meaning` says why. */
+export function notEnvelope(meaning: string): EnvelopeView {
+  return { kind: 'not_envelope', status: null, meaning, error: null };
+}
+
 /** HTTP 401, envelope status 3, or an OAuth token error: refresh the token and retry once. */
 export function isTokenRejection(httpStatus: number, body: unknown): boolean {
   if (httpStatus === 401) return true;

@@ -12,7 +12,7 @@ import { keptBody, parsedBody, savedToFile, type BodyHandling, type Decoded, typ
 import { follow } from './cancellation';
 import { forCompany } from './company-param';
 import { encodeBody } from './encode-body';
-import { decodeEnvelope, describeOutcome } from './envelope';
+import { decodeEnvelope, describeOutcome, notEnvelope } from './envelope';
 import type { Exchange, Exchanged, SendExchange, SendWithToken } from './exchange';
 import type { HttpSend } from './http-client';
 import { sendFollowingRedirects } from './redirects';
@@ -64,8 +64,6 @@ interface BodyView {
   textChars: number;
   sizeBytes: number;
 }
-
-const notEnvelope = (meaning: string): EnvelopeView => ({ kind: 'not_envelope', status: null, meaning, error: null });
 
 export function createRequestRunner(deps: RunnerDeps) {
   const inFlight = new Map<string, AbortController>();

@@ -97,7 +97,8 @@ describe('a body whose parse runs the body worker out of memory', () => {
     // The body held beside it was lost with the worker: loaded again into a fresh one.
     expect((await treeOf(store, besideId)).rows.map((row) => row.path)).toContain('/data/0');
     expect(workers).toHaveLength(2);
-    expect(posted.filter((message) => message.endsWith(big.responseId) && !message.startsWith('feed '))).toEqual([`finish ${big.responseId}`, `tree ${big.responseId}`]);
+    // Its finish, main's ask for the parse's verdict, the query that met the death: never a load.
+    expect(posted.filter((message) => message.endsWith(big.responseId) && !message.startsWith('feed '))).toEqual([`finish ${big.responseId}`, `parsed ${big.responseId}`, `tree ${big.responseId}`]);
     await expectRefusedAtOnce(watched, big.responseId);
   });
 

@@ -40,6 +40,9 @@ export interface CompareSide {
   end: number;
 }
 
+/** What a body told as JSON from its first rows and broken past them answers where it is read as JSON. */
+export const NOT_JSON_AFTER_ALL = 'This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.';
+
 /** Comparisons the worker keeps (response/worker/compare/comparisons.ts); main forgets beyond the same number. */
 export const COMPARISONS_KEPT = 4;
 
@@ -60,6 +63,11 @@ export interface WorkerCalls {
    * fed; when the worker holds fewer (it was restarted), it parses bytes[0, end) whole.
    */
   finish: { input: { docId: string; pieces: number; bytes: SharedArrayBuffer; end: number }; output: BodyFacts & WithFirstRows };
+  /**
+   * Answers once a body told early (finish's `toldJson`) is parsed whole, without starting that
+   * parse sooner: whether it is JSON after all. How main learns that one is not (response-store.ts).
+   */
+  parsed: { input: { docId: string }; output: { isJson: boolean } };
   /**
    * Parses a body kept in main, bytes[0, end) (shared, not copied). `toldJson`: the window was
    * shown it as JSON (from its first rows, when it was told early), whatever this parse finds.

@@ -27,6 +27,8 @@ export interface CachedBody {
 }
 
 interface Entry extends CachedBody {
+  /** Corrected once when a body told as JSON turns out not to be (notJson). */
+  facts: BodyFacts;
   /** In memory, or null once spilled. */
   bytes: Buffer | null;
   file: string | null;
@@ -78,6 +80,16 @@ export class BodyCache {
   /** A body, now the most recently used; not_found with a sentence once it is gone. */
   use(id: string): CachedBody {
     return this.touch(id);
+  }
+
+  /**
+   * A body told as JSON from its first rows whose whole parse in the worker found it is not: its
+   * facts say so from now on (response-store.ts); `toldJson` stays, so the worker, loading it
+   * again, answers as for a body told early (worker-residency.ts).
+   */
+  notJson(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry) entry.facts = { ...entry.facts, isJson: false, head: null };
   }
 
   /** The characters [offset, offset + length) of a body's text, read from its bytes. */

@@ -9,7 +9,7 @@ import { firstRowsOf } from '../shared/first-rows';
 import { Redactor } from '../../redaction/redactor';
 import { createTestResponseStore, type TestStoreOptions } from '../../testing/test-response-store';
 import { createBodyWorkerFromSource } from '../../testing/ts-worker';
-import type { WorkerMessage } from '../worker-protocol';
+import { NOT_JSON_AFTER_ALL, type WorkerMessage } from '../worker-protocol';
 import type { ResponseStore } from './response-store';
 import { SPILL_PREFIX } from './spill-folder';
 
@@ -258,12 +258,37 @@ describe('ResponseStore: a body arriving in chunks', () => {
     expect(kept.isJson).toBe(true);
     const error = await store.tree(kept.responseId, { expanded: [''] }, 0, 10).catch((failure: unknown) => failure);
     expect(error).toBeInstanceOf(AppError);
-    expect((error as AppError).message).toBe('This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.');
+    expect((error as AppError).message).toBe(NOT_JSON_AFTER_ALL);
+    // Main heard it before the answer of the query that waited for the parse.
+    expect(store.info(kept.responseId)).toMatchObject({ isJson: false, toldJson: true });
     expect((await store.text(kept.responseId, 0, 20, false)).text).toBe(raw.slice(0, 20));
     // A fresh worker parses it again from its bytes: still the sentence, not one string row.
     await workers[0]!.terminate();
     const again = await store.tree(kept.responseId, { expanded: [''] }, 0, 10).catch((failure: unknown) => failure);
     expect((again as AppError).message).toBe((error as AppError).message);
+    expect(store.info(kept.responseId).isJson).toBe(false);
+  });
+
+  it('learns from the deferred parse alone that a body told as JSON is not, and every JSON view then says why', async () => {
+    const store = open();
+    const raw = bigBody(2 * MB).text.replace('"id":40000,', '"id":40000,,');
+    const incoming = store.receive(raw.length);
+    incoming.push(Buffer.from(raw));
+    const kept = await incoming.finish();
+    const id = kept.responseId;
+    expect(kept).toMatchObject({ isJson: true, toldJson: true });
+    // Nothing asked about it: the worker parses it on its own, DEFER_MS later, and main hears.
+    expect(await kept.body.isJson()).toBe(false);
+    expect(store.info(id)).toMatchObject({ isJson: false, toldJson: true });
+    expect(await store.parsedInfo(id)).toMatchObject({ isJson: false, toldJson: true });
+    const refusals = [
+      store.table(id, { pointer: '', filter: '', sort: null }, 0, 10),
+      store.chart(id, { pointer: '', filter: '' }, { x: null, bucket: 'auto', y: null, yField: null, split: null, top: 5 }),
+      store.search(id, { mode: 'text', query: 'Employee 7' }, 0, 10),
+      store.text(id, 0, 100, true),
+    ];
+    for (const refused of refusals) await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: NOT_JSON_AFTER_ALL });
+    expect((await store.text(id, 0, 100, false)).text).toBe(raw.slice(0, 100));
   });
 
   it('forgets a body that was abandoned halfway (a cancelled request)', async () => {
@@ -365,7 +390,8 @@ describe('ResponseStore: its two caches together', () => {
     const a = await keep(store, bigBody(3 * MB).text);
     const b = await keep(store, bigBody(3 * MB).text);
     store.drop(b);
-    expect(sent.filter((message) => !message.startsWith('feed '))).toEqual([`finish ${a}`, `finish ${b}`, `evict ${a}`, `evict ${b}`]);
+    // Each was told early: main asks to hear when its whole parse is done (`parsed`).
+    expect(sent.filter((message) => !message.startsWith('feed '))).toEqual([`finish ${a}`, `parsed ${a}`, `finish ${b}`, `evict ${a}`, `parsed ${b}`, `evict ${b}`]);
     await expectNotFound(store.tree(a, { expanded: [''] }, 0, 10));
   });
 });

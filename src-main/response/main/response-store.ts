@@ -46,10 +46,20 @@ export interface ResponseStoreDeps {
   maxEntries?: number;
 }
 
-/** A kept body as the history sees it: its size, and its text on demand. */
+/** A kept body as the history sees it: its size, its text on demand, and what its whole parse found. */
 export interface BodySource {
   sizeBytes: number;
   readText(): Promise<string>;
+  /** Whether it is JSON, once its whole parse is done (see ResponseStore.parsedInfo); never rejects. */
+  isJson(): Promise<boolean>;
+}
+
+/** A kept body's size and kind (`toldJson`: see BodyFacts). */
+export interface BodyInfo {
+  sizeBytes: number;
+  isJson: boolean;
+  toldJson: boolean;
+  textChars: number;
 }
 
 /** A body arriving: see ResponseStore.receive. */
@@ -73,6 +83,8 @@ export class ResponseStore {
   private readonly cache: BodyCache;
   private readonly residency: WorkerResidency;
   private readonly spare = new SpareMemory();
+  /** Bodies told as JSON from their first rows, until their whole parse says whether they are (watchWholeParse). */
+  private readonly wholeParses = new Map<string, Promise<boolean>>();
   private workerTimer: NodeJS.Timeout | null = null;
 
   constructor(private readonly deps: ResponseStoreDeps) {
@@ -164,7 +176,27 @@ export class ResponseStore {
   private add(id: string, { firstRows, ...facts }: BodyFacts & WithFirstRows, bytes: Buffer): KeptResponse {
     this.cache.add(id, facts, bytes);
     this.workerTimer ??= setTimeout(() => this.deps.worker.prepare(), WORKER_READY_MS).unref();
-    return { responseId: id, ...facts, firstRows, body: { sizeBytes: bytes.length, readText: () => this.readText(id) } };
+    const isJson = facts.toldJson ? this.watchWholeParse(id) : Promise.resolve(facts.isJson);
+    return { responseId: id, ...facts, firstRows, body: { sizeBytes: bytes.length, readText: () => this.readText(id), isJson: () => isJson } };
+  }
+
+  /**
+   * A body told as JSON from its first rows is parsed whole in the worker soon after; main asks
+   * to hear when (`parsed`, which does not hasten it) and, if it is not JSON after all, its facts
+   * say so from then on (docs/architecture.md, "The response pipeline"). Resolves to whether it
+   * is; as told when the body went first (dropped, or lost with the worker: a later load checks).
+   */
+  private watchWholeParse(id: string): Promise<boolean> {
+    const verdict = this.deps.worker.call('parsed', { docId: id }).then(
+      ({ isJson }) => {
+        if (!isJson) this.cache.notJson(id);
+        return isJson;
+      },
+      () => true,
+    );
+    this.wholeParses.set(id, verdict);
+    void verdict.then(() => this.wholeParses.delete(id));
+    return verdict;
   }
 
   /** How many bodies are kept. */
@@ -178,9 +210,15 @@ export class ResponseStore {
   }
 
   /** Size and kind; not_found once the body is gone. */
-  info(id: string): { sizeBytes: number; isJson: boolean; textChars: number } {
+  info(id: string): BodyInfo {
     const { size, facts } = this.cache.use(id);
-    return { sizeBytes: size, isJson: facts.isJson, textChars: facts.textChars };
+    return { sizeBytes: size, isJson: facts.isJson, toldJson: facts.toldJson ?? false, textChars: facts.textChars };
+  }
+
+  /** info() once the body's whole parse is done: one told as JSON from its first rows may turn out not to be. */
+  async parsedInfo(id: string): Promise<BodyInfo> {
+    await this.wholeParses.get(id);
+    return this.info(id);
   }
 
   tree(id: string, expansion: Expansion, offset: number, limit: number) {
@@ -207,7 +245,8 @@ export class ResponseStore {
   /** A window of the text: raw from the bytes, or pretty (JSON only) from the worker. */
   async text(id: string, offset: number, length: number, pretty: boolean): Promise<{ text: string; offset: number; totalChars: number }> {
     const { facts } = this.cache.use(id);
-    if (pretty && facts.isJson) {
+    // Told as JSON and then not: the worker answers with the sentence that says why.
+    if (pretty && (facts.isJson || facts.toldJson)) {
       const page = await this.residency.query(id, 'pretty', { offset, length });
       return { text: page.text, offset, totalChars: page.totalChars };
     }

@@ -44,6 +44,8 @@ function standIns(sizes: Record<string, number>, budgetBytes = 250) {
     },
     has: (id: string) => kept.has(id),
     sharedBytes: (id: string) => sharedBytes(id),
+    // Every load here answers JSON, as told: nothing to correct.
+    notJson: () => undefined,
   };
   const residency = new WorkerResidency({ worker, bodies, budgetBytes });
   return {
@@ -161,6 +163,26 @@ describe('WorkerResidency', () => {
     residency.dropped('big');
     await tree(residency, 'big');
     expect(calls.slice(2)).toEqual(['load small', 'tree small', 'load later', 'tree later', 'load big', 'tree big']);
+  });
+
+  it('loads a body told as JSON as told, and tells the cache when that parse finds it is not (its first was lost with a worker)', async () => {
+    const [loads, corrected] = [[] as Array<WorkerCalls['load']['input']>, [] as string[]];
+    const worker = {
+      async call<K extends WorkerOp>(op: K, input: WorkerCalls[K]['input']): Promise<WorkerCalls[K]['output']> {
+        if (op === 'load') loads.push(input as WorkerCalls['load']['input']);
+        return (op === 'load' ? { ...facts, isJson: false } : { rows: [], totalRows: 0 }) as WorkerCalls[K]['output'];
+      },
+      onReset: () => undefined,
+    };
+    const bodies = {
+      use: (id: string) => ({ id, size: 10, facts: { ...facts, toldJson: true } }),
+      has: () => true,
+      sharedBytes: async () => Buffer.from(new SharedArrayBuffer(10)),
+      notJson: (id: string) => void corrected.push(id),
+    };
+    await tree(new WorkerResidency({ worker, bodies }), 'a');
+    expect(loads).toMatchObject([{ docId: 'a', toldJson: true }]);
+    expect(corrected).toEqual(['a']);
   });
 
   it('evict tells the worker only of a body it holds; forget always does', async () => {

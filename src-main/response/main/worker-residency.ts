@@ -32,7 +32,7 @@ const tooBig = () =>
 export interface WorkerResidencyOptions {
   worker: Pick<BodyWorkerClient, 'call' | 'onReset'>;
   /** Where a body not held by the worker is loaded from. */
-  bodies: Pick<BodyCache, 'use' | 'has' | 'sharedBytes'>;
+  bodies: Pick<BodyCache, 'use' | 'has' | 'sharedBytes' | 'notJson'>;
   budgetBytes?: number;
 }
 
@@ -144,10 +144,12 @@ export class WorkerResidency {
 
   private async load(id: string, size: number): Promise<void> {
     // As the window was told it is: JSON shown from its first rows stays "JSON, broken past them".
-    const toldJson = this.bodies.use(id).facts.isJson;
+    const { isJson, toldJson = isJson } = this.bodies.use(id).facts;
     const bytes = await this.bodies.sharedBytes(id);
     this.makeRoom(size);
-    await this.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length, toldJson });
+    const parsed = await this.worker.call('load', { docId: id, bytes: bytes.buffer as SharedArrayBuffer, end: bytes.length, toldJson });
+    // Its first whole parse may have been lost with a worker: this one tells main what it is.
+    if (toldJson && !parsed.isJson) this.bodies.notJson(id);
     // Dropped from the cache while it loaded: the worker need not keep it.
     if (this.bodies.has(id)) this.add(id, size);
     else this.forget(id);

@@ -20,6 +20,11 @@ export interface CharIndex {
 /** What main keeps about a body besides its bytes. */
 export interface BodyFacts {
   isJson: boolean;
+  /**
+   * Told as JSON from its first rows before its whole parse (response/worker/arriving-body.ts);
+   * with isJson false, that parse found it is not JSON after all.
+   */
+  toldJson?: boolean;
   /** The envelope's root fields (http/envelope.ts), never the whole body. */
   head: unknown;
   textChars: number;

@@ -9,7 +9,7 @@ import { SearchJob } from './body-search';
 import { PrettyText } from './pretty-text';
 import { firstOpenPaths } from '../shared/first-rows';
 import { OpenCounts, TreeIndex } from '../shared/tree-index';
-import type { ExpansionInput, SearchQuery } from '../worker-protocol';
+import { NOT_JSON_AFTER_ALL, type ExpansionInput, type SearchQuery } from '../worker-protocol';
 
 /** Expansion states kept per body: the one on screen and the few just before it. */
 const TREES_KEPT = 4;
@@ -28,7 +28,7 @@ export class BodyDocument {
    */
   constructor(
     private readonly value: unknown,
-    private readonly isJson: boolean,
+    readonly isJson: boolean,
     private readonly toldJson = isJson,
   ) {
     this.tables = new TableViews(value, isJson);
@@ -54,6 +54,7 @@ export class BodyDocument {
 
   /** The job for this query: the running one, or a new one that replaces (and stops) it. */
   search(query: SearchQuery): SearchJob {
+    this.asTold();
     if (this.job && this.job.query.mode === query.mode && this.job.query.query === query.query) return this.job;
     const job = new SearchJob(this.value, query);
     this.stopSearch();
@@ -62,22 +63,28 @@ export class BodyDocument {
   }
 
   pretty(offset: number, length: number) {
+    this.asTold();
     if (!this.isJson) throw new AppError('invalid_input', 'This response is not JSON, so it has no pretty form.');
     this.prettyText ??= new PrettyText(this.value);
     return { text: this.prettyText.window(offset, length), totalChars: this.prettyText.totalChars };
   }
 
   table(query: TableQuery, offset: number, limit: number, columns: string[] | null): TablePage {
+    this.asTold();
     return this.tables.page(query, offset, limit, columns);
   }
 
   chart(query: Pick<TableQuery, 'pointer' | 'filter'>, spec: ChartSpec) {
+    this.asTold();
     return chartOfBody(this.value, this.isJson, this.tables, query, spec);
   }
 
-  /** A body shown as JSON whose parse then failed has no tree past its first rows. */
+  /**
+   * A body shown as JSON whose parse then failed has no tree past its first rows, and no search,
+   * pretty text, table or chart of it as JSON either: one sentence says why.
+   */
   private asTold(): void {
-    if (this.toldJson && !this.isJson) throw new AppError('invalid_input', 'This response is not valid JSON after all: it breaks past its first rows. See Raw for its text.');
+    if (this.toldJson && !this.isJson) throw new AppError('invalid_input', NOT_JSON_AFTER_ALL);
   }
 
   stopSearch(): void {

@@ -60,9 +60,14 @@ function keptWithFirstRows(docId: string, value: unknown, isJson: boolean, toldJ
 
 /** `use` of the body's document, once its parse is done (a body told early: the parse starts now). */
 function withDocument<T>(docId: string, use: (document: BodyDocument) => T): T | Promise<T> {
+  startParse(docId);
+  return whenParsed(docId, use);
+}
+
+/** `use` of the body's document once its parse is done, leaving a deferred parse to its time. */
+function whenParsed<T>(docId: string, use: (document: BodyDocument) => T): T | Promise<T> {
   const parsing = completing.get(docId);
   if (!parsing) return use(documentOf(docId));
-  startParse(docId);
   return new Promise<void>((resolve) => parsing.waiting.push(resolve)).then(() => use(documentOf(docId)));
 }
 
@@ -103,7 +108,7 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
   if (early) {
     completing.set(docId, { body, waiting: [], started: false });
     setTimeout(() => startParse(docId), DEFER_MS);
-    return { isJson: true, ...early, ...body.counts() };
+    return { isJson: true, toldJson: true, ...early, ...body.counts() };
   }
   const { value, ...facts } = body.complete();
   return { ...facts, ...body.counts(), ...keptWithFirstRows(docId, value, facts.isJson) };
@@ -147,6 +152,9 @@ const handlers: { [K in WorkerOp]: (input: WorkerCalls[K]['input']) => WorkerCal
     return null;
   },
   finish: finishBody,
+  // Main asks right after an early finish's answer, and so hears whether the body is JSON after
+  // all (docs/architecture.md, "The response pipeline").
+  parsed: ({ docId }) => whenParsed(docId, (document) => ({ isJson: document.isJson })),
   load: (input) => parsedWhole(input.docId, () => loadBody(input)),
   evict({ docId }) {
     arriving.delete(docId);
