@@ -38,7 +38,7 @@ export function declaredLength(response: HttpResponse): number | null {
 /**
  * The whole body into the sink `open` gives, counted against `maxBytes`: a body declared larger
  * is refused before the sink exists (it would be sized by that declaration), and reading stops as
- * soon as the count passes the ceiling (leaving the loop cancels the stream). Small sized ones
+ * soon as the count passes the ceiling (eachChunk destroys the stream). Small sized ones
  * skip the stream machinery, which costs a fast request dearly.
  */
 export async function readCapped(response: HttpResponse, maxBytes: number, open: () => BodySink): Promise<void> {
@@ -65,14 +65,17 @@ export async function readCapped(response: HttpResponse, maxBytes: number, open:
  */
 function eachChunk(body: Readable, take: (chunk: Uint8Array) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    body.on('data', (chunk: Uint8Array) => {
+    const onData = (chunk: Uint8Array) => {
       try {
         take(chunk);
       } catch (error) {
+        // Chunks already buffered would still be emitted: none is taken after a failure.
+        body.off('data', onData);
         reject(error);
         body.destroy();
       }
-    });
+    };
+    body.on('data', onData);
     finished(body, (error) => (error ? reject(error) : resolve()));
   });
 }

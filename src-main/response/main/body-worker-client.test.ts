@@ -4,7 +4,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBodyWorkerFromSource } from '../../testing/ts-worker';
 import { BodyWorkerClient } from './body-worker-client';
-import type { WorkerReply } from '../worker-protocol';
+import type { WorkerPost, WorkerReply } from '../worker-protocol';
 
 let client: BodyWorkerClient | null = null;
 
@@ -20,7 +20,9 @@ function watchedClient(): { client: BodyWorkerClient; replies: WorkerReply[]; st
   const watched = new BodyWorkerClient((): Worker => {
     starts += 1;
     const worker = createBodyWorkerFromSource();
-    worker.on('message', (reply: WorkerReply) => replies.push(reply));
+    worker.on('message', (post: WorkerPost) => {
+      if (!('parsing' in post)) replies.push(post);
+    });
     return worker;
   });
   client = watched;

@@ -99,10 +99,8 @@ function finishBody({ docId, pieces, bytes, end }: WorkerCalls['finish']['input'
   const whole = Buffer.from(bytes, 0, end);
   const body = arriving.get(docId);
   arriving.delete(docId);
-  if (body?.pieces !== pieces) {
-    const { value, ...facts } = parseLoadedBody(whole);
-    return { ...facts, ...keptWithFirstRows(docId, value, facts.isJson) };
-  }
+  // Not all of it was fed here (the worker restarted meanwhile): parsed whole, as a load is.
+  if (body?.pieces !== pieces) return loadBody({ docId, bytes, end });
   body.take(whole, end, true);
   const early = body.unparsedBytes >= EARLY_MIN_BYTES ? body.firstRows() : null;
   if (early) {
@@ -132,9 +130,9 @@ function completed(docId: string): void {
   const parsing = completing.get(docId)!;
   completing.delete(docId);
   const { value, isJson } = parsing.body.complete();
-  tellParsing(docId, false);
   // Its first rows went out already; the window's next query builds what it needs.
   keepDocument(docId, value, isJson, true);
+  tellParsing(docId, false);
   for (const go of parsing.waiting) go();
 }
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../shared/app-error';
-import type { CompareSide } from '../../worker-protocol';
+import { NOT_JSON_AFTER_ALL, type CompareSide } from '../../worker-protocol';
 import { comparisonHandlers } from './comparisons';
 
-const bytesOf = (value: unknown, docId: string): CompareSide => {
-  const bytes = Buffer.from(JSON.stringify(value));
+const bytesOf = (value: unknown, docId: string, text = JSON.stringify(value)): CompareSide => {
+  const bytes = Buffer.from(text);
   const shared = new SharedArrayBuffer(bytes.length);
   bytes.copy(Buffer.from(shared));
   return { docId, bytes: shared, end: bytes.length };
@@ -22,5 +22,14 @@ describe('the worker’s comparisons', () => {
     expect(handlers.comparePage({ docId: 'c2', filter: 'all', query: '', offset: 0, limit: 10, whole: false }).matched).toBe(1);
     handlers.compareForget({ docId: 'c2' });
     expect(() => handlers.comparePage({ docId: 'c2', filter: 'all', query: '', offset: 0, limit: 10, whole: false })).toThrow('That comparison is no longer kept. Compare the two responses again.');
+  });
+
+  it('refuses a side that is not JSON, whatever main believed of it, and keeps no comparison', () => {
+    const handlers = comparisonHandlers();
+    const broken = bytesOf(null, 'broken', '{"data":[{"id":1},{"id":2,}]}');
+    for (const [before, after] of [[broken, bytesOf({ data: [] }, 'fine')], [bytesOf({ data: [] }, 'fine'), broken]]) {
+      expect(() => handlers.compare({ docId: 'c', before: before!, after: after!, key: null })).toThrow(NOT_JSON_AFTER_ALL);
+    }
+    expect(() => handlers.comparePage({ docId: 'c', filter: 'all', query: '', offset: 0, limit: 10, whole: false })).toThrow('no longer kept');
   });
 });

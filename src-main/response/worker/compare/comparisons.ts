@@ -4,7 +4,7 @@
 // (batched-array.ts), and a comparison, reading every element two or three times, would parse
 // each batch as often; one JSON.parse of the bytes costs less.
 import { AppError } from '../../../shared/app-error';
-import { COMPARISONS_KEPT, type CompareSide, type WorkerCalls } from '../../worker-protocol';
+import { COMPARISONS_KEPT, NOT_JSON_AFTER_ALL, type CompareSide, type WorkerCalls } from '../../worker-protocol';
 import { parsedText } from '../../shared/body-text';
 import { Comparison } from './comparison';
 
@@ -12,7 +12,13 @@ type Calls = Pick<WorkerCalls, 'compare' | 'comparePage' | 'compareForget'>;
 
 export function comparisonHandlers(): { [K in keyof Calls]: (input: Calls[K]['input']) => Calls[K]['output'] } {
   const kept = new Map<string, Comparison>();
-  const valueOf = ({ bytes, end }: CompareSide): unknown => parsedText(Buffer.from(bytes).toString('utf8', 0, end)).value;
+  // Main lets only JSON through, but a body told as JSON from its first rows may not be, and main
+  // may not have heard it yet (its verdict lost with an evicted body): never compare text as a value.
+  const valueOf = ({ bytes, end }: CompareSide): unknown => {
+    const { value, isJson } = parsedText(Buffer.from(bytes).toString('utf8', 0, end));
+    if (!isJson) throw new AppError('invalid_input', NOT_JSON_AFTER_ALL);
+    return value;
+  };
 
   return {
     compare({ docId, before, after, key }) {
