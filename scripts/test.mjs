@@ -20,7 +20,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const buildStatus = run('build (electron-vite)', bin('electron-vite'), ['build']);
 
 const vitestFile = join(reports, 'vitest.json');
-const vitestStatus = run('unit and integration tests (vitest)', bin('vitest'), ['run', 'src-main', 'src-renderer', 'scripts', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
+const vitestStatus = run('unit and integration tests (vitest)', bin('vitest'), ['run', 'src-main', 'src-renderer', 'scripts', 'e2e/support', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestFile}`]);
 
 const playwrightFile = join(reports, 'playwright.json');
 if (buildStatus === 0) {

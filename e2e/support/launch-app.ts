@@ -1,6 +1,6 @@
 // launchApp: the built renderer in Chromium, wired to a fresh main-side core in this process.
-// Only the IPC hop is replaced: the real preload bundle runs in the page over a Playwright
-// binding, and every call goes through the core's real router (sender check, validation).
+// Only the IPC hop is replaced: the real preload bundle runs in the page over a DevTools binding
+// (page-ipc.ts), and every call goes through the core's real router (sender check, validation).
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,7 +14,7 @@ import { testCoreDeps } from '../../src-main/testing/core-deps';
 import type { NativeDialogs } from '../../src-main/ports/native';
 import { COMMAND_EVENT, type AppCommand } from '../../src-main/shared/channels';
 import { CHROMIUM_ARGS, chromiumPath } from './chromium';
-import { toWire } from './ipc-wire';
+import { PAGE_INVOKE_SOURCE, servePageIpc } from './page-ipc';
 
 const OUT = resolve(import.meta.dirname, '../../out');
 const RENDERER_DIR = join(OUT, 'renderer');
@@ -27,7 +27,6 @@ const RENDERER_FILE = join(RENDERER_DIR, 'index.html');
 const HARNESS_ORIGIN = 'https://app.humanity-api-explorer.invalid';
 const HARNESS_PAGE_URL = `${HARNESS_ORIGIN}/index.html`;
 const PRELOAD_FILE = join(OUT, 'preload/index.cjs');
-const BINDING = '__humanityExplorerIpc';
 const EMIT = '__humanityExplorerEmit';
 
 export interface LaunchOptions {
@@ -120,10 +119,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
 
-    await page.exposeBinding(BINDING, async (source, channel: string, input: unknown) => {
-      const output = await core.dispatch(channel, { frameUrl: source.frame.url(), isMainFrame: source.frame === page.mainFrame() }, input);
+    await servePageIpc(page, async (channel, sender, input) => {
+      const output = await core.dispatch(channel, sender, input);
       ipc.push({ channel, input, output });
-      return toWire(output);
+      return output;
     });
     await page.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
     await page.goto(HARNESS_PAGE_URL);
@@ -155,10 +154,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
   }
 }
 
-/** Runs the real preload bundle with an `electron` module whose IPC is the Playwright binding. */
+/** Runs the real preload bundle with an `electron` module whose IPC is the harness's (page-ipc.ts). */
 function preloadShim(preloadSource: string): string {
   return `(() => {
-  const binding = window[${JSON.stringify(BINDING)}];
+  const invoke = ${PAGE_INVOKE_SOURCE};
   const electron = {
     contextBridge: {
       exposeInMainWorld(name, value) {
@@ -166,7 +165,7 @@ function preloadShim(preloadSource: string): string {
       },
     },
     ipcRenderer: {
-      invoke: (channel, input) => binding(channel, input).then((wire) => ('json' in wire ? JSON.parse(wire.json) : wire.value)),
+      invoke,
       on: (channel, handler) => { (listeners[channel] ??= new Set()).add(handler); },
       removeListener: (channel, handler) => { listeners[channel]?.delete(handler); },
     },
