@@ -33,8 +33,11 @@ export function startParseBaseline(): ParseBaseline {
         copies.set(bytes, shared);
       }
       return new Promise((resolve, reject) => {
-        worker.once('message', resolve);
         worker.once('error', reject);
+        worker.once('message', (ms: number) => {
+          worker.off('error', reject);
+          resolve(ms);
+        });
         worker.postMessage(shared);
       });
     },

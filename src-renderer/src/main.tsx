@@ -15,3 +15,11 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+
+// The first number and the first time the page formats for its locale load ICU's data, 20 and
+// 10 ms on a 2-core machine (47 ms when a time comes first): done while the app idles after it
+// starts, one per idle moment, not in the user's first search, export or answer.
+requestIdleCallback(() => {
+  (0).toLocaleString();
+  requestIdleCallback(() => new Date(0).toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }));
+});
