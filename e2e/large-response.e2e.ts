@@ -198,3 +198,24 @@ test('an answer over the size ceiling is stopped with a sentence, and Save to fi
   expect(statSync(saved).size).toBe(bytes);
   expect(app.core.responses.count).toBe(0);
 });
+
+test('an answer whose parse runs the body worker out of memory: the tree says why, Raw shows it as sent', async () => {
+  test.setTimeout(120_000);
+  // 32 MB of heap: parsing the 50 MB answer outgrows it (src-main/response/parse-out-of-memory.test.ts).
+  app = await launchApp({ viewport: { width: 1400, height: 900 }, bodyWorkerHeapMB: 32 });
+  const { page } = app;
+  await signInToHost(page);
+
+  await send(page, 'shifts');
+  await expect(responsePanel(page)).toContainText('Success', { timeout: 60_000 });
+  // However far the first rows got, the rest cannot be read: the tree says so, and where to look.
+  await responsePanel(page).getByRole('button', { name: 'Expand all' }).click();
+  await expect(responsePanel(page).getByRole('alert').first()).toContainText('too large for the app to read', { timeout: 60_000 });
+
+  await responsePanel(page).getByRole('tab', { name: 'Raw' }).click();
+  const raw = page.getByRole('region', { name: 'Raw response' });
+  await expect(raw).toContainText('{"status":1,"data":[{');
+  await expect(responsePanel(page).getByRole('checkbox', { name: 'Pretty print' })).not.toBeChecked();
+  await expect(responsePanel(page).getByText('Shown as sent: this response is too large to pretty-print.')).toBeVisible();
+  await screenshot(page, 'raw-too-large');
+});

@@ -41,6 +41,8 @@ export interface LaunchOptions {
   viewport?: { width: number; height: number };
   /** Replaces the native open/save dialogs; by default both act as if the user cancelled. */
   dialogs?: Partial<NativeDialogs>;
+  /** Holds the body worker's heap small, so that parsing a big answer runs it out of memory. */
+  bodyWorkerHeapMB?: number;
 }
 
 export interface IpcRecord {
@@ -81,6 +83,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     userDataDir,
     keyStore: { ...options.keyStore, key: keyFor(userDataDir) },
     dialogs: options.dialogs,
+    bodyWorkerHeapMB: options.bodyWorkerHeapMB,
     startSandbox: async () => {
       sandbox = await startSandbox(options.sandbox);
       const server = sandbox;

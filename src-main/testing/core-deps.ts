@@ -21,6 +21,8 @@ export interface TestCoreOptions {
   notifyPage?(command: AppCommand): void;
   /** The environment's proxy variables and the desktop's proxy answer (network tests). */
   network?: Pick<AppCoreDeps, 'env' | 'systemProxy'>;
+  /** The body worker's heap, held small by a test whose parse must run out of memory. */
+  bodyWorkerHeapMB?: number;
 }
 
 export interface TestCoreDeps {
@@ -46,7 +48,7 @@ export function testCoreDeps(options: TestCoreOptions): TestCoreDeps {
     // Both native dialogs act as if the user cancelled unless a test says otherwise.
     dialogs: { saveFile: async () => null, openFile: async () => null, ...options.dialogs },
     clipboard: { writeText: (text) => void clipboard.push(text) },
-    createBodyWorker: createBodyWorkerFromSource,
+    createBodyWorker: () => createBodyWorkerFromSource(options.bodyWorkerHeapMB ? { maxOldGenerationSizeMb: options.bodyWorkerHeapMB } : {}),
     notifyPage: options.notifyPage,
     // Tests never take the proxy variables of the machine they run on.
     env: {},

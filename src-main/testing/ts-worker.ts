@@ -20,8 +20,7 @@ function tsxEsmApi(): string {
 function startTsWorker(entry: string, limits: ResourceLimits): Worker {
   const tsx = tsxEsmApi();
   const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(pathToFileURL(entry).href)}); });`;
-  const young = process.env.YOUNG ? { maxYoungGenerationSizeMb: Number(process.env.YOUNG) } : {};
-  return new Worker(bootstrap, { eval: true, resourceLimits: { ...young, ...limits } });
+  return new Worker(bootstrap, { eval: true, resourceLimits: limits });
 }
 
 /** `limits`: the worker's heap, as a test that runs it out of memory sets it (maxOldGenerationSizeMb). */

@@ -26,6 +26,8 @@ export function RawView({ responseId, bodyKind }: Props) {
   const [pretty, setPretty] = useState(bodyKind === 'json');
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Why Pretty print was turned off for this body, when the app turned it off.
+  const [prettyNote, setPrettyNote] = useState<string | null>(null);
   const [, relayout] = useReducer((n: number) => n + 1, 0);
   const scrollElement = useRef<HTMLDivElement>(null);
   const probe = useRef<HTMLSpanElement>(null);
@@ -59,6 +61,12 @@ export function RawView({ responseId, bodyKind }: Props) {
     const result = await api().response.text({ responseId, ...range, pretty: wantPretty });
     inFlight.current.delete(key);
     if (gen !== generation.current) return;
+    if (!result.ok && !target && wantPretty && result.error.code === 'too_large') {
+      // Its parse ran out of memory: no pretty text ever, so its first page is shown as sent.
+      setPrettyNote('Shown as sent: this response is too large to pretty-print.');
+      setPretty(false);
+      return;
+    }
     if (!result.ok) {
       setError(result.error.message);
       reportError(result.error);
@@ -156,6 +164,7 @@ export function RawView({ responseId, bodyKind }: Props) {
             Pretty print
           </label>
         )}
+        {prettyNote && !pretty && <span className="muted">{prettyNote}</span>}
         {layout && <span className="muted">{layout.totalChars.toLocaleString()} characters</span>}
         {!layout && !error && <span className="muted">Loading…</span>}
       </div>
