@@ -19,7 +19,8 @@ export const useTabs = () => useAppState((state) => state.tabs);
 export const useActiveTabId = () => useAppState((state) => state.tabs.activeId);
 export const useActiveEditor = () => useAppState((state) => activeTab(state.tabs).editor);
 export const useActiveResponse = () => useAppState((state) => activeTab(state.tabs).response);
-export const useActiveRunning = () => useAppState((state) => activeTab(state.tabs).response.running !== null);
+/** Whether the active tab's request is shown as running (tabsModel.ts, SHOW_RUNNING_AFTER_MS). */
+export const useActiveRunning = () => useAppState((state) => activeTab(state.tabs).response.running?.shown === true);
 /** The tab with this id (null when none is asked for, or it is closed). */
 export const useTab = (id: string | null) => useAppState((state) => (id === null ? null : (state.tabs.tabs.find((tab) => tab.id === id) ?? null)));
 /** Every open tab's editor, in order: what the workspace file and the tab names follow, not the responses. */

@@ -8,7 +8,19 @@ import { blankEditor, hasUnkeptChanges, type EditorState } from '../features/exp
 /** The contract allows 50 open tabs in the workspace file. */
 export const MAX_TABS = 50;
 
-export type RunningRequest = { requestId: string; startedAt: number };
+/**
+ * A request is shown as running (Sending…, Cancel, the tab's mark) once it has run this long: an
+ * answer quicker than that replaces the last one at once, with no frame of "Sending…" between
+ * (bench figure h; docs/architecture.md, "The response pipeline"), as a busy mark should not flash.
+ */
+export const SHOW_RUNNING_AFTER_MS = 100;
+
+export type RunningRequest = {
+  requestId: string;
+  startedAt: number;
+  /** Shown as running: set SHOW_RUNNING_AFTER_MS after it started, if it still runs. */
+  shown: boolean;
+};
 
 export type TabResponse = {
   running: RunningRequest | null;

@@ -3,6 +3,7 @@ import { api } from '../../api';
 import { reportError } from '../../app/errorRouting';
 import { appStore } from '../../state/appStore';
 import { historyChanged } from '../../state/historyVersion';
+import { SHOW_RUNNING_AFTER_MS } from '../../state/tabsModel';
 import { savedPlace } from '../collections/savedPlace';
 import { sameRequest } from './draft';
 
@@ -14,14 +15,14 @@ export function useSendRequest(roots: readonly CollectionNode[]) {
   const { tabs } = appStore;
 
   async function run(tabId: string, input: RequestInput) {
-    tabs.updateResponse(tabId, (response) => ({
-      ...response,
-      running: { requestId: input.requestId, startedAt: Date.now() },
-      error: null,
-      note: null,
-      tooLarge: null,
-    }));
+    const { requestId } = input;
+    tabs.updateResponse(tabId, (response) => ({ ...response, running: { requestId, startedAt: Date.now(), shown: false }, error: null, note: null, tooLarge: null }));
+    const show = setTimeout(
+      () => tabs.updateResponse(tabId, (response) => (response.running?.requestId === requestId ? { ...response, running: { ...response.running, shown: true } } : response)),
+      SHOW_RUNNING_AFTER_MS,
+    );
     const result = await api().request.send(input);
+    clearTimeout(show);
     // A failure keeps the last response: the user still sees what they had while reading the error.
     tabs.updateResponse(tabId, (response) =>
       response.running?.requestId !== input.requestId ? response
@@ -34,7 +35,8 @@ export function useSendRequest(roots: readonly CollectionNode[]) {
 
   function send(tabId: string, input: RequestInput) {
     const tab = tabs.get(tabId);
-    if (!tab) return;
+    // One request at a time per tab, whether or not it is shown as running yet.
+    if (!tab || tab.response.running) return;
     // Once sent, the request is kept in the history: it is no longer unsaved work.
     const { requestId: _, ...sent } = input;
     tabs.update(tabId, (current) => ({

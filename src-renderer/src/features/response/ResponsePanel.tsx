@@ -34,7 +34,9 @@ type Props = {
 };
 
 /** The last response: its summary and its body as a tree, raw text, or headers. */
-export function ResponsePanel({ running, summary, error, note, tooLarge = null }: Props) {
+export function ResponsePanel({ running: started, summary, error, note, tooLarge = null }: Props) {
+  // Until it is shown as running, the last response stays: a quick answer replaces it at once.
+  const running = started?.shown ? started : null;
   // The chosen view outlives each response, so a user reading raw text keeps reading raw text.
   const [view, setView] = useState<View>('tree');
   // Ctrl/Cmd+F: the Tree view, with its search box focused (once; see ResponseSearch).
@@ -71,8 +73,9 @@ export function ResponsePanel({ running, summary, error, note, tooLarge = null }
         </p>
       )}
       {summary && !running && (
-        // Keyed by response so each response starts with fresh views. Taken down on Send, while
-        // main works, not when the answer comes (docs/architecture.md, The response pipeline).
+        // Keyed by response so each response starts with fresh views. Taken down once the request
+        // is shown as running, while main works on a slow answer, or replaced by a quick one
+        // (docs/architecture.md, The response pipeline).
         <div className="response-body" key={summary.responseId}>
           <ResponseSummaryView summary={summary} />
           {/* The Table view has its own Export CSV, of the rows as filtered and sorted. */}

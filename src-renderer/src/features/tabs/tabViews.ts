@@ -11,6 +11,6 @@ export function tabViews(tabs: readonly OpenTab[], roots: readonly CollectionNod
     method: tab.editor.draft.method,
     title: tabTitle(tab.editor, tab.editor.origin ? savedPlace(roots, tab.editor).node?.name : null),
     unsaved: hasUnkeptChanges(tab.editor),
-    running: tab.response.running !== null,
+    running: tab.response.running?.shown === true,
   }));
 }
