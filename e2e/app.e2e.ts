@@ -224,3 +224,43 @@ test('Cancel stops a slow request and says so; the next request works', async ()
   await sendButton(page).click();
   await expect(responsePanel(page)).toContainText('Success');
 });
+
+test('a quick answer replaces the last one with nothing between; a slow one shows "Sending…" and its tab is marked', async () => {
+  app = await launchApp();
+  const { page } = app;
+  await trySandbox(page);
+  await send(page, 'me');
+  await expect(responsePanel(page)).toContainText('Success');
+  // Counts every "Sending…" the panel shows from now on, and every new response tree.
+  await page.evaluate(() => {
+    const seen = { sending: 0, trees: 0 };
+    const trees = new WeakSet<Element>();
+    Object.assign(window, { seen });
+    new MutationObserver(() => {
+      if (document.querySelector('.sending')) seen.sending += 1;
+      for (const tree of document.querySelectorAll('[role="tree"][aria-label="Response body"]')) {
+        if (!trees.has(tree)) seen.trees += 1;
+        trees.add(tree);
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const seen = () => page.evaluate(() => (window as unknown as { seen: { sending: number; trees: number } }).seen);
+  const quick: number[] = [];
+  for (let round = 1; round <= 5; round += 1) {
+    const before = app.ipc.length;
+    await sendButton(page).click();
+    await expect.poll(async () => (await seen()).trees).toBe(round);
+    const answer = app.ipc.slice(before).find((call) => call.channel === 'request:send')!.output as { data: { durationMs: number } };
+    quick.push(answer.data.durationMs);
+  }
+  // Main answered each in a few milliseconds, far within the 100 ms before a request shows as running.
+  expect(Math.max(...quick)).toBeLessThan(50);
+  expect((await seen()).sending).toBe(0);
+
+  app.sandbox()!.setFaults({ latencyMs: 1_500 });
+  await sendButton(page).click();
+  await expect(responsePanel(page).getByRole('status').filter({ hasText: 'Sending…' })).toBeVisible();
+  await expect(page.getByRole('tablist', { name: 'Open requests' }).locator('.doc-tab-running')).toHaveCount(1);
+  await expect(responsePanel(page)).toContainText('Success');
+  await expect(page.getByRole('tablist', { name: 'Open requests' }).locator('.doc-tab-running')).toHaveCount(0);
+});
