@@ -231,31 +231,34 @@ test('a quick answer replaces the last one with nothing between; a slow one show
   await trySandbox(page);
   await send(page, 'me');
   await expect(responsePanel(page)).toContainText('Success');
-  // Counts every "Sending…" the panel shows from now on, and every new response tree.
+  // Per Send, in the page: how long from the click to the new response tree, and whether
+  // "Sending…" was shown meanwhile.
   await page.evaluate(() => {
-    const seen = { sending: 0, trees: 0 };
-    const trees = new WeakSet<Element>();
-    Object.assign(window, { seen });
+    const rounds: Array<{ clicked: number; shownMs: number | null; sending: boolean }> = [];
+    const trees = new WeakSet<Element>(document.querySelectorAll('[role="tree"]'));
+    Object.assign(window, { rounds });
+    document.addEventListener('click', () => rounds.push({ clicked: performance.now(), shownMs: null, sending: false }), { capture: true });
     new MutationObserver(() => {
-      if (document.querySelector('.sending')) seen.sending += 1;
+      const round = rounds.at(-1);
+      if (!round || round.shownMs !== null) return;
+      if (document.querySelector('.sending')) round.sending = true;
       for (const tree of document.querySelectorAll('[role="tree"][aria-label="Response body"]')) {
-        if (!trees.has(tree)) seen.trees += 1;
+        if (!trees.has(tree)) round.shownMs = performance.now() - round.clicked;
         trees.add(tree);
       }
     }).observe(document.body, { childList: true, subtree: true });
   });
-  const seen = () => page.evaluate(() => (window as unknown as { seen: { sending: number; trees: number } }).seen);
-  const quick: number[] = [];
+  type Round = { shownMs: number | null; sending: boolean };
+  const rounds = () => page.evaluate(() => (window as unknown as { rounds: Round[] }).rounds);
   for (let round = 1; round <= 5; round += 1) {
-    const before = app.ipc.length;
     await sendButton(page).click();
-    await expect.poll(async () => (await seen()).trees).toBe(round);
-    const answer = app.ipc.slice(before).find((call) => call.channel === 'request:send')!.output as { data: { durationMs: number } };
-    quick.push(answer.data.durationMs);
+    await expect.poll(async () => (await rounds())[round - 1]?.shownMs ?? null).not.toBeNull();
   }
-  // Main answered each in a few milliseconds, far within the 100 ms before a request shows as running.
-  expect(Math.max(...quick)).toBeLessThan(50);
-  expect((await seen()).sending).toBe(0);
+  // Every answer that came within the 100 ms before a request shows as running replaced the last
+  // one with no "Sending…" between; most do on any machine (a loaded one may be slower now and then).
+  const quick = (await rounds()).filter((round) => round.shownMs! < 90);
+  expect(quick.length).toBeGreaterThanOrEqual(3);
+  expect(quick.filter((round) => round.sending)).toEqual([]);
 
   app.sandbox()!.setFaults({ latencyMs: 1_500 });
   await sendButton(page).click();
