@@ -29,7 +29,10 @@ function spawnEach(names: string[]): number {
   let failed = 0;
   for (const group of groups.filter((letters) => letters.length > 0)) {
     const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, ...group], { stdio: 'inherit', env: { ...process.env, [CHILD]: '1' } });
-    if (child.status !== 0) failed = 1;
+    if (child.status === 0) continue;
+    failed = 1;
+    // A child that died (killed, out of memory) printed no line for what it had left to measure.
+    if (child.error || child.signal) console.log(`${group.join(', ')}  could not be measured: ${child.error?.message ?? `the process ended on ${child.signal}`} FAIL`);
   }
   return failed;
 }

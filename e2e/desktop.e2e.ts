@@ -413,7 +413,9 @@ test('restarted on the same folder: the tabs, the active tab and the panel sizes
 test('About lists the version, platform, the independence note and the third-party licenses', async () => {
   app = await launchApp();
   const { page } = app;
-  // From the Help menu, on the setup screen already.
+  // From the Help menu, on the setup screen already (once it shows: a menu is used on a window
+  // the user sees; a command sent before the page listens is lost, in Electron as here).
+  await page.getByRole('button', { name: 'Try the sandbox' }).waitFor();
   await app.sendCommand('about');
   const about = page.getByRole('dialog', { name: 'About Humanity API Explorer' });
   await expect(about).toBeVisible();

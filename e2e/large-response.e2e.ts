@@ -217,6 +217,7 @@ test('an answer whose parse runs the body worker out of memory: the tree says wh
   const raw = page.getByRole('region', { name: 'Raw response' });
   await expect(raw).toContainText('{"status":1,"data":[{');
   await expect(responsePanel(page).getByRole('checkbox', { name: 'Pretty print' })).not.toBeChecked();
+  await expect(responsePanel(page).getByRole('checkbox', { name: 'Pretty print' })).toBeDisabled();
   await expect(responsePanel(page).getByText('Shown as sent: this response is too large to pretty-print.')).toBeVisible();
   await screenshot(page, 'raw-too-large');
 });

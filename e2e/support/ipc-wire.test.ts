@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { FROM_WIRE_SOURCE, toWire } from './ipc-wire';
+import { fromWire, toWire } from './ipc-wire';
 
-/** What the page gets back: the same source text the page runs (page-ipc.ts). */
-const fromWire = new Function(`return ${FROM_WIRE_SOURCE}`)() as (text: string, tagged: boolean) => unknown;
+/** What the other side gets: the same source text runs in the page. */
 const received = (value: unknown): unknown => {
   const { text, tagged } = toWire(value);
   return fromWire(text, tagged);

@@ -122,17 +122,20 @@ export async function launchApp(options: LaunchOptions = {}): Promise<LaunchedAp
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     page.on('pageerror', (error) => consoleLines.push(`pageerror: ${error.message}`));
 
-    await servePageIpc(page, async (channel, sender, input) => {
-      const output = await core.dispatch(channel, sender, input);
-      ipc.push({ channel, input, output });
-      return output;
-    });
+    const pageIpc = await servePageIpc(
+      page,
+      async (channel, sender, input) => {
+        const output = await core.dispatch(channel, sender, input);
+        ipc.push({ channel, input, output });
+        return output;
+      },
+      (message) => consoleLines.push(`pageerror: ${message}`),
+    );
     await page.addInitScript({ content: preloadShim(readFileSync(PRELOAD_FILE, 'utf8')) });
     await page.goto(HARNESS_PAGE_URL);
 
     const opened = browser;
-    emitToPage = (command) =>
-      page.evaluate(([emit, channel, payload]) => (window as unknown as Record<string, (c: string, p: unknown) => void>)[emit]!(channel, payload), [EMIT, COMMAND_EVENT, command] as const);
+    emitToPage = (command) => pageIpc.callInMainFrame(`function (channel, payload) { window.${EMIT}(channel, payload); }`, [COMMAND_EVENT, command]);
     return {
       page,
       core,

@@ -1,5 +1,5 @@
 // Builds `window.api` from the contract over one invoke function. The preload passes
-// ipcRenderer.invoke; the e2e harness evaluates the same preload bundle over a Playwright binding.
+// ipcRenderer.invoke; the e2e harness evaluates the same preload bundle over its IPC stand-in.
 import { APP_COMMANDS, channelNames, type AppCommand, type ChannelName } from './channels';
 import type { Result, WindowApi } from './contract';
 

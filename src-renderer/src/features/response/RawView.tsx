@@ -160,7 +160,7 @@ export function RawView({ responseId, bodyKind }: Props) {
       <div className="raw-toolbar">
         {bodyKind === 'json' && (
           <label className="inline-check">
-            <input type="checkbox" checked={pretty} onChange={(event) => setPretty(event.target.checked)} />
+            <input type="checkbox" checked={pretty} disabled={prettyNote !== null} onChange={(event) => setPretty(event.target.checked)} />
             Pretty print
           </label>
         )}
