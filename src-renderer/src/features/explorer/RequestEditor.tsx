@@ -3,7 +3,9 @@ import type { HttpMethod, RequestInput } from '@shared/contract';
 import { HTTP_METHODS } from '@shared/channels';
 import { ariaShortcut, isMac, shortcutLabel } from '../../app/commands';
 import { NameValueTable } from '../../components/NameValueTable';
+import { appStore } from '../../state/appStore';
 import { useActiveRunning } from '../../state/hooks';
+import { activeTab } from '../../state/tabsModel';
 import { BodySection } from './BodySection';
 import type { JsonEditorHandle } from './JsonEditor';
 import {
@@ -60,7 +62,9 @@ export function RequestEditor({ draft, onChange, onSend, onCancel, header, tools
   };
 
   function send() {
-    if (running) return;
+    // Read at the keystroke, not from `running`: a request is busy before it shows as running, and
+    // a second Send (or its write confirmation) must wait for it all the same.
+    if (activeTab(appStore.get().tabs).response.running) return;
     const tidied = pathNeedsTidying(draft.path) ? withPathText(draft, draft.path) : draft;
     if (tidied !== draft) onChange(tidied);
     const result = toRequestInput(tidied, newRequestId());
@@ -74,10 +78,10 @@ export function RequestEditor({ draft, onChange, onSend, onCancel, header, tools
     onSend(result.input);
   }
 
-  // Send and Cancel swap while a request runs; keep keyboard focus on whichever is present. Moved
-  // in the next frame, not in the commit: a focus() there lays the page out at once, inside the
-  // click's task or before the new response is painted (bench figure h; docs/architecture.md). An
-  // answer quicker than a frame leaves focus on Send, where it was.
+  // Send and Cancel swap once a request shows as running (after 100 ms: an answer quicker than that
+  // never swaps them); keep keyboard focus on whichever is present. Moved in the next frame, not in
+  // the commit: a focus() there lays the page out at once, before the new response is painted
+  // (bench figure h; docs/architecture.md).
   const wasRunning = useRef(false);
   useEffect(() => {
     const ended = !running && wasRunning.current;
